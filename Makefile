@@ -1,0 +1,40 @@
+# The front door. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := UV_PYTHON_DOWNLOADS=never $(PYTHON) -m uv
+PORT ?= 8000
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: install run test test-sqlite test-postgres bench lint format worker
+
+# The stamp is rebuilt whenever a requirement file changes.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	@test -x $(PY) || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	$(UV) pip sync --quiet --python $(PY) requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
+	DEBUG=$${DEBUG:-true} $(PY) manage.py seed_demo
+	DEBUG=$${DEBUG:-true} bash scripts/serve-dev.sh $(PORT)
+
+worker: install
+	$(PY) manage.py db_worker
+
+test: install
+	bash scripts/test.sh
+
+bench: install
+	$(PY) -m bench $(BENCH_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .

@@ -1,0 +1,31 @@
+"""The one place that turns audit codes into sentences for people."""
+
+from audit.models import AuditEntry
+
+SENTENCES: dict[str, str] = {
+    "organization.created": "{actor} registered the organization {org}.",
+    "person.registered": "{actor} registered {target} as a new person.",
+    "member.added": "{actor} added {target} to {org}.",
+    "member.removed": "{actor} removed {target} from {org}.",
+    "contact.added": "{actor} registered {target} as {role} of {org}.",
+    "contact.removed": "{actor} removed {target} as {role} of {org}.",
+    "person.updated": "{actor} updated the contact information of {target}.",
+    "access.denied": "{actor} was refused access to {target}.",
+}
+
+REFUSED = "{actor} was refused: {action_text} ({reason})"
+
+
+def describe(entry: AuditEntry) -> str:
+    values = {
+        "actor": entry.actor_label or "Someone",
+        "target": entry.target_label or "an item",
+        "org": entry.org_label or "the organization",
+        "role": (entry.details or {}).get("role_name", "a contact"),
+    }
+    template = SENTENCES.get(entry.action, "{actor}: " + entry.action.replace(".", " ") + ".")
+    text = template.format(**values)
+    if entry.outcome == AuditEntry.Outcome.REFUSED:
+        reason = (entry.details or {}).get("reason", "not allowed")
+        return REFUSED.format(actor=values["actor"], action_text=text, reason=reason)
+    return text

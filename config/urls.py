@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from accounts.views import SignInView, SignOutView
+from core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("login/", SignInView.as_view(), name="login"),
+    path("logout/", SignOutView.as_view(), name="logout"),
+    path("news/", core_views.news, name="news"),
+    path("actions/", core_views.actions, name="actions"),
+    path("tasks/", core_views.tasks, name="tasks"),
+    path("healthz", core_views.health, name="health"),
+    path("", include("registry.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,100 @@
+"""Shared fixtures: the demo personas, a browser on Debian's Chromium, and database helpers."""
+
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).parent / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+DEMO_PASSWORD = "Market-Demo-2026"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo data once; each test's transaction is rolled back afterwards."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings, request):
+    """Argon2 is deliberately slow; tests that are about hashing mark themselves."""
+    if "real_hashing" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+class Personas(SimpleNamespace):
+    """The demo data's people and organizations, by first name."""
+
+    def person(self, name: str):
+        return getattr(self, name).person
+
+
+def load_personas() -> Personas:
+    from accounts.models import User
+    from registry.models import Organization
+
+    if not User.objects.filter(username="alice").exists():
+        # A transactional test flushed the database: load the demo data again.
+        call_command("seed_demo", verbosity=0)
+    users = {u.username: u for u in User.objects.select_related("person")}
+    return Personas(
+        **users,
+        northwind=Organization.objects.get(org_id=100001),
+        lakeshore=Organization.objects.get(org_id=100002),
+    )
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    return load_personas()
+
+
+@pytest.fixture
+def live_personas(transactional_db) -> Personas:
+    return load_personas()
+
+
+def pytest_collection_modifyitems(config, items):
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
+    for item in items:
+        if "postgres_only" in item.keywords and not on_postgres:
+            item.add_marker(pytest.mark.skip(reason="needs PostgreSQL row locks"))
+        if "browser" in item.keywords and not Path(CHROMIUM).exists():
+            if os.environ.get("CI") == "true":
+                continue  # let it fail loudly: CI must have Chromium
+            item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is not installed"))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"

@@ -1,0 +1,49 @@
+"""The one family of domain errors. Views show `message`; the API maps `status` and `code`."""
+
+
+class DomainError(Exception):
+    """A refusal with a sentence for a person and a machine code."""
+
+    status = 400
+    code = "invalid"
+
+    def __init__(self, message: str, *, code: str | None = None, fields: dict | None = None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+        self.fields = fields or {}
+
+
+class NotFound(DomainError):
+    """Missing, or not visible to the actor: the two are deliberately indistinguishable."""
+
+    status = 404
+    code = "not_found"
+
+
+class Forbidden(DomainError):
+    """Visible, but the actor may not do this."""
+
+    status = 403
+    code = "forbidden"
+
+
+class RuleViolation(DomainError):
+    """A business rule forbids it (last holder, duplicate person, ...)."""
+
+    status = 409
+    code = "conflict"
+
+
+class Invalid(DomainError):
+    """Bad input; `fields` maps field names to lists of messages."""
+
+    status = 422
+    code = "invalid"
+
+
+def require(condition: bool, message: str, *, code: str = "forbidden") -> None:
+    """Refuse with 403 unless `condition` holds."""
+    if not condition:
+        raise Forbidden(message, code=code)

@@ -1,0 +1,48 @@
+import uuid
+
+from core.context import RequestContext, current
+
+
+def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR; a trusted proxy's header is read in accounts."""
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class RequestContextMiddleware:
+    """Gives every request an id and records its client address for the audit log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request_id = uuid.uuid4().hex
+        request.request_id = request_id
+        token = current.set(RequestContext(ip=client_ip(request), request_id=request_id))
+        try:
+            response = self.get_response(request)
+        finally:
+            current.reset(token)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class DomainErrorMiddleware:
+    """A NotFound or Forbidden escaping a page becomes the 404 or 403 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.shortcuts import render
+
+        from core.errors import DomainError
+
+        if isinstance(exception, DomainError) and exception.status in (403, 404):
+            template = "404.html" if exception.status == 404 else "403.html"
+            return render(
+                request, template, {"message": exception.message}, status=exception.status
+            )
+        return None

@@ -1,0 +1,77 @@
+"""Fetch-and-authorize, one function per kind of object: invisible is 404, like missing."""
+
+from audit.log import record_refusal
+from core.errors import NotFound
+from registry.models import Organization, Person, RoleType
+
+
+def _as_int(value) -> int | None:
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**31 else None
+
+
+def get_organization_for(user, org_id) -> Organization:
+    """An organization the user belongs to (staff: any), else NotFound."""
+    number = _as_int(org_id)
+    org = (
+        Organization.objects.visible_to(user).filter(org_id=number).first()
+        if number is not None
+        else None
+    )
+    if org is None:
+        if number is not None and Organization.objects.filter(org_id=number).exists():
+            record_refusal(
+                user,
+                "access.denied",
+                target=Organization.objects.get(org_id=number),
+                code="not_found",
+                message="not a member of this organization",
+            )
+        raise NotFound(f"No organization with ID {org_id} is visible to you.")
+    return org
+
+
+def get_member_for(user, org: Organization, person_id) -> Person:
+    """A person who belongs to `org` (which the caller already got through access)."""
+    number = _as_int(person_id)
+    person = (
+        Person.objects.filter(person_id=number, memberships__organization=org).first()
+        if number is not None
+        else None
+    )
+    if person is None:
+        raise NotFound(f"No person with ID {person_id} belongs to {org.legal_name}.")
+    return person
+
+
+def get_person_for(user, person_id) -> Person:
+    """A person who shares an organization with the user (staff: any), else NotFound."""
+    number = _as_int(person_id)
+    qs = Person.objects.filter(person_id=number) if number is not None else Person.objects.none()
+    if not user.is_staff:
+        qs = qs.filter(
+            memberships__organization__in=Organization.objects.visible_to(user)
+        ).distinct()
+    person = qs.first()
+    if person is None:
+        raise NotFound(f"No person with ID {person_id} is visible to you.")
+    return person
+
+
+def get_person_by_number(person_id) -> Person:
+    """Any registered person by Person ID, for registering them as a contact after a search."""
+    number = _as_int(person_id)
+    person = Person.objects.filter(person_id=number).first() if number is not None else None
+    if person is None:
+        raise NotFound(f"No person with ID {person_id} is registered.")
+    return person
+
+
+def get_role_type(code) -> RoleType:
+    role_type = RoleType.objects.filter(code=str(code)[:60]).first()
+    if role_type is None:
+        raise NotFound(f"There is no role called {str(code)[:60]!r}.")
+    return role_type

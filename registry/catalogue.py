@@ -1,0 +1,103 @@
+"""The registration roles the operator's guides name (domain.md); the operator may add more.
+Used by the data migration and by `seed_demo` (which restores them after a test flush)."""
+
+AR = "authorized_representative"
+PC = "primary_contact"
+RA = "rights_administrator"
+IBC = "invoicing_banking_contact"
+
+ROLES = [
+    # code, name, mandatory, recommended holders, managed by, description
+    (
+        AR,
+        "Authorized Representative",
+        True,
+        2,
+        [AR],
+        "Legally represents the organization; the first one is set up by operator staff.",
+    ),
+    (
+        PC,
+        "Primary Contact",
+        True,
+        2,
+        [PC, AR],
+        "The operator's day-to-day contact; registers Rights Administrators and other "
+        "Primary Contacts.",
+    ),
+    (
+        RA,
+        "Rights Administrator",
+        True,
+        2,
+        [PC],
+        "Grants and revokes access to the operator's information systems for the organization.",
+    ),
+    (
+        IBC,
+        "Invoicing and Banking Contact",
+        False,
+        1,
+        [PC, AR],
+        "Keeps the organization's banking information current.",
+    ),
+    (
+        "prudential_contact",
+        "Prudential Contact",
+        False,
+        1,
+        [PC, AR],
+        "Contact for prudential support (credit and collateral).",
+    ),
+    (
+        "settlement_contact",
+        "Settlement Contact",
+        False,
+        1,
+        [PC, AR],
+        "Contact for settlement statements and invoices.",
+    ),
+    (
+        "metering_contact",
+        "Metering Contact",
+        False,
+        1,
+        [PC, AR],
+        "Contact for metering data and meter installations.",
+    ),
+    (
+        "equipment_registration_specialist",
+        "Equipment Registration Specialist",
+        False,
+        1,
+        [PC, AR],
+        "Registers and updates the organization's facilities and equipment.",
+    ),
+    (
+        "emergency_preparedness_contact",
+        "Emergency Preparedness Contact",
+        False,
+        1,
+        [PC, AR],
+        "Contact for emergency preparedness and restoration.",
+    ),
+]
+
+
+def ensure_role_types(RoleType) -> None:
+    """Create the catalogue's role types where missing (takes the model, for migrations)."""
+    by_code = {}
+    for order, (code, name, mandatory, recommended, _, description) in enumerate(ROLES):
+        by_code[code], _ = RoleType.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "mandatory": mandatory,
+                "recommended_holders": recommended,
+                "description": description,
+                "sort_order": (order + 1) * 10,
+            },
+        )
+    for code, *_, managers, _ in ROLES:
+        if not by_code[code].managed_by.exists():
+            by_code[code].managed_by.set([by_code[m] for m in managers])

@@ -1,0 +1,126 @@
+"""Input validation for persons and organizations, shared by pages, the API and services."""
+
+import unicodedata
+
+import phonenumbers
+from django import forms
+from django.conf import settings
+
+NAME_MAX = 100
+
+
+def _clean_text(value: str, label: str) -> str:
+    value = unicodedata.normalize("NFC", value or "").strip()
+    if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value):
+        raise forms.ValidationError(f"{label} contains characters that cannot be stored.")
+    return value
+
+
+def normalize_phone(raw: str) -> str:
+    """A telephone number in E.164; numbers without a country code are read as the
+    default region's (Canada unless PHONE_DEFAULT_REGION says otherwise)."""
+    raw = (raw or "").strip()
+    if not raw:
+        raise forms.ValidationError("Enter a telephone number.")
+    if len(raw) > 40:
+        raise forms.ValidationError("That telephone number is too long.")
+    try:
+        number = phonenumbers.parse(raw, settings.PHONE_DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        raise forms.ValidationError(
+            "Enter a telephone number such as 416-555-0100 or +44 20 7946 0958."
+        ) from None
+    if not phonenumbers.is_valid_number(number):
+        raise forms.ValidationError(
+            "That is not a valid telephone number. Include the area code, e.g. 416-555-0100."
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str) -> str:
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+class AddressFields(forms.Form):
+    street = forms.CharField(label="Street address", max_length=200, required=False)
+    city = forms.CharField(max_length=100, required=False)
+    province = forms.CharField(label="Province or state", max_length=100, required=False)
+    postal_code = forms.CharField(label="Postal code", max_length=20, required=False)
+    country = forms.CharField(max_length=100, required=False, initial="Canada")
+
+    def clean(self):
+        data = super().clean()
+        for name in ["street", "city", "province", "postal_code", "country"]:
+            if name in data:
+                try:
+                    data[name] = _clean_text(data[name], self.fields[name].label or name)
+                except forms.ValidationError as exc:
+                    self.add_error(name, exc)
+        return data
+
+
+class PersonDetailsForm(AddressFields):
+    """A person's contact details: what Manage My Information and registration edit."""
+
+    first_name = forms.CharField(label="First name", max_length=NAME_MAX)
+    last_name = forms.CharField(label="Last name", max_length=NAME_MAX)
+    job_title = forms.CharField(label="Job title", max_length=150, required=False)
+    email = forms.EmailField(label="Business e-mail", max_length=254)
+    phone = forms.CharField(
+        label="Telephone",
+        max_length=40,
+        help_text="With area code. Numbers without a country code are read as Canadian.",
+    )
+
+    field_order = ["first_name", "last_name", "job_title", "email", "phone"]
+
+    def clean_first_name(self):
+        return self._name("first_name", "First name")
+
+    def clean_last_name(self):
+        return self._name("last_name", "Last name")
+
+    def _name(self, field: str, label: str) -> str:
+        value = _clean_text(self.cleaned_data.get(field, ""), label)
+        if not value:
+            raise forms.ValidationError(f"Enter a {label.lower()}.")
+        if not any(ch.isalpha() for ch in value):
+            raise forms.ValidationError(f"{label} must contain letters.")
+        return value
+
+    def clean_job_title(self):
+        return _clean_text(self.cleaned_data.get("job_title", ""), "Job title")
+
+    def clean_email(self):
+        return (self.cleaned_data.get("email") or "").strip()
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data.get("phone", ""))
+
+
+class OrganizationForm(AddressFields):
+    legal_name = forms.CharField(label="Legal name", max_length=200)
+
+    field_order = ["legal_name"]
+
+    def clean_legal_name(self):
+        value = _clean_text(self.cleaned_data.get("legal_name", ""), "Legal name")
+        if not value:
+            raise forms.ValidationError("Enter the organization's legal name.")
+        return value
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search by name, e-mail or Person ID",
+        max_length=100,
+        min_length=2,
+        error_messages={"min_length": "Type at least 2 characters to search."},
+    )
+
+    def clean_q(self):
+        return _clean_text(self.cleaned_data.get("q", ""), "The search")

@@ -1,0 +1,180 @@
+"""Load the demo data of contract.md. Idempotent: running it twice changes nothing."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import User
+from audit.log import record
+from audit.models import AuditEntry
+from registry.catalogue import ensure_role_types
+from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
+
+PASSWORD = "Market-Demo-2026"
+
+ORGANIZATIONS = [
+    (100001, "Northwind Power Corp.", "200 Bay Street", "Toronto", "ON", "M5J 2J2"),
+    (100002, "Lakeshore Energy Inc.", "1 Lakeshore Road", "Mississauga", "ON", "L5G 1E2"),
+]
+
+# account, person id, first, last, job title, phone, staff, {org id: [role codes] or []}
+PEOPLE = [
+    ("staff", 500009, "Olivia", "Operator", "Market Registration", "+14165550109", True, {}),
+    (
+        "alice",
+        500001,
+        "Alice",
+        "Martin",
+        "Director, Market Operations",
+        "+14165550101",
+        False,
+        {100001: ["primary_contact"]},
+    ),
+    (
+        "bob",
+        500002,
+        "Bob",
+        "Chen",
+        "Chief Executive Officer",
+        "+14165550102",
+        False,
+        {100001: ["authorized_representative"]},
+    ),
+    (
+        "carol",
+        500003,
+        "Carol",
+        "Singh",
+        "Treasury Manager",
+        "+14165550103",
+        False,
+        {100001: ["invoicing_banking_contact"]},
+    ),
+    (
+        "dave",
+        500004,
+        "Dave",
+        "Okafor",
+        "IT Security Lead",
+        "+14165550104",
+        False,
+        {100001: ["rights_administrator"]},
+    ),
+    ("erin", 500005, "Erin", "Walsh", "Market Analyst", "+14165550105", False, {100001: []}),
+    (
+        "frank",
+        500006,
+        "Frank",
+        "Dubois",
+        "Operations Manager",
+        "+19055550106",
+        False,
+        {100002: ["primary_contact", "rights_administrator"]},
+    ),
+    (
+        "grace",
+        500007,
+        "Grace",
+        "Kim",
+        "Chief Financial Officer",
+        "+19055550107",
+        False,
+        {100002: ["authorized_representative", "invoicing_banking_contact"]},
+    ),
+    (
+        "ivan",
+        500008,
+        "Ivan",
+        "Petrov",
+        "Settlement Analyst",
+        "+19055550108",
+        False,
+        {100001: [], 100002: ["rights_administrator"]},
+    ),
+]
+
+EMAIL_DOMAINS = {100001: "northwind.example", 100002: "lakeshore.example"}
+
+
+class Command(BaseCommand):
+    help = "Load the demo organizations, persons, accounts and roles (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        orgs = {}
+        for org_id, name, street, city, province, postal in ORGANIZATIONS:
+            orgs[org_id], _ = Organization.objects.get_or_create(
+                org_id=org_id,
+                defaults={
+                    "legal_name": name,
+                    "street": street,
+                    "city": city,
+                    "province": province,
+                    "postal_code": postal,
+                    "country": "Canada",
+                },
+            )
+        ensure_role_types(RoleType)
+        role_types = {r.code: r for r in RoleType.objects.all()}
+        created_any = False
+        operator = None
+        for account, pid, first, last, title, phone, staff, memberships in PEOPLE:
+            user = User.objects.filter(username=account).first()
+            if user is None:
+                user = User(username=account, first_name=first, last_name=last)
+                user.set_password(PASSWORD)
+                created_any = True
+            user.is_staff = staff
+            user.is_superuser = staff
+            domain = EMAIL_DOMAINS.get(next(iter(memberships), 0), "operator.example")
+            user.email = f"{account}@{domain}"
+            user.save()
+            if staff and operator is None:
+                operator = user
+            person, _ = Person.objects.get_or_create(
+                person_id=pid,
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "job_title": title,
+                    "email": user.email,
+                    "phone": phone,
+                    "user": user,
+                    "city": "Toronto",
+                    "province": "ON",
+                    "country": "Canada",
+                },
+            )
+            for org_id, codes in memberships.items():
+                membership, made = Membership.objects.get_or_create(
+                    organization=orgs[org_id], person=person
+                )
+                if made:
+                    record(operator, "member.added", org=orgs[org_id], target=person)
+                for code in codes:
+                    _, made = RoleAssignment.objects.get_or_create(
+                        membership=membership, role_type=role_types[code]
+                    )
+                    if made:
+                        record(
+                            operator,
+                            "contact.added",
+                            org=orgs[org_id],
+                            target=person,
+                            details={"role": code, "role_name": role_types[code].name},
+                        )
+        for name, start in [("organization", 100002), ("person", 500009)]:
+            seq, _ = Sequence.objects.get_or_create(name=name, defaults={"last_value": start})
+            if seq.last_value < start:
+                Sequence.objects.filter(name=name).update(last_value=start)
+        if created_any:
+            self._systems_hook()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {Organization.objects.count()} organizations, "
+                f"{Person.objects.count()} persons, {AuditEntry.objects.count()} audit entries. "
+                f"Every demo password is {PASSWORD}."
+            )
+        )
+
+    def _systems_hook(self) -> None:
+        """Later capabilities (information systems, banking) add their demo data here."""

@@ -1,0 +1,187 @@
+"""Organizations, persons, their memberships and registration roles."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Sequence(models.Model):
+    """A named counter that hands out the stable numbers shown to users (Organization ID,
+    Person ID). The row is locked while a number is taken, so numbers are never reused."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    last_value = models.PositiveBigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.last_value}"
+
+
+class Address(models.Model):
+    street = models.CharField("street address", max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    province = models.CharField("province or state", max_length=100, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=100, blank=True, default="Canada")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def address_lines(self) -> list[str]:
+        city_line = " ".join(p for p in [self.city, self.province, self.postal_code] if p)
+        return [line for line in [self.street, city_line, self.country] if line]
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "OrganizationQuerySet":
+        """Organizations the user belongs to; operator staff see all."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self.all()
+        return self.filter(memberships__person__user=user, is_active=True).distinct()
+
+
+class Organization(Address):
+    """A market participant registered with the operator."""
+
+    org_id = models.PositiveIntegerField("Organization ID", unique=True)
+    legal_name = models.CharField(max_length=200)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["legal_name", "org_id"]
+
+    def __str__(self) -> str:
+        return f"{self.legal_name} ({self.org_id})"
+
+    audit_type = "organization"
+
+    @property
+    def audit_id(self) -> int:
+        return self.org_id
+
+    @property
+    def audit_label(self) -> str:
+        return str(self)
+
+
+class Person(Address):
+    """A registered individual, identified to users by a stable Person ID."""
+
+    person_id = models.PositiveIntegerField("Person ID", unique=True)
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    job_title = models.CharField(max_length=150, blank=True)
+    email = models.EmailField("business e-mail", max_length=254)
+    phone = models.CharField("telephone", max_length=20, help_text="E.164, e.g. +14165550100")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name", "person_id"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="person_email_ci_unique"),
+        ]
+        indexes = [
+            models.Index(Lower("last_name"), Lower("first_name"), name="person_name_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.person_id})"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    audit_type = "person"
+
+    @property
+    def audit_id(self) -> int:
+        return self.person_id
+
+    @property
+    def audit_label(self) -> str:
+        return str(self)
+
+
+class Membership(models.Model):
+    """A person belongs to an organization. Roles in it are held through the membership."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "person"], name="membership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.organization}"
+
+
+class RoleType(models.Model):
+    """A registration role, as data the operator can extend.
+
+    `managed_by` names the roles whose holders (in the same organization) may add or remove
+    holders of this role; operator staff always may.
+    """
+
+    code = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(max_length=100)
+    description = models.TextField(blank=True)
+    mandatory = models.BooleanField(default=False)
+    recommended_holders = models.PositiveSmallIntegerField(default=1)
+    managed_by = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="manages"
+    )
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    audit_type = "role_type"
+
+    @property
+    def audit_id(self) -> str:
+        return self.code
+
+    @property
+    def audit_label(self) -> str:
+        return self.name
+
+
+class RoleAssignment(models.Model):
+    """A person holds a role for one organization (through their membership)."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="roles")
+    role_type = models.ForeignKey(RoleType, on_delete=models.PROTECT, related_name="assignments")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "role_type"], name="role_unique"),
+        ]
+        indexes = [models.Index(fields=["role_type", "membership"], name="role_by_type")]
+
+    def __str__(self) -> str:
+        return f"{self.membership.person} – {self.role_type}"

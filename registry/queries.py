@@ -1,0 +1,133 @@
+"""Read-side questions about the registry, each answered in a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from registry.models import Organization, Person, RoleAssignment, RoleType
+
+SEARCH_LIMIT = 20
+
+
+def mask_email(email: str) -> str:
+    """Enough of an e-mail to recognize a person, not enough to harvest it."""
+    local, _, domain = email.partition("@")
+    return f"{local[:1]}***@{domain}" if domain else "***"
+
+
+def search_persons(text: str, *, limit: int = SEARCH_LIMIT) -> QuerySet[Person]:
+    """Registered persons matching a name, an e-mail or (exactly) a Person ID."""
+    text = " ".join(text.split())
+    if not text:
+        return Person.objects.none()
+    if text.isdigit():
+        return (
+            Person.objects.filter(person_id=int(text))[:1]
+            if len(text) < 10
+            else Person.objects.none()
+        )
+    if "@" in text:
+        return Person.objects.filter(email__iexact=text)[:limit]
+    condition = Q()
+    for word in text.split()[:4]:
+        condition &= Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
+    return Person.objects.filter(condition).order_by("last_name", "first_name", "person_id")[:limit]
+
+
+def role_types() -> list[RoleType]:
+    return list(RoleType.objects.prefetch_related("managed_by"))
+
+
+def holders(org: Organization, role_type: RoleType) -> list[Person]:
+    """Persons holding `role_type` in `org` (one query)."""
+    return list(
+        Person.objects.filter(
+            memberships__organization=org, memberships__roles__role_type=role_type
+        ).order_by("last_name", "first_name", "person_id")
+    )
+
+
+def members_with_roles(org: Organization) -> list[Person]:
+    """Every member of `org`, each with `.org_roles` (two queries whatever the size)."""
+    people = list(
+        Person.objects.filter(memberships__organization=org).order_by(
+            "last_name", "first_name", "person_id"
+        )
+    )
+    by_person: dict[int, list[RoleType]] = {}
+    assignments = RoleAssignment.objects.filter(membership__organization=org).select_related(
+        "role_type", "membership"
+    )
+    for assignment in assignments:
+        by_person.setdefault(assignment.membership.person_id, []).append(assignment.role_type)
+    for person in people:
+        person.org_roles = sorted(
+            by_person.get(person.pk, []), key=lambda r: (r.sort_order, r.name)
+        )
+    return people
+
+
+def roles_of(org: Organization, person: Person) -> set[str]:
+    return set(
+        RoleAssignment.objects.filter(
+            membership__organization=org, membership__person=person
+        ).values_list("role_type__code", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class CoverageWarning:
+    role_type: RoleType
+    holders: int
+
+    @property
+    def message(self) -> str:
+        role = self.role_type
+        if self.holders == 0:
+            return f"No {role.name} is registered; one is required. Register one now."
+        word = {1: "one", 2: "two", 3: "three"}.get(self.holders, str(self.holders))
+        plural = "" if self.holders == 1 else "s"
+        is_are = "is" if self.holders == 1 else "are"
+        return (
+            f"Only {word} {role.name}{plural} {is_are} registered; we recommend "
+            f"{role.recommended_holders}."
+        )
+
+
+def coverage_warnings(org: Organization) -> list[CoverageWarning]:
+    """Mandatory roles with fewer holders than recommended (one query)."""
+    counted = RoleType.objects.filter(mandatory=True).annotate(
+        held=Count("assignments", filter=Q(assignments__membership__organization=org))
+    )
+    return [
+        CoverageWarning(role_type=r, holders=r.held)
+        for r in counted
+        if r.held < r.recommended_holders
+    ]
+
+
+def holder_counts(org: Organization) -> dict[int, int]:
+    """Role type pk -> number of holders in `org` (one query)."""
+    return dict(
+        RoleAssignment.objects.filter(membership__organization=org)
+        .values_list("role_type")
+        .annotate(n=Count("id"))
+        .values_list("role_type", "n")
+    )
+
+
+def is_member(org: Organization, person: Person) -> bool:
+    return org.memberships.filter(person=person).exists()
+
+
+def organizations_with_roles(person: Person) -> list[Organization]:
+    """The person's organizations, each with `.person_roles` (two queries)."""
+    orgs = list(Organization.objects.filter(memberships__person=person).order_by("legal_name"))
+    by_org: dict[int, list[RoleType]] = {}
+    for assignment in RoleAssignment.objects.filter(membership__person=person).select_related(
+        "role_type", "membership"
+    ):
+        by_org.setdefault(assignment.membership.organization_id, []).append(assignment.role_type)
+    for org in orgs:
+        org.person_roles = sorted(by_org.get(org.pk, []), key=lambda r: (r.sort_order, r.name))
+    return orgs

@@ -1,0 +1,323 @@
+"""Every change to the registry. Each checks permission, validates, changes the database in
+one transaction, writes the audit record and queues notifications after commit."""
+
+from django.db.models import F
+
+from audit.log import record
+from core.errors import Invalid, NotFound, RuleViolation, require
+from core.services import service
+from registry import notifications
+from registry.forms import OrganizationForm, PersonDetailsForm
+from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
+from registry.rules import (
+    Role,
+    can_add_member,
+    can_manage_role,
+    can_remove_member,
+    forget_role_codes,
+)
+
+ORG_ID_START = 100000
+PERSON_ID_START = 500000
+
+PERSON_FIELDS = [
+    "first_name",
+    "last_name",
+    "job_title",
+    "email",
+    "phone",
+    "street",
+    "city",
+    "province",
+    "postal_code",
+    "country",
+]
+
+
+def next_number(name: str, start: int) -> int:
+    """Take the next number of a named sequence (call inside a transaction)."""
+    Sequence.objects.get_or_create(name=name, defaults={"last_value": start})
+    Sequence.objects.filter(name=name).update(last_value=F("last_value") + 1)
+    return Sequence.objects.select_for_update().get(name=name).last_value
+
+
+def _validated(form_class, data: dict, *, partial_from=None) -> dict:
+    if partial_from is not None:
+        merged = {name: getattr(partial_from, name) for name in form_class.base_fields}
+        merged.update({k: v for k, v in data.items() if k in form_class.base_fields})
+        data = merged
+    form = form_class(data=data)
+    if not form.is_valid():
+        fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
+        raise Invalid("Some details need correcting.", fields=fields)
+    return form.cleaned_data
+
+
+def _lock(org: Organization) -> Organization:
+    """Serialize every membership and role change of one organization: the last-holder rule
+    reads the holders before it writes, so two removals must never interleave."""
+    locked = Organization.objects.select_for_update().get(pk=org.pk)
+    if not locked.is_active:
+        raise RuleViolation(
+            f"{org.legal_name} is no longer active; its contacts cannot be changed.",
+            code="inactive_organization",
+        )
+    return locked
+
+
+def _membership(org: Organization, person: Person) -> Membership | None:
+    return Membership.objects.filter(organization=org, person=person).first()
+
+
+def _duplicate_email(email: str, exclude: Person | None = None) -> Person | None:
+    qs = Person.objects.filter(email__iexact=email)
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    return qs.first()
+
+
+def _refuse_last_holders(org: Organization, person: Person, role_types) -> None:
+    for role_type in role_types:
+        if not role_type.mandatory:
+            continue
+        holders = RoleAssignment.objects.filter(
+            membership__organization=org, role_type=role_type
+        ).count()
+        if holders <= 1:
+            raise RuleViolation(
+                f"{person.full_name} is the only {role_type.name} of {org.legal_name}. "
+                f"At least one {role_type.name} is required at all times: register another "
+                f"{role_type.name} first.",
+                code="last_holder",
+            )
+
+
+# --- Organizations ------------------------------------------------------------------------
+
+
+@service("organization.create")
+def create_organization(
+    *,
+    data: dict,
+    primary_contact: Person,
+    authorized_representative: Person,
+    rights_administrator: Person | None = None,
+    actor,
+) -> Organization:
+    """Operator staff register an organization with its first mandatory contacts."""
+    require(actor.is_staff, "Only operator staff can register an organization.")
+    cleaned = _validated(OrganizationForm, data)
+    org = Organization.objects.create(org_id=next_number("organization", ORG_ID_START), **cleaned)
+    record(actor, "organization.created", org=org, target=org)
+    firsts = [
+        (primary_contact, Role.PRIMARY_CONTACT),
+        (authorized_representative, Role.AUTHORIZED_REPRESENTATIVE),
+    ]
+    if rights_administrator is not None:
+        firsts.append((rights_administrator, Role.RIGHTS_ADMINISTRATOR))
+    for person, code in firsts:
+        _assign(org, person, RoleType.objects.get(code=code), actor=actor)
+    return org
+
+
+# --- Persons ------------------------------------------------------------------------------
+
+
+@service("person.register")
+def register_person(
+    org: Organization,
+    *,
+    data: dict,
+    actor,
+    role_type: RoleType | None = None,
+    allow_similar_name: bool = False,
+) -> Person:
+    """Register a genuinely new person as a member of `org` (and, if given, for a role).
+
+    Searching first is enforced here: the same e-mail is refused with the existing Person ID,
+    and a person of the same name already in the organization needs an explicit confirmation.
+    """
+    org = _lock(org)
+    require(
+        can_add_member(actor, org),
+        f"Only a Primary Contact, Authorized Representative or Rights Administrator of "
+        f"{org.legal_name} can register a person for it.",
+    )
+    if role_type is not None:
+        require(
+            can_manage_role(actor, org, role_type),
+            f"Only a {_manager_names(role_type)} of {org.legal_name} can add a {role_type.name}.",
+        )
+    cleaned = _validated(PersonDetailsForm, data)
+    existing = _duplicate_email(cleaned["email"])
+    if existing is not None:
+        raise RuleViolation(
+            f"A person with this e-mail is already registered, with Person ID "
+            f"{existing.person_id}. Search for that Person ID and add them instead.",
+            code="duplicate_person",
+        )
+    if not allow_similar_name:
+        similar = Person.objects.filter(
+            memberships__organization=org,
+            first_name__iexact=cleaned["first_name"],
+            last_name__iexact=cleaned["last_name"],
+        ).first()
+        if similar is not None:
+            raise RuleViolation(
+                f"{similar.full_name} (Person ID {similar.person_id}) already belongs to "
+                f"{org.legal_name}. If this is a different person, confirm to register them.",
+                code="similar_person",
+            )
+    person = Person.objects.create(person_id=next_number("person", PERSON_ID_START), **cleaned)
+    Membership.objects.create(organization=org, person=person)
+    record(actor, "person.registered", org=org, target=person)
+    notifications.person_registered(person, org)
+    if role_type is not None:
+        _assign(org, person, role_type, actor=actor)
+    return person
+
+
+@service("person.update")
+def update_my_information(person: Person, *, data: dict, actor) -> Person:
+    """A person reviews and corrects their own contact details."""
+    own = getattr(actor, "person", None)
+    require(own is not None and own.pk == person.pk, "You can only change your own details.")
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    cleaned = _validated(PersonDetailsForm, data, partial_from=person)
+    if _duplicate_email(cleaned["email"], exclude=person) is not None:
+        raise Invalid(
+            "Some details need correcting.",
+            fields={"email": ["Another registered person already uses this e-mail."]},
+        )
+    changed = [name for name in PERSON_FIELDS if getattr(person, name) != cleaned[name]]
+    if not changed:
+        return person
+    before = {name: getattr(person, name) for name in changed}
+    for name in changed:
+        setattr(person, name, cleaned[name])
+    person.save(update_fields=[*changed, "updated_at"])
+    record(
+        actor,
+        "person.updated",
+        target=person,
+        details={"fields": changed, "before": before},
+    )
+    return person
+
+
+# --- Membership ---------------------------------------------------------------------------
+
+
+@service("member.add")
+def add_member(org: Organization, person: Person, *, actor) -> Membership:
+    """Affiliate an existing person with the organization."""
+    org = _lock(org)
+    require(
+        can_add_member(actor, org),
+        f"Only a Primary Contact, Authorized Representative or Rights Administrator of "
+        f"{org.legal_name} can add people to it.",
+    )
+    if _membership(org, person) is not None:
+        raise RuleViolation(
+            f"{person.full_name} already belongs to {org.legal_name}.", code="already_member"
+        )
+    membership = Membership.objects.create(organization=org, person=person)
+    record(actor, "member.added", org=org, target=person)
+    return membership
+
+
+@service("member.remove")
+def remove_member(org: Organization, person: Person, *, actor) -> None:
+    """Remove a person from the organization with their roles (never a last holder)."""
+    org = _lock(org)
+    require(
+        can_remove_member(actor, org),
+        f"Only a Primary Contact or Authorized Representative of {org.legal_name} can remove "
+        f"people from it.",
+    )
+    membership = _membership(org, person)
+    if membership is None:
+        raise NotFound(f"{person.full_name} does not belong to {org.legal_name}.")
+    held = [a.role_type for a in membership.roles.select_related("role_type")]
+    _refuse_last_holders(org, person, held)
+    membership.delete()
+    if person.user_id:
+        forget_role_codes(person.user)
+    record(
+        actor,
+        "member.removed",
+        org=org,
+        target=person,
+        details={"roles": [r.code for r in held]},
+    )
+    notifications.member_removed(person, org)
+
+
+# --- Roles --------------------------------------------------------------------------------
+
+
+def _assign(org: Organization, person: Person, role_type: RoleType, *, actor) -> RoleAssignment:
+    membership = _membership(org, person)
+    if membership is None:
+        membership = Membership.objects.create(organization=org, person=person)
+        record(actor, "member.added", org=org, target=person)
+    if membership.roles.filter(role_type=role_type).exists():
+        raise RuleViolation(
+            f"{person.full_name} is already {role_type.name} of {org.legal_name}.",
+            code="role_held",
+        )
+    assignment = RoleAssignment.objects.create(
+        membership=membership, role_type=role_type, created_by=actor
+    )
+    record(
+        actor,
+        "contact.added",
+        org=org,
+        target=person,
+        details={"role": role_type.code, "role_name": role_type.name},
+    )
+    notifications.contact_added(person, org, role_type)
+    return assignment
+
+
+def _manager_names(role_type: RoleType) -> str:
+    names = sorted(r.name for r in role_type.managed_by.all())
+    return " or ".join(names) if names else "operator staff"
+
+
+@service("contact.add")
+def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor):
+    """Register `person` for a role of the organization (affiliating them if needed)."""
+    org = _lock(org)
+    require(
+        can_manage_role(actor, org, role_type),
+        f"Only a {_manager_names(role_type)} of {org.legal_name} can add a {role_type.name}.",
+    )
+    return _assign(org, person, role_type, actor=actor)
+
+
+@service("contact.remove")
+def remove_contact(org: Organization, person: Person, role_type: RoleType, *, actor) -> None:
+    """Remove `person` from a role; the last holder of a mandatory role stays."""
+    org = _lock(org)
+    require(
+        can_manage_role(actor, org, role_type),
+        f"Only a {_manager_names(role_type)} of {org.legal_name} can remove a {role_type.name}.",
+    )
+    assignment = RoleAssignment.objects.filter(
+        membership__organization=org, membership__person=person, role_type=role_type
+    ).first()
+    if assignment is None:
+        raise NotFound(f"{person.full_name} is not {role_type.name} of {org.legal_name}.")
+    _refuse_last_holders(org, person, [role_type])
+    assignment.delete()
+    if person.user_id:
+        forget_role_codes(person.user)
+    record(
+        actor,
+        "contact.removed",
+        org=org,
+        target=person,
+        details={"role": role_type.code, "role_name": role_type.name},
+    )
+    notifications.contact_removed(person, org, role_type)

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from registry import views
+
+org = "organizations/<int:org_id>/"
+urlpatterns = [
+    path("me/", views.manage_my_information, name="me"),
+    path("organizations/", views.choose_organization, name="registry-choose-organization"),
+    path(org, views.organization, name="registry-organization"),
+    path(org + "contacts/", views.update_contacts, name="registry-update-contacts"),
+    path(org + "contacts/by-role/", views.by_role, name="registry-by-role"),
+    path(org + "contacts/by-role/<slug:code>/", views.role_holders, name="registry-role-holders"),
+    path(org + "contacts/by-role/<slug:code>/add/", views.add_contact, name="registry-add-contact"),
+    path(
+        org + "contacts/by-role/<slug:code>/remove/<int:person_id>/",
+        views.remove_contact,
+        name="registry-remove-contact",
+    ),
+    path(org + "contacts/by-person/", views.by_person, name="registry-by-person"),
+    path(
+        org + "contacts/by-person/<int:person_id>/",
+        views.person_roles,
+        name="registry-person-roles",
+    ),
+    path(
+        org + "contacts/by-person/<int:person_id>/remove/",
+        views.remove_member,
+        name="registry-remove-member",
+    ),
+    path(org + "persons/new/", views.register_person, name="registry-register-person"),
+]

@@ -1,0 +1,300 @@
+"""Pages: access -> form -> one service call -> message + redirect."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.errors import DomainError, Invalid
+from registry import queries, services
+from registry.access import (
+    get_member_for,
+    get_organization_for,
+    get_person_by_number,
+    get_role_type,
+)
+from registry.forms import PersonDetailsForm, PersonSearchForm
+from registry.models import Organization
+from registry.rules import can_add_member, can_manage_role, can_remove_member
+
+
+def _refused(request, exc: DomainError) -> None:
+    messages.error(request, exc.message)
+
+
+def _bind_errors(form, exc: Invalid) -> None:
+    for field, errors in exc.fields.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+    if not exc.fields:
+        form.add_error(None, exc.message)
+
+
+def _search(request):
+    """The person search that must come before adding or registering anyone."""
+    if "q" not in request.GET:
+        return PersonSearchForm(), None
+    form = PersonSearchForm(request.GET)
+    if not form.is_valid():
+        return form, None
+    results = list(queries.search_persons(form.cleaned_data["q"]))
+    for person in results:
+        person.masked_email = queries.mask_email(person.email)
+    return form, results
+
+
+# --- Manage My Information ----------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def manage_my_information(request):
+    person = getattr(request.user, "person", None)
+    if person is None:
+        return render(request, "registry/me_no_person.html")
+    if request.method == "POST":
+        form = PersonDetailsForm(request.POST)
+        try:
+            services.update_my_information(person, data=request.POST.dict(), actor=request.user)
+        except Invalid as exc:
+            _bind_errors(form, exc)
+        except DomainError as exc:
+            _refused(request, exc)
+        else:
+            messages.success(request, "Your contact information has been saved.")
+            return redirect("me")
+    else:
+        initial = {name: getattr(person, name) for name in services.PERSON_FIELDS}
+        form = PersonDetailsForm(initial=initial)
+    organizations = queries.organizations_with_roles(person)
+    return render(
+        request,
+        "registry/me.html",
+        {"form": form, "person": person, "organizations": organizations},
+    )
+
+
+# --- Update Organization ------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def choose_organization(request):
+    orgs = list(Organization.objects.visible_to(request.user).order_by("legal_name"))
+    if request.method == "POST":
+        try:
+            org = get_organization_for(request.user, request.POST.get("organization"))
+        except DomainError as exc:
+            _refused(request, exc)
+            return redirect("registry-choose-organization")
+        return redirect("registry-organization", org_id=org.org_id)
+    if len(orgs) == 1 and not request.user.is_staff:
+        return redirect("registry-organization", org_id=orgs[0].org_id)
+    return render(request, "registry/choose_organization.html", {"organizations": orgs})
+
+
+def organization(request, org_id: int):
+    org = get_organization_for(request.user, org_id)
+    return render(
+        request,
+        "registry/organization.html",
+        {"org": org, "warnings": queries.coverage_warnings(org)},
+    )
+
+
+def update_contacts(request, org_id: int):
+    org = get_organization_for(request.user, org_id)
+    return render(
+        request,
+        "registry/update_contacts.html",
+        {"org": org, "warnings": queries.coverage_warnings(org)},
+    )
+
+
+def by_role(request, org_id: int):
+    org = get_organization_for(request.user, org_id)
+    counts = queries.holder_counts(org)
+    roles = queries.role_types()
+    for role in roles:
+        role.held = counts.get(role.pk, 0)
+    return render(request, "registry/by_role.html", {"org": org, "roles": roles})
+
+
+def role_holders(request, org_id: int, code: str):
+    org = get_organization_for(request.user, org_id)
+    role_type = get_role_type(code)
+    search_form, results = _search(request)
+    return render(
+        request,
+        "registry/role_holders.html",
+        {
+            "org": org,
+            "role": role_type,
+            "holders": queries.holders(org, role_type),
+            "can_manage": can_manage_role(request.user, org, role_type),
+            "can_register": can_add_member(request.user, org)
+            and can_manage_role(request.user, org, role_type),
+            "search_form": search_form,
+            "results": results,
+            "warnings": [
+                w for w in queries.coverage_warnings(org) if w.role_type.pk == role_type.pk
+            ],
+        },
+    )
+
+
+@require_POST
+def add_contact(request, org_id: int, code: str):
+    org = get_organization_for(request.user, org_id)
+    role_type = get_role_type(code)
+    back = request.POST.get("next") or reverse(
+        "registry-role-holders", kwargs={"org_id": org.org_id, "code": role_type.code}
+    )
+    try:
+        person = get_person_by_number(request.POST.get("person_id"))
+        services.add_contact(org, person, role_type, actor=request.user)
+    except DomainError as exc:
+        _refused(request, exc)
+    else:
+        messages.success(
+            request,
+            f"{person.full_name} (Person ID {person.person_id}) is now {role_type.name} of "
+            f"{org.legal_name}.",
+        )
+    return redirect(_safe_next(back, org))
+
+
+@require_http_methods(["GET", "POST"])
+def remove_contact(request, org_id: int, code: str, person_id: int):
+    org = get_organization_for(request.user, org_id)
+    role_type = get_role_type(code)
+    person = get_member_for(request.user, org, person_id)
+    back = (
+        request.POST.get("next")
+        or request.GET.get("next")
+        or reverse("registry-role-holders", kwargs={"org_id": org.org_id, "code": role_type.code})
+    )
+    back = _safe_next(back, org)
+    if request.method == "POST":
+        try:
+            services.remove_contact(org, person, role_type, actor=request.user)
+        except DomainError as exc:
+            _refused(request, exc)
+        else:
+            messages.success(
+                request, f"{person.full_name} is no longer {role_type.name} of {org.legal_name}."
+            )
+        return redirect(back)
+    return render(
+        request,
+        "registry/confirm_remove_contact.html",
+        {"org": org, "role": role_type, "person": person, "back": back},
+    )
+
+
+def by_person(request, org_id: int):
+    org = get_organization_for(request.user, org_id)
+    search_form, results = _search(request)
+    return render(
+        request,
+        "registry/by_person.html",
+        {
+            "org": org,
+            "members": queries.members_with_roles(org),
+            "search_form": search_form,
+            "results": results,
+            "can_register": can_add_member(request.user, org),
+        },
+    )
+
+
+def person_roles(request, org_id: int, person_id: int):
+    org = get_organization_for(request.user, org_id)
+    person = get_person_by_number(person_id)
+    held = queries.roles_of(org, person)
+    is_member = queries.is_member(org, person)
+    roles = queries.role_types()
+    for role in roles:
+        role.is_held = role.code in held
+        role.can_manage = can_manage_role(request.user, org, role)
+    return render(
+        request,
+        "registry/person_roles.html",
+        {
+            "org": org,
+            "person": person,
+            "roles": roles,
+            "is_member": is_member,
+            "can_remove_member": is_member and can_remove_member(request.user, org),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def remove_member(request, org_id: int, person_id: int):
+    org = get_organization_for(request.user, org_id)
+    person = get_member_for(request.user, org, person_id)
+    if request.method == "POST":
+        try:
+            services.remove_member(org, person, actor=request.user)
+        except DomainError as exc:
+            _refused(request, exc)
+            return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
+        messages.success(request, f"{person.full_name} has been removed from {org.legal_name}.")
+        return redirect("registry-by-person", org_id=org.org_id)
+    return render(
+        request,
+        "registry/confirm_remove_member.html",
+        {"org": org, "person": person, "roles": sorted(queries.roles_of(org, person))},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def register_person(request, org_id: int):
+    org = get_organization_for(request.user, org_id)
+    role_type = get_role_type(request.GET["role"]) if request.GET.get("role") else None
+    searched = (request.GET.get("q") or request.POST.get("searched") or "").strip()
+    if not searched:
+        messages.info(request, "Search for the person first, so that nobody is registered twice.")
+        if role_type is not None:
+            return redirect("registry-role-holders", org_id=org.org_id, code=role_type.code)
+        return redirect("registry-by-person", org_id=org.org_id)
+    similar = None
+    if request.method == "POST":
+        form = PersonDetailsForm(request.POST)
+        try:
+            person = services.register_person(
+                org,
+                data=request.POST.dict(),
+                role_type=role_type,
+                allow_similar_name=request.POST.get("confirm_similar") == "yes",
+                actor=request.user,
+            )
+        except Invalid as exc:
+            _bind_errors(form, exc)
+        except DomainError as exc:
+            if exc.code == "similar_person":
+                similar = exc.message
+            else:
+                form.add_error(None, exc.message)
+        else:
+            suffix = f" as {role_type.name}" if role_type else ""
+            messages.success(
+                request,
+                f"{person.full_name} is registered with Person ID {person.person_id}{suffix}, "
+                f"and will be invited by e-mail to set up an account.",
+            )
+            if role_type is not None:
+                return redirect("registry-role-holders", org_id=org.org_id, code=role_type.code)
+            return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
+    else:
+        form = PersonDetailsForm()
+    return render(
+        request,
+        "registry/register_person.html",
+        {"org": org, "role": role_type, "form": form, "searched": searched, "similar": similar},
+    )
+
+
+def _safe_next(url: str, org: Organization) -> str:
+    """Only redirect within this organization's pages."""
+    prefix = reverse("registry-organization", kwargs={"org_id": org.org_id})
+    return url if url.startswith(prefix) else prefix

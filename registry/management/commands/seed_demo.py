@@ -8,6 +8,7 @@ from audit.log import record
 from audit.models import AuditEntry
 from registry.catalogue import ensure_role_types
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
+from systems.catalogue import ensure_systems
 
 PASSWORD = "Market-Demo-2026"
 
@@ -166,6 +167,7 @@ class Command(BaseCommand):
             seq, _ = Sequence.objects.get_or_create(name=name, defaults={"last_value": start})
             if seq.last_value < start:
                 Sequence.objects.filter(name=name).update(last_value=start)
+        ensure_systems()  # idempotent, so also on a database seeded before systems existed
         if created_any:
             self._systems_hook()
         self.stdout.write(

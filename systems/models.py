@@ -1,0 +1,116 @@
+"""The operator's information systems and who may use them on behalf of which organization."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from registry.models import Organization, Person
+
+
+def _validate_levels(value) -> None:
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str) and v.strip() and v == v.strip().lower() for v in value)
+        or len(set(value)) != len(value)
+    ):
+        raise ValidationError(
+            'List the access levels from least to most powerful, e.g. ["read", "submit"].'
+        )
+
+
+class InformationSystem(models.Model):
+    """One of the operator's information systems. Staff manage the catalogue.
+
+    `levels` run from least to most powerful: a grant at a level also allows every level
+    below it. An `open_to_all` system may be used at its lowest level by every member of an
+    organization without a grant; higher levels still need one.
+    """
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    levels = models.JSONField(default=list, validators=[_validate_levels])
+    open_to_all = models.BooleanField(
+        "open to all members",
+        default=False,
+        help_text="Every member of an organization may use its lowest level without a grant.",
+    )
+    is_active = models.BooleanField(default=True)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def rank(self, level: str) -> int:
+        """Position of `level` among the system's levels (-1 if it does not offer it)."""
+        try:
+            return self.levels.index(level)
+        except ValueError:
+            return -1
+
+    @property
+    def lowest_level(self) -> str:
+        return self.levels[0] if self.levels else ""
+
+    audit_type = "system"
+
+    @property
+    def audit_id(self) -> str:
+        return self.code
+
+    @property
+    def audit_label(self) -> str:
+        return self.name
+
+
+class AccessGrantQuerySet(models.QuerySet):
+    def in_force(self, today=None) -> "AccessGrantQuerySet":
+        """Grants that count today: no expiry, or an expiry date not yet passed."""
+        today = today or timezone.localdate()
+        return self.filter(Q(expires__isnull=True) | Q(expires__gte=today))
+
+
+class AccessGrant(models.Model):
+    """A person may use a system at a level on behalf of one organization.
+
+    Granted and revoked only by a Rights Administrator of that organization (or operator
+    staff), only to its members, never by the person to themselves. `expires` is the last day
+    on which the grant counts; from the next day it no longer does, and the sweep deletes it.
+    """
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="access_grants"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="access_grants")
+    system = models.ForeignKey(InformationSystem, on_delete=models.PROTECT, related_name="grants")
+    level = models.CharField(max_length=40)
+    expires = models.DateField(null=True, blank=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AccessGrantQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["system__sort_order", "person__last_name", "person__first_name"]
+        constraints = [
+            # Also the index the check endpoint answers from (organization, person, system).
+            models.UniqueConstraint(
+                fields=["organization", "person", "system"], name="access_grant_unique"
+            ),
+        ]
+        indexes = [models.Index(fields=["expires"], name="access_grant_expires")]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.system} ({self.level})"
+
+    def in_force_on(self, day) -> bool:
+        return self.expires is None or self.expires >= day

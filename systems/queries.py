@@ -1,0 +1,287 @@
+"""Read-side questions about access, each answered in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.utils import timezone
+
+from registry.models import Membership, Organization, Person, RoleAssignment, RoleType
+from registry.rules import AUDIT_READERS, MEMBER_ADDERS, MEMBER_REMOVERS
+from systems.models import AccessGrant, InformationSystem
+from systems.rules import ACCESS_GRANTERS
+
+
+def systems() -> list[InformationSystem]:
+    return list(InformationSystem.objects.filter(is_active=True))
+
+
+# --- The check downstream systems ask -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CheckAnswer:
+    allowed: bool
+    reason: str  # grant, open_to_all, no_grant, not_member, unknown_system, unknown_level
+    grant_id: int | None = None
+    granted_level: str | None = None
+    expires: date | None = None
+
+
+def check_access(
+    *, org_id: int, person_id: int, system: str, level: str | None = None, today=None
+) -> CheckAnswer:
+    """May person `person_id` use `system` at `level` on behalf of organization `org_id`?
+
+    One query: the system row by its unique code, with the person's grant (found through the
+    unique (organization, person, system) index) and their membership as subqueries. An
+    inactive organization, a missing membership or an expired grant all answer no.
+    """
+    today = today or timezone.localdate()
+    membership = Membership.objects.filter(
+        organization__org_id=org_id, organization__is_active=True, person__person_id=person_id
+    )
+    grants = (
+        AccessGrant.objects.in_force(today)
+        .filter(
+            system=OuterRef("pk"),
+            organization__org_id=org_id,
+            organization__is_active=True,
+            person__person_id=person_id,
+        )
+        .values_list("pk", "level", "expires")
+    )
+    row = (
+        InformationSystem.objects.filter(code=str(system)[:40], is_active=True)
+        .annotate(
+            grant_id=Subquery(grants.values("pk")[:1]),
+            grant_level=Subquery(grants.values("level")[:1]),
+            grant_expires=Subquery(grants.values("expires")[:1]),
+            is_member=Exists(membership),
+        )
+        .values("levels", "open_to_all", "grant_id", "grant_level", "grant_expires", "is_member")
+        .first()
+    )
+    if row is None:
+        return CheckAnswer(False, "unknown_system")
+    levels = row["levels"] or []
+    wanted = level or (levels[0] if levels else "")
+    if wanted not in levels:
+        return CheckAnswer(False, "unknown_level")
+    if not row["is_member"]:
+        return CheckAnswer(False, "not_member")
+    if row["grant_id"] is not None:
+        granted = row["grant_level"]
+        answer = dict(grant_id=row["grant_id"], granted_level=granted, expires=row["grant_expires"])
+        if granted in levels and levels.index(granted) >= levels.index(wanted):
+            return CheckAnswer(True, "grant", **answer)
+        if row["open_to_all"] and levels.index(wanted) == 0:
+            return CheckAnswer(True, "open_to_all", **answer)
+        return CheckAnswer(False, "no_grant", **answer)
+    if row["open_to_all"] and levels.index(wanted) == 0:
+        return CheckAnswer(True, "open_to_all")
+    return CheckAnswer(False, "no_grant")
+
+
+# --- Lists for the Manage Access pages ------------------------------------------------------
+
+
+def grants_of(org: Organization, person: Person | None = None) -> list[AccessGrant]:
+    """Grants of `org` (optionally of one person), with person and system (one query)."""
+    qs = AccessGrant.objects.filter(organization=org).select_related("person", "system")
+    if person is not None:
+        qs = qs.filter(person=person)
+    return list(qs.order_by("system__sort_order", "system__name", "person__last_name", "pk"))
+
+
+def members_with_grants(org: Organization) -> list[Person]:
+    """Every member of `org`, each with `.grants` (two queries whatever the size)."""
+    people = list(
+        Person.objects.filter(memberships__organization=org).order_by(
+            "last_name", "first_name", "person_id"
+        )
+    )
+    by_person: dict[int, list[AccessGrant]] = {}
+    for grant in grants_of(org):
+        by_person.setdefault(grant.person_id, []).append(grant)
+    for person in people:
+        person.grants = by_person.get(person.pk, [])
+    return people
+
+
+def systems_with_holders(org: Organization) -> list[InformationSystem]:
+    """Every active system, each with `.org_grants` in `org` (two queries)."""
+    catalogue = systems()
+    by_system: dict[int, list[AccessGrant]] = {}
+    for grant in grants_of(org):
+        by_system.setdefault(grant.system_id, []).append(grant)
+    for system in catalogue:
+        system.org_grants = by_system.get(system.pk, [])
+    return catalogue
+
+
+@dataclass
+class OrgAccess:
+    organization: Organization
+    grants: list[AccessGrant] = field(default_factory=list)
+
+
+def my_access(person: Person) -> tuple[list[OrgAccess], list[InformationSystem]]:
+    """A person's grants, by organization, and the systems open to all members (3 queries)."""
+    orgs = {
+        o.pk: OrgAccess(o)
+        for o in Organization.objects.filter(memberships__person=person).order_by("legal_name")
+    }
+    for grant in (
+        AccessGrant.objects.filter(person=person, organization__in=list(orgs))
+        .order_by("system__sort_order", "system__name")
+        .select_related("system")
+    ):
+        orgs[grant.organization_id].grants.append(grant)
+    open_systems = [s for s in systems() if s.open_to_all] if orgs else []
+    return list(orgs.values()), open_systems
+
+
+# --- The explainer: what can this person do, and why ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Permission:
+    area: str  # roles, members, audit, tasks, access, systems
+    what: str
+    because: str
+
+
+@dataclass
+class Explanation:
+    organization: Organization
+    person: Person
+    is_member: bool
+    roles: list[RoleType]
+    permissions: list[Permission]
+
+    def in_area(self, area: str) -> list[Permission]:
+        return [p for p in self.permissions if p.area == area]
+
+
+def _role_name(codes: set[str], names: dict[str, str], wanted) -> str:
+    held = sorted(names[c] for c in codes & set(wanted) if c in names)
+    return " and ".join(held)
+
+
+# Tasks a role decides, until the task engine names its kinds' recipients itself.
+TASK_DECIDERS = [
+    (
+        "approve or reject changes of the organization's banking information (not their own)",
+        {"primary_contact", "authorized_representative", "invoicing_banking_contact"},
+    ),
+    ("approve or reject requests for access to the operator's systems", ACCESS_GRANTERS),
+]
+
+
+def explain(org: Organization, person: Person, *, today=None) -> Explanation:
+    """Every permission `person` has in `org`, with the role or grant it comes from.
+
+    Five queries whatever the data: membership, roles held, role types with their managers,
+    grants with their systems, and the catalogue.
+    """
+    today = today or timezone.localdate()
+    is_member = Membership.objects.filter(organization=org, person=person).exists()
+    held_roles = [
+        a.role_type
+        for a in RoleAssignment.objects.filter(
+            membership__organization=org, membership__person=person
+        )
+        .select_related("role_type")
+        .order_by("role_type__sort_order")
+    ]
+    codes = {r.code for r in held_roles}
+    names = {r.code: r.name for r in held_roles}
+    permissions: list[Permission] = []
+    if org.is_active and is_member:
+        for role_type in RoleType.objects.prefetch_related("managed_by"):
+            managers = {m.code for m in role_type.managed_by.all()}
+            if codes & managers:
+                permissions.append(
+                    Permission(
+                        "roles",
+                        f"Add or remove holders of {role_type.name}",
+                        f"as {_role_name(codes, names, managers)}",
+                    )
+                )
+        if codes & MEMBER_ADDERS:
+            permissions.append(
+                Permission(
+                    "members",
+                    f"Add people to {org.legal_name} or register new ones",
+                    f"as {_role_name(codes, names, MEMBER_ADDERS)}",
+                )
+            )
+        if codes & MEMBER_REMOVERS:
+            permissions.append(
+                Permission(
+                    "members",
+                    f"Remove people from {org.legal_name}",
+                    f"as {_role_name(codes, names, MEMBER_REMOVERS)}",
+                )
+            )
+        if codes & AUDIT_READERS:
+            permissions.append(
+                Permission(
+                    "audit",
+                    f"Read the audit log of {org.legal_name}",
+                    f"as {_role_name(codes, names, AUDIT_READERS)}",
+                )
+            )
+        for what, deciders in TASK_DECIDERS:
+            if codes & set(deciders):
+                permissions.append(
+                    Permission(
+                        "tasks", what.capitalize(), f"as {_role_name(codes, names, deciders)}"
+                    )
+                )
+    catalogue = systems()
+    if org.is_active and is_member and codes & ACCESS_GRANTERS:
+        because = f"as {_role_name(codes, names, ACCESS_GRANTERS)}"
+        for system in catalogue:
+            permissions.append(
+                Permission(
+                    "access",
+                    f"Grant or revoke access to {system.name} for other members "
+                    f"(except Primary Contacts' and Authorized Representatives' grants, "
+                    f"which only operator staff revoke)",
+                    because,
+                )
+            )
+    grants = {
+        g.system_id: g
+        for g in AccessGrant.objects.filter(organization=org, person=person).select_related(
+            "granted_by__person"
+        )
+    }
+    for system in catalogue:
+        grant = grants.get(system.pk)
+        if org.is_active and is_member and grant is not None and grant.in_force_on(today):
+            allowed = system.levels[: system.rank(grant.level) + 1] or [grant.level]
+            by = grant.granted_by.person.full_name if _has_person(grant.granted_by) else "staff"
+            until = f", until {grant.expires:%Y-%m-%d}" if grant.expires else ""
+            permissions.append(
+                Permission(
+                    "systems",
+                    f"Use {system.name} ({', '.join(allowed)})",
+                    f"granted by {by} on {grant.granted_at:%Y-%m-%d}{until}",
+                )
+            )
+        elif org.is_active and is_member and system.open_to_all:
+            permissions.append(
+                Permission(
+                    "systems",
+                    f"Use {system.name} ({system.lowest_level})",
+                    f"open to every member of {org.legal_name}",
+                )
+            )
+    return Explanation(org, person, is_member, held_roles, permissions)
+
+
+def _has_person(user) -> bool:
+    return user is not None and getattr(user, "person", None) is not None

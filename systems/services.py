@@ -1,0 +1,173 @@
+"""Every change to access: grant, revoke, expire. Each checks permission, validates, changes
+the database in one transaction, writes the audit record and queues notifications."""
+
+from datetime import date
+
+from django.utils import timezone
+
+from audit.log import record
+from core.errors import NotFound, require
+from core.services import service
+from registry.models import Membership, Organization, Person
+from registry.queries import roles_of
+from registry.services import _lock
+from systems import notifications
+from systems.forms import GrantTermsForm, validated
+from systems.models import AccessGrant, InformationSystem
+from systems.rules import can_grant_access, can_revoke_grant_of
+
+
+def _details(system: InformationSystem, level: str, **more) -> dict:
+    return {"system": system.code, "system_name": system.name, "level": level, **more}
+
+
+def _refuse_non_member(org: Organization, person: Person) -> None:
+    if not Membership.objects.filter(organization=org, person=person).exists():
+        # The same words as for a Person ID nobody holds: a stranger stays invisible.
+        raise NotFound(f"No person with ID {person.person_id} belongs to {org.legal_name}.")
+
+
+@service("access.grant")
+def grant_access(
+    org: Organization,
+    person: Person,
+    system: InformationSystem,
+    *,
+    level: str | None = None,
+    expires: date | str | None = None,
+    actor,
+) -> AccessGrant:
+    """Let a member of `org` use `system` at `level` on its behalf (or change their grant)."""
+    # The organization lock serializes this with membership and role changes: a grant can
+    # never be created for someone being removed at the same instant, nor by a Rights
+    # Administrator whose role is being taken away.
+    org = _lock(org)
+    require(
+        can_grant_access(actor, org),
+        f"Only a Rights Administrator of {org.legal_name} can grant access to the operator's "
+        f"systems on its behalf.",
+    )
+    _refuse_non_member(org, person)
+    own = getattr(actor, "person", None)
+    require(
+        own is None or own.pk != person.pk,
+        f"Nobody grants access to themselves: ask another Rights Administrator of "
+        f"{org.legal_name}, or operator staff.",
+        code="own_grant",
+    )
+    system = InformationSystem.objects.filter(pk=system.pk, is_active=True).first()
+    if system is None:
+        raise NotFound("That information system is no longer offered.")
+    terms = validated(
+        GrantTermsForm(
+            data={"level": level or system.lowest_level, "expires": expires or ""}, system=system
+        )
+    )
+    grant = (
+        AccessGrant.objects.select_for_update()
+        .filter(organization=org, person=person, system=system)
+        .first()
+    )
+    if grant is None:
+        grant = AccessGrant.objects.create(
+            organization=org,
+            person=person,
+            system=system,
+            level=terms["level"],
+            expires=terms["expires"],
+            granted_by=actor,
+        )
+        action, before = "access.granted", {}
+    else:
+        before = {"previous_level": grant.level, "previous_expires": _iso(grant.expires)}
+        grant.level, grant.expires, grant.granted_by = terms["level"], terms["expires"], actor
+        grant.save(update_fields=["level", "expires", "granted_by"])
+        action = "access.changed"
+    record(
+        actor,
+        action,
+        org=org,
+        target=person,
+        details=_details(system, grant.level, expires=_iso(grant.expires), **before),
+    )
+    notifications.access_granted(person, org, system, grant.level)
+    return grant
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@service("access.revoke")
+def revoke_access(org: Organization, grant: AccessGrant, *, actor, reason: str = "") -> None:
+    """End a grant of `org`. Grants of Primary Contacts and Authorized Representatives are
+    revoked only by operator staff."""
+    org = _lock(org)
+    require(
+        can_grant_access(actor, org),
+        f"Only a Rights Administrator of {org.legal_name} can revoke access to the operator's "
+        f"systems on its behalf.",
+    )
+    locked = (
+        AccessGrant.objects.select_for_update()
+        .select_related("person", "system")
+        .filter(pk=grant.pk, organization=org)
+        .first()
+    )
+    if locked is None:
+        raise NotFound("That access has already been revoked.")
+    require(
+        can_revoke_grant_of(actor, org, roles_of(org, locked.person)),
+        f"{locked.person.full_name} is a Primary Contact or Authorized Representative of "
+        f"{org.legal_name}; only operator staff can revoke their access.",
+    )
+    _delete(locked, org, actor=actor, action="access.revoked", why=reason or "revoked")
+
+
+def _delete(grant: AccessGrant, org: Organization, *, actor, action: str, why: str) -> None:
+    grant.delete()
+    record(
+        actor,
+        action,
+        org=org,
+        target=grant.person,
+        details=_details(grant.system, grant.level, reason=why),
+    )
+    notifications.access_revoked(grant.person, org, grant.system, why)
+
+
+def revoke_all_for_membership(org: Organization, person: Person, *, actor) -> int:
+    """Revoke every grant `person` holds on behalf of `org`, as they leave it.
+
+    No @service: it runs inside the caller's transaction (registry's remove_member), which
+    already holds the organization lock.
+    """
+    grants = list(
+        AccessGrant.objects.select_for_update()
+        .select_related("person", "system")
+        .filter(organization=org, person=person)
+    )
+    for grant in grants:
+        _delete(grant, org, actor=actor, action="access.revoked", why="left the organization")
+    return len(grants)
+
+
+@service("access.expire")
+def expire_grants(*, today: date | None = None, actor=None) -> int:
+    """Delete the grants whose last day has passed (they already stopped counting)."""
+    today = today or timezone.localdate()
+    expired = list(
+        AccessGrant.objects.select_for_update()
+        .select_related("organization", "person", "system")
+        .filter(expires__lt=today)
+        .order_by("pk")
+    )
+    for grant in expired:
+        _delete(
+            grant,
+            grant.organization,
+            actor=actor,
+            action="access.expired",
+            why=f"it expired after {grant.expires.isoformat()}",
+        )
+    return len(expired)

@@ -16,6 +16,7 @@ from registry.rules import (
     can_remove_member,
     forget_role_codes,
 )
+from systems.services import revoke_all_for_membership
 
 ORG_ID_START = 100000
 PERSON_ID_START = 500000
@@ -53,10 +54,12 @@ def _validated(form_class, data: dict, *, partial_from=None) -> dict:
     return form.cleaned_data
 
 
-def _lock(org: Organization) -> Organization:
+def _lock(org: Organization, actor) -> Organization:
     """Serialize every membership and role change of one organization: the last-holder rule
-    reads the holders before it writes, so two removals must never interleave."""
+    reads the holders before it writes, so two removals must never interleave. The actor's
+    roles are re-read under the lock: a role lost a moment ago no longer grants anything."""
     locked = Organization.objects.select_for_update().get(pk=org.pk)
+    forget_role_codes(actor)
     if not locked.is_active:
         raise RuleViolation(
             f"{org.legal_name} is no longer active; its contacts cannot be changed.",
@@ -137,7 +140,7 @@ def register_person(
     Searching first is enforced here: the same e-mail is refused with the existing Person ID,
     and a person of the same name already in the organization needs an explicit confirmation.
     """
-    org = _lock(org)
+    org = _lock(org, actor)
     require(
         can_add_member(actor, org),
         f"Only a Primary Contact, Authorized Representative or Rights Administrator of "
@@ -146,7 +149,7 @@ def register_person(
     if role_type is not None:
         require(
             can_manage_role(actor, org, role_type),
-            f"Only a {_manager_names(role_type)} of {org.legal_name} can add a {role_type.name}.",
+            f"Only {_manager_names(role_type)} of {org.legal_name} can add a {role_type.name}.",
         )
     cleaned = _validated(PersonDetailsForm, data)
     existing = _duplicate_email(cleaned["email"])
@@ -211,7 +214,7 @@ def update_my_information(person: Person, *, data: dict, actor) -> Person:
 @service("member.add")
 def add_member(org: Organization, person: Person, *, actor) -> Membership:
     """Affiliate an existing person with the organization."""
-    org = _lock(org)
+    org = _lock(org, actor)
     require(
         can_add_member(actor, org),
         f"Only a Primary Contact, Authorized Representative or Rights Administrator of "
@@ -229,7 +232,7 @@ def add_member(org: Organization, person: Person, *, actor) -> Membership:
 @service("member.remove")
 def remove_member(org: Organization, person: Person, *, actor) -> None:
     """Remove a person from the organization with their roles (never a last holder)."""
-    org = _lock(org)
+    org = _lock(org, actor)
     require(
         can_remove_member(actor, org),
         f"Only a Primary Contact or Authorized Representative of {org.legal_name} can remove "
@@ -240,6 +243,7 @@ def remove_member(org: Organization, person: Person, *, actor) -> None:
         raise NotFound(f"{person.full_name} does not belong to {org.legal_name}.")
     held = [a.role_type for a in membership.roles.select_related("role_type")]
     _refuse_last_holders(org, person, held)
+    revoke_all_for_membership(org, person, actor=actor)
     membership.delete()
     if person.user_id:
         forget_role_codes(person.user)
@@ -281,17 +285,20 @@ def _assign(org: Organization, person: Person, role_type: RoleType, *, actor) ->
 
 
 def _manager_names(role_type: RoleType) -> str:
+    """'a Primary Contact or an Authorized Representative', for refusal messages."""
     names = sorted(r.name for r in role_type.managed_by.all())
-    return " or ".join(names) if names else "operator staff"
+    if not names:
+        return "a member of operator staff"
+    return " or ".join(("an " if n[0] in "AEIOU" else "a ") + n for n in names)
 
 
 @service("contact.add")
 def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor):
     """Register `person` for a role of the organization (affiliating them if needed)."""
-    org = _lock(org)
+    org = _lock(org, actor)
     require(
         can_manage_role(actor, org, role_type),
-        f"Only a {_manager_names(role_type)} of {org.legal_name} can add a {role_type.name}.",
+        f"Only {_manager_names(role_type)} of {org.legal_name} can add a {role_type.name}.",
     )
     return _assign(org, person, role_type, actor=actor)
 
@@ -299,10 +306,10 @@ def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor
 @service("contact.remove")
 def remove_contact(org: Organization, person: Person, role_type: RoleType, *, actor) -> None:
     """Remove `person` from a role; the last holder of a mandatory role stays."""
-    org = _lock(org)
+    org = _lock(org, actor)
     require(
         can_manage_role(actor, org, role_type),
-        f"Only a {_manager_names(role_type)} of {org.legal_name} can remove a {role_type.name}.",
+        f"Only {_manager_names(role_type)} of {org.legal_name} can remove a {role_type.name}.",
     )
     assignment = RoleAssignment.objects.filter(
         membership__organization=org, membership__person=person, role_type=role_type

@@ -54,7 +54,9 @@ def test_rights_administrator_is_removed_only_by_a_primary_contact(personas):
 def test_removing_a_role_the_person_does_not_hold_is_not_found(personas):
     with pytest.raises(NotFound):
         services.remove_contact(
-            personas.northwind, personas.person("erin"), role("primary_contact"),
+            personas.northwind,
+            personas.person("erin"),
+            role("primary_contact"),
             actor=personas.alice,
         )
 

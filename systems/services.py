@@ -6,15 +6,30 @@ from datetime import date
 from django.utils import timezone
 
 from audit.log import record
-from core.errors import NotFound, require
+from core.errors import NotFound, RuleViolation, require
 from core.services import service
 from registry.models import Membership, Organization, Person
 from registry.queries import roles_of
-from registry.services import _lock
+from registry.rules import forget_role_codes
 from systems import notifications
 from systems.forms import GrantTermsForm, validated
 from systems.models import AccessGrant, InformationSystem
 from systems.rules import can_grant_access, can_revoke_grant_of
+
+
+def _lock(org: Organization, actor) -> Organization:
+    """Lock the organization row, as registry's membership and role changes do: a grant is
+    never created for someone being removed at the same instant, nor by a Rights
+    Administrator whose role is being taken away (their roles are re-read under the lock)."""
+    locked = Organization.objects.select_for_update().get(pk=org.pk)
+    if actor is not None:
+        forget_role_codes(actor)
+    if not locked.is_active:
+        raise RuleViolation(
+            f"{org.legal_name} is no longer active; access on its behalf cannot change.",
+            code="inactive_organization",
+        )
+    return locked
 
 
 def _details(system: InformationSystem, level: str, **more) -> dict:
@@ -38,10 +53,7 @@ def grant_access(
     actor,
 ) -> AccessGrant:
     """Let a member of `org` use `system` at `level` on its behalf (or change their grant)."""
-    # The organization lock serializes this with membership and role changes: a grant can
-    # never be created for someone being removed at the same instant, nor by a Rights
-    # Administrator whose role is being taken away.
-    org = _lock(org)
+    org = _lock(org, actor)
     require(
         can_grant_access(actor, org),
         f"Only a Rights Administrator of {org.legal_name} can grant access to the operator's "
@@ -102,7 +114,7 @@ def _iso(day: date | None) -> str | None:
 def revoke_access(org: Organization, grant: AccessGrant, *, actor, reason: str = "") -> None:
     """End a grant of `org`. Grants of Primary Contacts and Authorized Representatives are
     revoked only by operator staff."""
-    org = _lock(org)
+    org = _lock(org, actor)
     require(
         can_grant_access(actor, org),
         f"Only a Rights Administrator of {org.legal_name} can revoke access to the operator's "

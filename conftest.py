@@ -26,7 +26,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _fast_password_hashing(settings, request):
     """Argon2 is deliberately slow; tests that are about hashing mark themselves."""
     if "real_hashing" not in request.keywords:
-        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+        settings.PASSWORD_HASHERS = [
+            "django.contrib.auth.hashers.MD5PasswordHasher",
+            "django.contrib.auth.hashers.Argon2PasswordHasher",  # verifies the session's seed
+        ]
 
 
 class Personas(SimpleNamespace):

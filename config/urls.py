@@ -13,5 +13,6 @@ urlpatterns = [
     path("tasks/", core_views.tasks, name="tasks"),
     path("healthz", core_views.health, name="health"),
     path("", include("registry.urls")),
+    path("", include("systems.urls")),
     path("admin/", admin.site.urls),
 ]

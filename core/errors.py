@@ -1,5 +1,14 @@
 """The one family of domain errors. Views show `message`; the API maps `status` and `code`."""
 
+import re
+
+_DOUBLE_STOP = re.compile(r"\.\.(?=\s|$)")
+
+
+def tidy(text: str) -> str:
+    """Mend the double full stop left where a sentence ends with a name such as 'Corp.'."""
+    return _DOUBLE_STOP.sub(".", text)
+
 
 class DomainError(Exception):
     """A refusal with a sentence for a person and a machine code."""
@@ -8,6 +17,7 @@ class DomainError(Exception):
     code = "invalid"
 
     def __init__(self, message: str, *, code: str | None = None, fields: dict | None = None):
+        message = tidy(message)
         super().__init__(message)
         self.message = message
         if code:

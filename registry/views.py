@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.errors import DomainError, Invalid
+from core.errors import DomainError, Invalid, tidy
 from registry import queries, services
 from registry.access import (
     get_member_for,
@@ -16,6 +16,10 @@ from registry.access import (
 from registry.forms import PersonDetailsForm, PersonSearchForm
 from registry.models import Organization
 from registry.rules import can_add_member, can_manage_role, can_remove_member
+
+
+def _done(request, text: str) -> None:
+    messages.success(request, tidy(text))
 
 
 def _refused(request, exc: DomainError) -> None:
@@ -154,7 +158,7 @@ def add_contact(request, org_id: int, code: str):
     except DomainError as exc:
         _refused(request, exc)
     else:
-        messages.success(
+        _done(
             request,
             f"{person.full_name} (Person ID {person.person_id}) is now {role_type.name} of "
             f"{org.legal_name}.",
@@ -179,9 +183,7 @@ def remove_contact(request, org_id: int, code: str, person_id: int):
         except DomainError as exc:
             _refused(request, exc)
         else:
-            messages.success(
-                request, f"{person.full_name} is no longer {role_type.name} of {org.legal_name}."
-            )
+            _done(request, f"{person.full_name} is no longer {role_type.name} of {org.legal_name}.")
         return redirect(back)
     return render(
         request,
@@ -238,7 +240,7 @@ def remove_member(request, org_id: int, person_id: int):
         except DomainError as exc:
             _refused(request, exc)
             return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
-        messages.success(request, f"{person.full_name} has been removed from {org.legal_name}.")
+        _done(request, f"{person.full_name} has been removed from {org.legal_name}.")
         return redirect("registry-by-person", org_id=org.org_id)
     return render(
         request,
@@ -277,7 +279,7 @@ def register_person(request, org_id: int):
                 form.add_error(None, exc.message)
         else:
             suffix = f" as {role_type.name}" if role_type else ""
-            messages.success(
+            _done(
                 request,
                 f"{person.full_name} is registered with Person ID {person.person_id}{suffix}, "
                 f"and will be invited by e-mail to set up an account.",

@@ -1,0 +1,70 @@
+"""Alice walks the real pages in Chromium: sign in, News, Actions, Update Organization,
+Update Contact(s), By Role, Rights Administrator, search for Erin, add her."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import DEMO_PASSWORD
+from registry.tests.helpers import holds
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(page, base: str, username: str) -> None:
+    page.goto(f"{base}/login/")
+    page.get_by_label("Account name").fill(username)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_alice_registers_erin_as_rights_administrator(live_server, live_personas, page, artifacts):
+    base = live_server.url
+    _sign_in(page, base, "alice")
+    expect(page).to_have_url(re.compile(r"/news/$"))
+    expect(page.get_by_role("heading", level=1, name="News")).to_be_visible()
+    page.screenshot(path=artifacts / "news.png", full_page=True)
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
+    expect(page.get_by_role("heading", level=1, name="Actions")).to_be_visible()
+    page.screenshot(path=artifacts / "actions.png", full_page=True)
+    page.get_by_role("link", name=re.compile("^Update Organization")).click()
+
+    # Alice belongs to one organization, so the choice is skipped.
+    expect(page.get_by_role("heading", level=1, name="Northwind Power Corp.")).to_be_visible()
+    page.get_by_role("link", name=re.compile(r"^Update Contact\(s\)")).click()
+    page.get_by_role("link", name=re.compile("^By Role")).click()
+    page.screenshot(path=artifacts / "by-role.png", full_page=True)
+    page.get_by_role("link", name="Rights Administrator", exact=True).click()
+    expect(page.get_by_role("heading", level=1, name="Rights Administrator")).to_be_visible()
+
+    page.get_by_label("Search by name, e-mail or Person ID").fill("Erin")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_role("cell", name="500005")).to_be_visible()
+    page.screenshot(path=artifacts / "role-search.png", full_page=True)
+    page.get_by_role("button", name="Add Erin Walsh as Rights Administrator").click()
+
+    expect(page.get_by_role("status")).to_contain_text(
+        "Erin Walsh (Person ID 500005) is now Rights Administrator of Northwind Power Corp."
+    )
+    expect(page.get_by_role("cell", name="Erin Walsh", exact=True)).to_be_visible()
+    page.screenshot(path=artifacts / "role-holders.png", full_page=True)
+    assert holds(live_personas.person("erin"), live_personas.northwind, "rights_administrator")
+
+
+def test_the_last_primary_contact_is_kept_with_the_reason_shown(
+    live_server, live_personas, page, artifacts
+):
+    base = live_server.url
+    _sign_in(page, base, "alice")
+    page.goto(f"{base}/organizations/100001/contacts/by-role/primary_contact/")
+    page.get_by_role("link", name="Remove Alice Martin").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Remove Alice Martin")
+    page.get_by_role("button", name="Yes, remove").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "At least one Primary Contact is required at all times"
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=artifacts / "last-holder-refused-phone.png", full_page=True)
+    assert holds(live_personas.person("alice"), live_personas.northwind, "primary_contact")

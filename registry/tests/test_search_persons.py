@@ -1,0 +1,42 @@
+import pytest
+
+from registry.queries import mask_email, search_persons
+
+pytestmark = pytest.mark.django_db
+
+
+def _ids(text: str) -> list[int]:
+    return [p.person_id for p in search_persons(text)]
+
+
+def test_a_person_id_finds_exactly_that_person(personas):
+    assert _ids("500005") == [500005]
+    assert _ids(" 500005 ") == [500005]
+
+
+def test_an_unknown_or_absurd_person_id_finds_nobody(personas):
+    assert _ids("123") == []
+    assert _ids("9" * 30) == []
+
+
+def test_an_email_finds_its_person_whatever_the_case(personas):
+    assert _ids("ERIN@northwind.example") == [500005]
+
+
+def test_name_words_match_first_and_last_names_by_prefix(personas):
+    assert _ids("erin") == [500005]
+    assert _ids("Wal") == [500005]
+    assert _ids("erin walsh") == [500005]
+    assert _ids("walsh erin") == [500005]
+    assert _ids("erin chen") == []
+
+
+def test_search_text_cannot_inject_patterns(personas):
+    assert _ids("%") == []
+    assert _ids("_") == []
+    assert _ids("' OR 1=1 --") == []
+
+
+def test_emails_are_masked_in_results():
+    assert mask_email("erin@northwind.example") == "e***@northwind.example"
+    assert mask_email("broken") == "***"

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import SignInView, SignOutView
+from config.api import urls as api_urls
 from core import views as core_views
 
 urlpatterns = [
@@ -14,5 +15,6 @@ urlpatterns = [
     path("healthz", core_views.health, name="health"),
     path("", include("registry.urls")),
     path("", include("systems.urls")),
+    path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

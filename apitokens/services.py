@@ -1,0 +1,120 @@
+"""Creating and revoking API tokens, and finding the token a request presents."""
+
+import secrets
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from apitokens.forms import ApiTokenForm
+from apitokens.models import ApiToken, digest
+from audit.log import record
+from core.errors import Invalid, require
+from core.mail import send_after_commit
+from core.services import service
+
+TOKEN_PREFIX = "oreg_"
+# Refresh `last_used_at` at most this often, so that reading with a token is not a write.
+LAST_USED_GRANULARITY = timedelta(minutes=1)
+
+
+def _new_secret() -> str:
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+def _validated(data: dict) -> dict:
+    form = ApiTokenForm(data=data)
+    if not form.is_valid():
+        fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
+        raise Invalid("Some details need correcting.", fields=fields)
+    return form.cleaned_data
+
+
+def _expiry(days: int | None):
+    return timezone.now() + timedelta(days=days) if days else None
+
+
+@service("api_token.create")
+def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
+    """A personal token acting as `user`. Returns the token and its secret, shown once."""
+    require(
+        actor.is_authenticated and actor.pk == user.pk,
+        "You can only create API tokens for your own account.",
+    )
+    require(user.is_active, "This account is not active.")
+    cleaned = _validated(data)
+    raw = _new_secret()
+    token = ApiToken.objects.create(
+        kind=ApiToken.Kind.PERSONAL,
+        user=user,
+        name=cleaned["name"],
+        prefix=raw[:12],
+        digest=digest(raw),
+        expires_at=_expiry(cleaned.get("expires_in_days")),
+        created_by=actor,
+    )
+    record(actor, "api_token.created", target=token, details={"kind": token.kind})
+    person = getattr(user, "person", None)
+    address = person.email if person is not None else user.email
+    send_after_commit(
+        [address],
+        "A new API token was created for your account",
+        f"An API token named {token.name!r} (beginning {token.prefix}) was created for your "
+        f"account. If you did not create it, revoke it on Manage My Information and contact "
+        f"Customer Relations.",
+    )
+    return token, raw
+
+
+@service("api_token.issue_service")
+def issue_service_token(*, data: dict, actor) -> tuple[ApiToken, str]:
+    """Operator staff issue a token to a downstream system; it belongs to no person."""
+    require(actor.is_staff, "Only operator staff can issue service tokens.")
+    cleaned = _validated(data)
+    raw = _new_secret()
+    token = ApiToken.objects.create(
+        kind=ApiToken.Kind.SERVICE,
+        user=None,
+        name=cleaned["name"],
+        prefix=raw[:12],
+        digest=digest(raw),
+        expires_at=_expiry(cleaned.get("expires_in_days")),
+        created_by=actor,
+    )
+    record(actor, "api_token.issued", target=token, details={"kind": token.kind})
+    return token, raw
+
+
+@service("api_token.revoke")
+def revoke_api_token(token: ApiToken, *, actor) -> ApiToken:
+    """Stop a token working at once. Its owner may revoke it; so may operator staff."""
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    require(
+        actor.is_staff or (token.user_id is not None and token.user_id == actor.pk),
+        "You can only revoke your own API tokens.",
+    )
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        record(actor, "api_token.revoked", target=token, details={"kind": token.kind})
+    return token
+
+
+def authenticate_token(raw: str) -> ApiToken | None:
+    """The live token with this secret (its user active), else None. Notes when it was used."""
+    if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:
+        return None
+    token = (
+        ApiToken.objects.live()
+        .filter(digest=digest(raw))
+        .filter(Q(user__isnull=True) | Q(user__is_active=True))
+        .select_related("user", "user__person")
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRANULARITY:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token

@@ -1,0 +1,533 @@
+"""The registry's JSON operations: Schema in -> access -> the same service as the pages -> out."""
+
+from datetime import datetime
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Status
+
+from audit.queries import org_audit_entries
+from config.api import In, ListParams, Page, Schema, page, rate_limited, responses
+from core.errors import Forbidden, Invalid, NotFound
+from registry import queries, services
+from registry.access import (
+    get_member_for,
+    get_organization_for,
+    get_person_by_number,
+    get_person_for,
+    get_role_type,
+)
+from registry.models import Organization, Person
+from registry.rules import can_read_audit
+
+router = Router(tags=["registry"])
+
+PersonId = Field(..., ge=1, le=2**31 - 1, description="A Person ID.")
+RoleCode = Field(..., min_length=1, max_length=60, description="A role code.")
+
+
+# --- Schemas ------------------------------------------------------------------------------
+
+
+class OrgRolesOut(Schema):
+    org_id: int
+    legal_name: str
+    roles: list[str]
+
+
+class MeOut(Schema):
+    person_id: int | None
+    account: str
+    first_name: str
+    last_name: str
+    job_title: str
+    email: str
+    phone: str
+    street: str = ""
+    city: str = ""
+    province: str = ""
+    postal_code: str = ""
+    country: str = ""
+    organizations: list[OrgRolesOut]
+
+
+class MeIn(In):
+    first_name: str | None = Field(None, max_length=200)
+    last_name: str | None = Field(None, max_length=200)
+    job_title: str | None = Field(None, max_length=300)
+    email: str | None = Field(None, max_length=300)
+    phone: str | None = Field(None, max_length=60)
+    street: str | None = Field(None, max_length=300)
+    city: str | None = Field(None, max_length=200)
+    province: str | None = Field(None, max_length=200)
+    postal_code: str | None = Field(None, max_length=40)
+    country: str | None = Field(None, max_length=200)
+
+
+class OrganizationOut(Schema):
+    org_id: int
+    legal_name: str
+    is_active: bool
+
+
+class HolderOut(Schema):
+    person_id: int
+    name: str
+
+
+class RoleHoldersOut(Schema):
+    role: str
+    role_name: str
+    mandatory: bool
+    holders: list[HolderOut]
+
+
+class OrganizationDetailOut(OrganizationOut):
+    street: str
+    city: str
+    province: str
+    postal_code: str
+    country: str
+    contacts: list[RoleHoldersOut]
+    warnings: list[str]
+
+
+class OrganizationIn(In):
+    legal_name: str = Field(..., max_length=400)
+    primary_contact: int = PersonId
+    authorized_representative: int = PersonId
+    rights_administrator: int | None = Field(None, ge=1, le=2**31 - 1)
+    street: str = Field("", max_length=400)
+    city: str = Field("", max_length=200)
+    province: str = Field("", max_length=200)
+    postal_code: str = Field("", max_length=40)
+    country: str = Field("Canada", max_length=200)
+
+
+class ContactOut(Schema):
+    person_id: int
+    name: str
+    role: str
+
+
+class ContactIn(In):
+    person_id: int = PersonId
+    role: str = RoleCode
+
+
+class ContactParams(ListParams):
+    role: str | None = Field(None, max_length=60, description="Only holders of this role.")
+
+
+class MemberOut(Schema):
+    person_id: int
+    name: str
+    roles: list[str]
+
+
+class MemberIn(In):
+    person_id: int = PersonId
+
+
+class PersonSummaryOut(Schema):
+    person_id: int
+    name: str
+    email: str = Field(description="Masked, enough to recognize the person.")
+
+
+class SearchParams(ListParams):
+    q: str = Field(..., max_length=100, description="A name, an e-mail or a Person ID.")
+
+
+class PersonIn(In):
+    first_name: str = Field(..., max_length=200)
+    last_name: str = Field(..., max_length=200)
+    email: str = Field(..., max_length=300)
+    phone: str = Field(..., max_length=60)
+    job_title: str = Field("", max_length=300)
+    organization_id: int = Field(..., ge=1, le=2**31 - 1)
+    role: str | None = Field(None, max_length=60, description="Also register them for it.")
+    allow_similar_name: bool = Field(
+        False, description="Confirm a different person of the same name in the organization."
+    )
+
+
+class PersonOut(Schema):
+    person_id: int
+    first_name: str
+    last_name: str
+    job_title: str
+    email: str
+    phone: str
+    organizations: list[OrgRolesOut]
+
+
+class AuditOut(Schema):
+    at: datetime
+    actor: str
+    action: str
+    outcome: str = Field(description="done or refused")
+    target: str
+    details: dict
+    sentence: str
+
+
+# --- Helpers ------------------------------------------------------------------------------
+
+
+def _orgs_with_roles(person: Person, visible_to=None) -> list[dict]:
+    orgs = queries.organizations_with_roles(person)
+    if visible_to is not None and not visible_to.is_staff:
+        mine = set(Organization.objects.visible_to(visible_to).values_list("pk", flat=True))
+        orgs = [org for org in orgs if org.pk in mine]
+    return [
+        {"org_id": o.org_id, "legal_name": o.legal_name, "roles": [r.code for r in o.person_roles]}
+        for o in orgs
+    ]
+
+
+def _me(request: HttpRequest) -> dict:
+    user = request.auth
+    person = getattr(user, "person", None)
+    if person is None:
+        return {
+            "person_id": None,
+            "account": user.get_username(),
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "job_title": "",
+            "email": user.email,
+            "phone": "",
+            "organizations": [],
+        }
+    fields = {name: getattr(person, name) for name in services.PERSON_FIELDS}
+    return {
+        **fields,
+        "person_id": person.person_id,
+        "account": user.get_username(),
+        "organizations": _orgs_with_roles(person),
+    }
+
+
+def _referenced_person(field: str, number: int | None) -> Person | None:
+    """A Person ID named in a request body: unknown is bad input (422), not a missing page."""
+    if number is None:
+        return None
+    try:
+        return get_person_by_number(number)
+    except NotFound as exc:
+        raise Invalid("Some details need correcting.", fields={field: [exc.message]}) from None
+
+
+def _referenced_role(code: str):
+    try:
+        return get_role_type(code)
+    except NotFound as exc:
+        raise Invalid("Some details need correcting.", fields={"role": [exc.message]}) from None
+
+
+def _organization_detail(org: Organization) -> dict:
+    people = queries.members_with_roles(org)
+    by_role: dict[str, list[dict]] = {}
+    for person in people:
+        for role in person.org_roles:
+            by_role.setdefault(role.code, []).append(
+                {"person_id": person.person_id, "name": person.full_name}
+            )
+    contacts = [
+        {
+            "role": role.code,
+            "role_name": role.name,
+            "mandatory": role.mandatory,
+            "holders": by_role.get(role.code, []),
+        }
+        for role in queries.role_types()
+    ]
+    return {
+        "org_id": org.org_id,
+        "legal_name": org.legal_name,
+        "is_active": org.is_active,
+        "street": org.street,
+        "city": org.city,
+        "province": org.province,
+        "postal_code": org.postal_code,
+        "country": org.country,
+        "contacts": contacts,
+        "warnings": [w.message for w in queries.coverage_warnings(org)],
+    }
+
+
+# --- Me -----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/me",
+    response=responses(200, MeOut),
+    operation_id="get_my_information",
+    summary="My contact details and my organizations with my roles",
+)
+def get_my_information(request):
+    return _me(request)
+
+
+@router.patch(
+    "/me",
+    response=responses(200, MeOut, 403, 404),
+    operation_id="update_my_information",
+    summary="Correct my own contact details",
+)
+def update_my_information(request, payload: MeIn):
+    person = getattr(request.auth, "person", None)
+    if person is None:
+        raise NotFound("Your account has no contact details to change.")
+    services.update_my_information(
+        person, data=payload.model_dump(exclude_unset=True, exclude_none=True), actor=request.auth
+    )
+    request.auth.person.refresh_from_db()
+    return _me(request)
+
+
+# --- Organizations ------------------------------------------------------------------------
+
+
+@router.get(
+    "/organizations",
+    response=responses(200, Page[OrganizationOut]),
+    operation_id="list_organizations",
+    summary="Organizations I belong to (operator staff: all)",
+)
+def list_organizations(request, params: Query[ListParams]):
+    # 2 queries: the count, then the page.
+    rows = Organization.objects.visible_to(request.auth).order_by("legal_name", "org_id")
+    return page(rows, params)
+
+
+@router.post(
+    "/organizations",
+    response=responses(201, OrganizationDetailOut, 403),
+    operation_id="create_organization",
+    summary="Register an organization with its first mandatory contacts (operator staff)",
+)
+def create_organization(request, payload: OrganizationIn):
+    data = payload.model_dump(
+        exclude={"primary_contact", "authorized_representative", "rights_administrator"}
+    )
+    org = services.create_organization(
+        data=data,
+        primary_contact=_referenced_person("primary_contact", payload.primary_contact),
+        authorized_representative=_referenced_person(
+            "authorized_representative", payload.authorized_representative
+        ),
+        rights_administrator=_referenced_person(
+            "rights_administrator", payload.rights_administrator
+        ),
+        actor=request.auth,
+    )
+    return Status(201, _organization_detail(org))
+
+
+@router.get(
+    "/organizations/{org_id}",
+    response=responses(200, OrganizationDetailOut, 404),
+    operation_id="get_organization",
+    summary="An organization's details and its contacts by role",
+)
+def get_organization(request, org_id: int):
+    return _organization_detail(get_organization_for(request.auth, org_id))
+
+
+# --- Contacts -----------------------------------------------------------------------------
+
+
+@router.get(
+    "/organizations/{org_id}/contacts",
+    response=responses(200, Page[ContactOut], 404),
+    operation_id="list_contacts",
+    summary="Who holds which role (optionally one role)",
+)
+def list_contacts(request, org_id: int, params: Query[ContactParams]):
+    org = get_organization_for(request.auth, org_id)
+    # 2 queries whatever the size (members, then their role assignments), ordered by role.
+    held = [
+        (role, person)
+        for person in queries.members_with_roles(org)
+        for role in person.org_roles
+        if params.role is None or role.code == params.role
+    ]
+    held.sort(key=lambda pair: (pair[0].sort_order, pair[0].code))  # stable: by name within
+    rows = [{"person_id": p.person_id, "name": p.full_name, "role": r.code} for r, p in held]
+    return page(rows, params)
+
+
+@router.post(
+    "/organizations/{org_id}/contacts",
+    response=responses(201, ContactOut, 403, 404, 409),
+    operation_id="add_contact",
+    summary="Register a person (by Person ID) for a role, affiliating them if needed",
+)
+def add_contact(request, org_id: int, payload: ContactIn):
+    org = get_organization_for(request.auth, org_id)
+    role_type = _referenced_role(payload.role)
+    person = _referenced_person("person_id", payload.person_id)
+    services.add_contact(org, person, role_type, actor=request.auth)
+    return Status(
+        201, {"person_id": person.person_id, "name": person.full_name, "role": role_type.code}
+    )
+
+
+@router.delete(
+    "/organizations/{org_id}/contacts/{person_id}/{role}",
+    response=responses(204, None, 403, 404, 409),
+    operation_id="remove_contact",
+    summary="Remove a person from a role (never the last holder of a mandatory role)",
+)
+def remove_contact(request, org_id: int, person_id: int, role: str):
+    org = get_organization_for(request.auth, org_id)
+    role_type = get_role_type(role)
+    person = get_member_for(request.auth, org, person_id)
+    services.remove_contact(org, person, role_type, actor=request.auth)
+    return Status(204, None)
+
+
+# --- Members ------------------------------------------------------------------------------
+
+
+@router.get(
+    "/organizations/{org_id}/members",
+    response=responses(200, Page[MemberOut], 404),
+    operation_id="list_members",
+    summary="Everyone who belongs to the organization, with their roles",
+)
+def list_members(request, org_id: int, params: Query[ListParams]):
+    org = get_organization_for(request.auth, org_id)
+    # 2 queries whatever the size: members, then their role assignments.
+    rows = [
+        {"person_id": p.person_id, "name": p.full_name, "roles": [r.code for r in p.org_roles]}
+        for p in queries.members_with_roles(org)
+    ]
+    return page(rows, params)
+
+
+@router.post(
+    "/organizations/{org_id}/members",
+    response=responses(201, MemberOut, 403, 404, 409),
+    operation_id="add_member",
+    summary="Affiliate an existing person (by Person ID) with the organization",
+)
+def add_member(request, org_id: int, payload: MemberIn):
+    org = get_organization_for(request.auth, org_id)
+    person = _referenced_person("person_id", payload.person_id)
+    services.add_member(org, person, actor=request.auth)
+    return Status(201, {"person_id": person.person_id, "name": person.full_name, "roles": []})
+
+
+@router.delete(
+    "/organizations/{org_id}/members/{person_id}",
+    response=responses(204, None, 403, 404, 409),
+    operation_id="remove_member",
+    summary="Remove a person from the organization with their roles and access",
+)
+def remove_member(request, org_id: int, person_id: int):
+    org = get_organization_for(request.auth, org_id)
+    person = get_member_for(request.auth, org, person_id)
+    services.remove_member(org, person, actor=request.auth)
+    return Status(204, None)
+
+
+# --- Persons ------------------------------------------------------------------------------
+
+
+@router.get(
+    "/persons",
+    response=responses(200, Page[PersonSummaryOut]),
+    operation_id="search_persons",
+    summary="Search registered persons by name, e-mail or Person ID (search before registering)",
+    throttle=rate_limited("search"),
+)
+def search_persons(request, params: Query[SearchParams]):
+    from registry.forms import PersonSearchForm
+
+    form = PersonSearchForm(data={"q": params.q})
+    if not form.is_valid():
+        fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
+        raise Invalid("Some details need correcting.", fields=fields)
+    # 1 query: the search is already bounded (queries.SEARCH_LIMIT).
+    rows = [
+        {"person_id": p.person_id, "name": p.full_name, "email": queries.mask_email(p.email)}
+        for p in queries.search_persons(form.cleaned_data["q"])
+    ]
+    return page(rows, params)
+
+
+@router.post(
+    "/persons",
+    response=responses(201, PersonOut, 403, 404, 409),
+    operation_id="register_person",
+    summary="Register a genuinely new person in an organization, and invite them",
+)
+def register_person(request, payload: PersonIn):
+    org = get_organization_for(request.auth, payload.organization_id)
+    role_type = _referenced_role(payload.role) if payload.role else None
+    data = payload.model_dump(exclude={"organization_id", "role", "allow_similar_name"})
+    person = services.register_person(
+        org,
+        data=data,
+        role_type=role_type,
+        allow_similar_name=payload.allow_similar_name,
+        actor=request.auth,
+    )
+    return Status(201, _person_detail(person, request.auth))
+
+
+def _person_detail(person: Person, viewer) -> dict:
+    return {
+        "person_id": person.person_id,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "job_title": person.job_title,
+        "email": person.email,
+        "phone": person.phone,
+        "organizations": _orgs_with_roles(person, visible_to=viewer),
+    }
+
+
+@router.get(
+    "/persons/{person_id}",
+    response=responses(200, PersonOut, 404),
+    operation_id="get_person",
+    summary="A person who shares an organization with me (operator staff: anyone)",
+)
+def get_person(request, person_id: int):
+    return _person_detail(get_person_for(request.auth, person_id), request.auth)
+
+
+# --- Audit --------------------------------------------------------------------------------
+
+
+@router.get(
+    "/organizations/{org_id}/audit",
+    response=responses(200, Page[AuditOut], 403, 404),
+    operation_id="list_audit_entries",
+    summary="The organization's audit log, newest first (Primary Contacts, ARs, staff)",
+)
+def list_audit_entries(request, org_id: int, params: Query[ListParams]):
+    org = get_organization_for(request.auth, org_id)
+    if not can_read_audit(request.auth, org):
+        raise Forbidden(
+            f"Only a Primary Contact or Authorized Representative of {org.legal_name} can read "
+            f"its audit log."
+        )
+    # 2 queries: the count, then the page.
+    result = page(org_audit_entries(org), params)
+    result["items"] = [
+        {
+            "at": e.at,
+            "actor": e.actor_label,
+            "action": e.action,
+            "outcome": e.outcome,
+            "target": e.target_label,
+            "details": e.details,
+            "sentence": e.sentence,
+        }
+        for e in result["items"]
+    ]
+    return result

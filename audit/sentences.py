@@ -11,6 +11,12 @@ SENTENCES: dict[str, str] = {
     "contact.removed": "{actor} removed {target} as {role} of {org}.",
     "person.updated": "{actor} updated the contact information of {target}.",
     "access.denied": "{actor} was refused access to {target}.",
+    "access.granted": "For {org}, {actor} granted {target} {level} access to {system}.",
+    "access.changed": "For {org}, {actor} changed {target}'s access to {system} to {level}.",
+    "access.revoked": "For {org}, {actor} revoked {target}'s access to {system}.",
+    "access.expired": "For {org}, {target}'s access to {system} expired.",
+    "access.grant": "For {org}, {actor} granted {target} access to a system.",
+    "access.revoke": "For {org}, {actor} revoked access to a system.",
 }
 
 REFUSED = "{actor} was refused: {action_text} ({reason})"
@@ -22,6 +28,8 @@ def describe(entry: AuditEntry) -> str:
         "target": entry.target_label or "an item",
         "org": entry.org_label or "the organization",
         "role": (entry.details or {}).get("role_name", "a contact"),
+        "system": (entry.details or {}).get("system_name", "a system"),
+        "level": (entry.details or {}).get("level", ""),
     }
     template = SENTENCES.get(entry.action, "{actor}: " + entry.action.replace(".", " ") + ".")
     text = template.format(**values)

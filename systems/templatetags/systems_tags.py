@@ -1,0 +1,20 @@
+"""Template hooks other apps' pages use: the Manage Access card and a person's own access."""
+
+from django import template
+
+from systems import queries, rules
+
+register = template.Library()
+
+
+@register.simple_tag
+def can_grant_access(user, org) -> bool:
+    """The rules predicate, for showing the Manage Access card (no role checks by hand)."""
+    return rules.can_grant_access(user, org)
+
+
+@register.inclusion_tag("systems/_my_access.html")
+def my_access(person) -> dict:
+    """A person's access by organization, for Manage My Information (three queries)."""
+    organizations, open_systems = queries.my_access(person)
+    return {"organizations": organizations, "open_systems": open_systems, "person": person}

@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", core_views.health, name="health"),
     path("", include("registry.urls")),
     path("", include("systems.urls")),
+    path("", include("apitokens.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,25 @@
+"""Fetch-and-authorize for back-office objects: to anyone but operator staff they do not exist."""
+
+from django.db.models import Prefetch
+
+from backoffice.models import ApplicationContact, OrganizationApplication
+from core.errors import NotFound
+
+
+def require_staff(user) -> None:
+    """Back-office pages are invisible (404) to everyone but operator staff."""
+    if not (user.is_authenticated and user.is_staff and user.is_active):
+        raise NotFound("There is no such page.")
+
+
+def get_application_for(user, reference) -> OrganizationApplication:
+    require_staff(user)
+    application = (
+        OrganizationApplication.objects.filter(reference=str(reference)[:12].upper())
+        .select_related("decided_by", "organization")
+        .prefetch_related(Prefetch("contacts", ApplicationContact.objects.order_by("id")))
+        .first()
+    )
+    if application is None:
+        raise NotFound(f"There is no application with reference {str(reference)[:12]}.")
+    return application

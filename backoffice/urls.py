@@ -1,0 +1,40 @@
+from django.urls import path
+
+from backoffice import views
+
+urlpatterns = [
+    path("register-organization/", views.register_organization, name="register-organization"),
+    path("register-organization/sent/", views.application_sent, name="backoffice-application-sent"),
+    path("backoffice/applications/", views.application_list, name="backoffice-applications"),
+    path(
+        "backoffice/applications/<str:reference>/",
+        views.application_detail,
+        name="backoffice-application",
+    ),
+    path(
+        "backoffice/applications/<str:reference>/approve/",
+        views.approve_application,
+        name="backoffice-approve-application",
+    ),
+    path(
+        "backoffice/applications/<str:reference>/reject/",
+        views.reject_application,
+        name="backoffice-reject-application",
+    ),
+    path("backoffice/coverage/", views.coverage, name="backoffice-coverage"),
+    path(
+        "backoffice/organizations/<int:org_id>/appoint-representative/",
+        views.appoint_representative,
+        name="backoffice-appoint-representative",
+    ),
+    path(
+        "organizations/<int:org_id>/export/contacts.csv",
+        views.export_contacts,
+        name="backoffice-export-contacts",
+    ),
+    path(
+        "organizations/<int:org_id>/export/audit.csv",
+        views.export_audit,
+        name="backoffice-export-audit",
+    ),
+]

@@ -1,8 +1,57 @@
+"""Pages: sign-in and out, confirming the password, secret questions, password reset and
+accepting an invitation."""
+
+import functools
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
-from accounts.forms import SignInForm
+from accounts import reauth, services
+from accounts.forms import (
+    AccountSetupForm,
+    ChangeSecretAnswersForm,
+    ConfirmPasswordForm,
+    PasswordResetConfirmForm,
+    PasswordResetRequestForm,
+    SignInForm,
+)
+from accounts.throttling import render_sign_in
+from core.errors import DomainError, Invalid, NotFound
+
+RESET_SESSION_KEY = "accounts.reset_link"
+INVITATION_SESSION_KEY = "accounts.invitation"
+
+
+def _bind_errors(form, exc: Invalid) -> None:
+    for field, errors in exc.fields.items():
+        name = "new_password1" if field == "new_password" else field
+        for error in errors:
+            form.add_error(name if name in form.fields else None, error)
+    if not exc.fields:
+        form.add_error(None, exc.message)
+
+
+def no_referrer(view):
+    """Pages reached from e-mailed links must not leak anything through the Referer."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapper
+
+
+# --- Sign in and out ----------------------------------------------------------------------
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -11,6 +60,234 @@ class SignInView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
+    def form_invalid(self, form):
+        return render_sign_in(self.request, form)
+
+    def get_success_url(self):
+        url = super().get_success_url()
+        if not self.request.user.has_secret_answers:
+            messages.info(
+                self.request,
+                "Set up your secret questions now, so that you can reset your password "
+                "yourself if you ever forget it.",
+            )
+            return f"{reverse('secret-questions')}?next={url}"
+        return url
+
 
 class SignOutView(auth_views.LogoutView):
     pass
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def reauthenticate(request):
+    """Confirm the password before a sensitive change."""
+    back = reauth.safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    back = back or reverse(settings.LOGIN_REDIRECT_URL)
+    if request.method == "POST":
+        form = ConfirmPasswordForm(request.POST)
+        if form.is_valid():
+            # Through authenticate(): a wrong password counts toward the account's lockout.
+            user = authenticate(
+                request,
+                username=request.user.get_username(),
+                password=form.cleaned_data["password"],
+            )
+            if getattr(request, "axes_locked_out", False):
+                request.axes_locked_out = False
+                logout(request)
+                messages.error(request, SignInForm.error_messages["invalid_login"])
+                return redirect("login")
+            if user is not None and user.pk == request.user.pk:
+                reauth.mark_authenticated(request)
+                messages.success(request, "Thank you. You can continue.")
+                return redirect(back)
+            form.add_error("password", "This password is not right.")
+    else:
+        form = ConfirmPasswordForm()
+    return render(request, "accounts/reauthenticate.html", {"form": form, "next": back})
+
+
+# --- Secret questions ---------------------------------------------------------------------
+
+
+@never_cache
+@reauth.reauth_required
+@require_http_methods(["GET", "POST"])
+def secret_questions(request):
+    back = reauth.safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    form = ChangeSecretAnswersForm(
+        request.POST or None, user=request.user, password=request.POST.get("current_password")
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_secret_answers(
+                request.user, data=request.POST.dict(), actor=request.user
+            )
+        except Invalid as exc:
+            _bind_errors(form, exc)
+        except DomainError as exc:
+            form.add_error("current_password", exc.message)
+        else:
+            messages.success(request, "Your secret questions and answers have been saved.")
+            return redirect(back or "news")
+    return render(
+        request,
+        "accounts/secret_questions.html",
+        {"form": form, "next": back or "", "has_answers": request.user.has_secret_answers},
+    )
+
+
+# --- Password reset -----------------------------------------------------------------------
+
+
+@login_not_required
+@no_referrer
+@require_http_methods(["GET", "POST"])
+def password_reset(request):
+    if request.method == "POST":
+        form = PasswordResetRequestForm(request.POST)
+        if form.is_valid():
+            services.request_password_reset(username=form.cleaned_data["username"])
+            return redirect("password-reset-sent")
+    else:
+        form = PasswordResetRequestForm()
+    return render(request, "accounts/password_reset.html", {"form": form})
+
+
+@login_not_required
+@no_referrer
+def password_reset_sent(request):
+    return render(request, "accounts/password_reset_sent.html")
+
+
+@login_not_required
+@no_referrer
+@never_cache
+def password_reset_link(request, token: str):
+    """The e-mailed link: remember it in the session and take the token out of the URL."""
+    try:
+        link = services.get_reset_link(token=token)
+    except NotFound as exc:
+        return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
+    request.session[RESET_SESSION_KEY] = link.pk
+    return redirect("password-reset-answer")
+
+
+@login_not_required
+@no_referrer
+@never_cache
+@require_http_methods(["GET", "POST"])
+def password_reset_answer(request):
+    """The account's secret questions and a new password."""
+    try:
+        link = services.get_reset_link(pk=request.session.get(RESET_SESSION_KEY))
+    except NotFound:
+        if request.method == "POST":
+            services.record_reset_bypass()
+        request.session.pop(RESET_SESSION_KEY, None)
+        messages.error(
+            request,
+            "Start from the link in your password-reset e-mail, or ask for a new one here.",
+        )
+        return redirect("password-reset")
+    questions = services.reset_questions(link)
+    form = PasswordResetConfirmForm(request.POST or None, user=link.user, questions=questions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reset_password(
+                link,
+                answers=form.answers(),
+                new_password=form.cleaned_data["new_password1"],
+            )
+        except Invalid as exc:
+            _bind_errors(form, exc)
+        except NotFound as exc:
+            request.session.pop(RESET_SESSION_KEY, None)
+            messages.error(request, exc.message)
+            return redirect("password-reset")
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            request.session.pop(RESET_SESSION_KEY, None)
+            messages.success(
+                request, "Your password has been changed. Sign in with your new password."
+            )
+            return redirect("login")
+    return render(
+        request,
+        "accounts/password_reset_answer.html",
+        {"form": form, "has_questions": bool(questions)},
+    )
+
+
+# --- Invitations --------------------------------------------------------------------------
+
+
+@login_not_required
+@no_referrer
+@never_cache
+def invitation_link(request, token: str):
+    try:
+        invitation = services.get_invitation(token=token)
+    except NotFound as exc:
+        return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
+    if request.user.is_authenticated:
+        logout(request)
+    request.session[INVITATION_SESSION_KEY] = invitation.pk
+    return redirect("invitation-accept")
+
+
+@login_not_required
+@no_referrer
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request):
+    try:
+        invitation = services.get_invitation(pk=request.session.get(INVITATION_SESSION_KEY))
+    except NotFound as exc:
+        request.session.pop(INVITATION_SESSION_KEY, None)
+        return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
+    person = invitation.person
+    form = AccountSetupForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.accept_invitation(invitation, data=request.POST.dict())
+        except Invalid as exc:
+            _bind_errors(form, exc)
+        except NotFound as exc:
+            request.session.pop(INVITATION_SESSION_KEY, None)
+            return render(
+                request, "accounts/link_invalid.html", {"message": exc.message}, status=404
+            )
+        else:
+            request.session.pop(INVITATION_SESSION_KEY, None)
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                f"Welcome, {person.first_name}. Your account {user.get_username()} is ready.",
+            )
+            return redirect("news")
+    return render(request, "accounts/invitation_accept.html", {"form": form, "person": person})
+
+
+@require_http_methods(["GET", "POST"])
+def resend_invitation(request, person_id: int):
+    """Operator staff: send a registered person a new invitation."""
+    from registry.access import get_person_for
+
+    person = get_person_for(request.user, person_id)
+    if request.method == "POST":
+        try:
+            services.resend_invitation(person, actor=request.user)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                f"A new invitation has been sent to {person.full_name}; the previous one no "
+                "longer works.",
+            )
+        return redirect("invitation-resend", person_id=person.person_id)
+    return render(request, "accounts/resend_invitation.html", {"person": person})

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "registry",
+    "tasks",
     "apitokens",
     "systems",
 ]

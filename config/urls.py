@@ -13,6 +13,7 @@ urlpatterns = [
     path("actions/", core_views.actions, name="actions"),
     path("tasks/", core_views.tasks, name="tasks"),
     path("healthz", core_views.health, name="health"),
+    path("", include("accounts.urls")),
     path("", include("registry.urls")),
     path("", include("systems.urls")),
     path("", include("apitokens.urls")),

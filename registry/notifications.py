@@ -1,7 +1,5 @@
 """Who is told about registry changes, and in what words. Sent after commit."""
 
-from django.conf import settings
-
 from core.mail import send_after_commit
 from registry.models import Organization, Person, RoleType
 from registry.rules import Role
@@ -18,14 +16,10 @@ def _contacts(org: Organization, codes) -> list[str]:
 
 
 def person_registered(person: Person, org: Organization) -> None:
-    send_after_commit(
-        [person.email],
-        f"You have been registered with {org.legal_name}",
-        f"Hello {person.first_name},\n\n{org.legal_name} has registered you with the "
-        f"{settings.OPERATOR_NAME}'s {settings.PORTAL_NAME}. Your Person ID is "
-        f"{person.person_id}.\n\nYou will receive a separate invitation to set up your "
-        f"account.",
-    )
+    """A newly registered person is e-mailed an invitation to set up their account."""
+    from accounts.services import invite_person
+
+    invite_person(person, org=org)
 
 
 def contact_added(person: Person, org: Organization, role_type: RoleType) -> None:

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts.demo import ensure_demo_secret_answers
 from accounts.models import User
 from audit.log import record
 from audit.models import AuditEntry
@@ -168,6 +169,7 @@ class Command(BaseCommand):
             if seq.last_value < start:
                 Sequence.objects.filter(name=name).update(last_value=start)
         ensure_systems()  # idempotent, so also on a database seeded before systems existed
+        ensure_demo_secret_answers(p[0] for p in PEOPLE)  # idempotent too
         if created_any:
             self._systems_hook()
         self.stdout.write(

@@ -1,0 +1,355 @@
+"""Every change to accounts: secret answers, password resets, invitations.
+
+Tokens of e-mailed links are generated here, sent in the e-mail, and stored only as a digest:
+they never reach a page, an API answer, the audit log or the logs.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from accounts import throttling
+from accounts.forms import AccountSetupForm, ChangeSecretAnswersForm
+from accounts.models import (
+    SECRET_ANSWERS_REQUIRED,
+    Invitation,
+    PasswordResetLink,
+    RecoveryGuard,
+    SecretAnswer,
+    SecretQuestion,
+    User,
+    digest,
+)
+from accounts.secrets import answer_matches, hash_answer
+from audit.log import record
+from audit.models import AuditEntry
+from core import context_processors
+from core.errors import Forbidden, Invalid, NotFound, RuleViolation, require
+from core.mail import send_after_commit
+from core.services import service
+
+LINK_NOT_VALID = (
+    "This link is not valid any more: it was already used, it has expired, or the account "
+    "changed since it was sent. Ask for a new one."
+)
+
+
+def _errors(form) -> dict:
+    return {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
+
+
+def _mail(to: str, subject: str, template: str, context: dict) -> None:
+    operator = context_processors.operator(None)["operator"]
+    body = render_to_string(f"accounts/email/{template}.txt", {**context, "operator": operator})
+    send_after_commit([to], subject, body.strip())
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _save_answers(user: User, pairs) -> None:
+    SecretAnswer.objects.filter(user=user).delete()
+    SecretAnswer.objects.bulk_create(
+        SecretAnswer(user=user, question=question, answer_hash=hash_answer(answer))
+        for question, answer in pairs
+    )
+
+
+# --- Secret answers -----------------------------------------------------------------------
+
+
+@service("account.secret_answers.change")
+def change_secret_answers(user: User, *, data: dict, actor) -> None:
+    """Choose three questions and answer them; needs the current password."""
+    require(actor.pk == user.pk, "You can only change your own secret answers.")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    password = data.get("current_password") or ""
+    if not password or not user.check_password(password):
+        raise Forbidden(
+            "Enter your current password correctly to change your secret answers.",
+            code="wrong_password",
+        )
+    form = ChangeSecretAnswersForm(data, user=user, password=password)
+    if not form.is_valid():
+        raise Invalid("Some answers need correcting.", fields=_errors(form))
+    had_answers = user.secret_answers.exists()
+    _save_answers(user, form.pairs())
+    record(actor, "account.secret_answers_changed", target=user)
+    if had_answers and user.email:
+        _mail(
+            user.email,
+            "Your secret questions were changed",
+            "secret_answers_changed",
+            {"user": user},
+        )
+
+
+# --- Password reset -----------------------------------------------------------------------
+
+
+def _fingerprint(user: User) -> str:
+    """Changes when the password or e-mail changes, retiring every link sent before."""
+    return salted_hmac("accounts.reset-link", f"{user.pk}:{user.password}:{user.email}").hexdigest()
+
+
+@service("account.password_reset.request")
+def request_password_reset(*, username: str, actor=None) -> None:
+    """E-mail a reset link to the account's stored address. Says nothing about whether the
+    account exists: the caller answers the same either way."""
+    name = throttling.normalize_username(username)[:150]
+    user = User.objects.filter(username=name, is_active=True).exclude(email="").first()
+    if user is None:
+        record(None, "account.password_reset_requested", details={"known": False})
+        return
+    token = _new_token()
+    PasswordResetLink.objects.create(
+        user=user,
+        token_digest=digest(token),
+        bound_to=_fingerprint(user),
+        expires_at=timezone.now() + timedelta(minutes=settings.PASSWORD_RESET_LINK_MINUTES),
+    )
+    record(None, "account.password_reset_requested", target=user, details={"known": True})
+    _mail(
+        user.email,
+        "Reset your password",
+        "password_reset",
+        {
+            "user": user,
+            "link": settings.SITE_URL + reverse("password-reset-link", args=[token]),
+            "minutes": settings.PASSWORD_RESET_LINK_MINUTES,
+        },
+    )
+
+
+def get_reset_link(*, token: str | None = None, pk: int | None = None) -> PasswordResetLink:
+    """A usable link, by its token (from the e-mail) or its id (kept in the session)."""
+    if token is not None:
+        qs = PasswordResetLink.objects.usable(token)
+    elif pk is not None:
+        qs = PasswordResetLink.objects.filter(pk=pk, used_at=None, expires_at__gt=timezone.now())
+    else:
+        qs = PasswordResetLink.objects.none()
+    link = qs.select_related("user").first()
+    if link is None or not link.user.is_active or link.bound_to != _fingerprint(link.user):
+        raise NotFound(LINK_NOT_VALID, code="invalid_link")
+    return link
+
+
+def record_reset_bypass() -> None:
+    """Someone posted answers without having opened a valid link first."""
+    record(
+        None,
+        "account.password_reset",
+        outcome=AuditEntry.Outcome.REFUSED,
+        details={"code": "no_verified_link"},
+    )
+
+
+def reset_questions(link: PasswordResetLink) -> list[SecretQuestion]:
+    """The account's own questions, always all of them, in the order they were chosen."""
+    answers = SecretAnswer.objects.filter(user=link.user).select_related("question")
+    return [a.question for a in answers]
+
+
+def _lock_guard(user: User) -> RecoveryGuard:
+    RecoveryGuard.objects.get_or_create(user=user)
+    return RecoveryGuard.objects.select_for_update().get(user=user)
+
+
+def reset_password(link: PasswordResetLink, *, answers: dict, new_password: str) -> User:
+    """Right answers to all the account's questions and a valid new password set it.
+
+    Not a @service: a wrong answer is refused *and* counted, so the counter commits in its own
+    transaction before the refusal is raised. Five wrong tries, over any links and sessions,
+    lock recovery for the cool-off.
+    """
+    refusal = None
+    with transaction.atomic():
+        link = (
+            PasswordResetLink.objects.select_for_update()
+            .filter(pk=link.pk, used_at=None, expires_at__gt=timezone.now())
+            .select_related("user")
+            .first()
+        )
+        if link is None or link.bound_to != _fingerprint(link.user) or not link.user.is_active:
+            raise NotFound(LINK_NOT_VALID, code="invalid_link")
+        user = link.user
+        guard = _lock_guard(user)
+        now = timezone.now()
+        stored = list(SecretAnswer.objects.filter(user=user))
+        given = {str(k): v for k, v in (answers or {}).items()}
+        if guard.is_locked(now):
+            refusal = RuleViolation(
+                "Too many wrong answers: password recovery for this account is paused. Try "
+                f"again later, or call Customer Relations at {settings.CUSTOMER_RELATIONS_PHONE}.",
+                code="recovery_locked",
+            )
+        elif len(stored) < SECRET_ANSWERS_REQUIRED:
+            refusal = RuleViolation(
+                "This account has no secret questions set up, so its password cannot be reset "
+                f"here. Call Customer Relations at {settings.CUSTOMER_RELATIONS_PHONE}.",
+                code="no_secret_questions",
+            )
+        else:
+            # Check every answer, right or wrong, so the time taken tells nothing.
+            results = [answer_matches(given.get(str(a.question_id)), a.answer_hash) for a in stored]
+            if not all(results):
+                guard.failures += 1
+                left = settings.RECOVERY_FAILURE_LIMIT - guard.failures
+                if left <= 0:
+                    guard.failures = 0
+                    guard.locked_until = now + timedelta(minutes=settings.RECOVERY_COOLOFF_MINUTES)
+                guard.save(update_fields=["failures", "locked_until"])
+                refusal = Forbidden(
+                    "One or more answers are not right."
+                    + (f" {left} more tries before recovery is paused." if left > 0 else "")
+                    + ("" if left > 0 else " Recovery is now paused for a while."),
+                    code="wrong_answers",
+                )
+        if refusal is not None:
+            record(
+                None,
+                "account.password_reset",
+                target=user,
+                outcome=AuditEntry.Outcome.REFUSED,
+                details={"code": refusal.code},
+            )
+        else:
+            try:
+                password_validation.validate_password(new_password or "", user)
+            except ValidationError as exc:
+                raise Invalid(
+                    "Choose a different password.", fields={"new_password": exc.messages}
+                ) from None
+            user.set_password(new_password)
+            user.save(update_fields=["password"])
+            PasswordResetLink.objects.filter(user=user, used_at=None).update(used_at=now)
+            guard.failures = 0
+            guard.locked_until = None
+            guard.save(update_fields=["failures", "locked_until"])
+            # The owner proved themselves twice (mailbox and answers): lift a sign-in lock.
+            throttling.reset_account(user.username)
+            record(None, "account.password_reset", target=user)
+            _mail(user.email, "Your password was changed", "password_changed", {"user": user})
+    if refusal is not None:
+        raise refusal
+    return user
+
+
+# --- Invitations --------------------------------------------------------------------------
+
+
+def _issue_invitation(person, *, org=None, invited_by=None) -> None:
+    now = timezone.now()
+    Invitation.objects.filter(person=person, used_at=None).update(used_at=now)
+    token = _new_token()
+    Invitation.objects.create(
+        person=person,
+        token_digest=digest(token),
+        invited_by=invited_by,
+        expires_at=now + timedelta(days=settings.INVITATION_DAYS),
+    )
+    if invited_by is not None:  # a first invitation is part of "person.registered"
+        record(invited_by, "invitation.sent", org=org, target=person)
+    _mail(
+        person.email,
+        f"Set up your {settings.PORTAL_NAME} account",
+        "invitation",
+        {
+            "person": person,
+            "org": org,
+            "link": settings.SITE_URL + reverse("invitation-link", args=[token]),
+            "days": settings.INVITATION_DAYS,
+        },
+    )
+
+
+def invite_person(person, *, org=None, actor=None) -> None:
+    """Invite a newly registered person to set up their account (inside the registering
+    service's transaction, which has already checked the actor's permission)."""
+    if person.user_id is None and person.email:
+        _issue_invitation(person, org=org, invited_by=actor)
+
+
+@service("invitation.resend")
+def resend_invitation(person, *, actor) -> None:
+    """Operator staff send a new invitation; the previous one stops working."""
+    require(actor.is_staff, "Only operator staff can resend an invitation.")
+    from registry.models import Person
+
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if person.user_id is not None:
+        raise RuleViolation(
+            f"{person.full_name} already has an account: no invitation is needed.",
+            code="has_account",
+        )
+    _issue_invitation(person, invited_by=actor)
+
+
+def get_invitation(*, token: str | None = None, pk: int | None = None) -> Invitation:
+    if token is not None:
+        qs = Invitation.objects.usable(token)
+    elif pk is not None:
+        qs = Invitation.objects.filter(pk=pk, used_at=None, expires_at__gt=timezone.now())
+    else:
+        qs = Invitation.objects.none()
+    invitation = qs.select_related("person").first()
+    if invitation is None or invitation.person.user_id is not None:
+        raise NotFound(
+            "This invitation is not valid any more: it was already used, it has expired, or a "
+            "newer one was sent. Ask your organization's Primary Contact or Customer Relations "
+            "for a new one.",
+            code="invalid_link",
+        )
+    return invitation
+
+
+@service("invitation.accept")
+def accept_invitation(invitation: Invitation, *, data: dict, actor=None) -> User:
+    """Create the invited person's account, with their secret answers, and link it."""
+    from registry.models import Person
+
+    invitation = (
+        Invitation.objects.select_for_update()
+        .filter(pk=invitation.pk, used_at=None, expires_at__gt=timezone.now())
+        .first()
+    )
+    person = Person.objects.select_for_update().get(pk=invitation.person_id) if invitation else None
+    if invitation is None or person.user_id is not None:
+        raise NotFound(
+            "This invitation is not valid any more. Ask for a new one.", code="invalid_link"
+        )
+    form = AccountSetupForm(data, person=person)
+    if not form.is_valid():
+        raise Invalid("Some details need correcting.", fields=_errors(form))
+    user = User(
+        username=form.cleaned_data["username"],
+        email=person.email,
+        first_name=person.first_name,
+        last_name=person.last_name,
+    )
+    user.set_password(form.cleaned_data["new_password1"])
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:
+        raise Invalid(
+            "Some details need correcting.",
+            fields={"username": ["This account name is taken: choose another."]},
+        ) from None
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    _save_answers(user, form.pairs())
+    invitation.used_at = timezone.now()
+    invitation.save(update_fields=["used_at"])
+    record(user, "account.created", target=person)
+    return user

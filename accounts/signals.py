@@ -1,0 +1,40 @@
+"""Sign-in events: start the session clocks, and write every success, failure and lockout to
+the audit log (never the password)."""
+
+from axes.signals import user_locked_out
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.dispatch import receiver
+
+from accounts import reauth, sessions
+from accounts.throttling import username_from_request
+from audit.log import record
+from audit.models import AuditEntry
+
+
+@receiver(user_logged_in, dispatch_uid="accounts.signed_in")
+def signed_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        sessions.start(request.session)
+        reauth.mark_authenticated(request)
+    record(user, "account.signed_in", target=user)
+
+
+@receiver(user_login_failed, dispatch_uid="accounts.sign_in_failed")
+def sign_in_failed(sender, credentials, request=None, **kwargs):
+    account = username_from_request(request, credentials)[:150]
+    record(
+        None,
+        "account.sign_in_failed",
+        outcome=AuditEntry.Outcome.REFUSED,
+        details={"account": account},
+    )
+
+
+@receiver(user_locked_out, dispatch_uid="accounts.locked_out")
+def locked_out(sender, request=None, username=None, ip_address=None, **kwargs):
+    record(
+        None,
+        "account.locked",
+        outcome=AuditEntry.Outcome.REFUSED,
+        details={"account": (username or "")[:150]},
+    )

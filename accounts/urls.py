@@ -1,0 +1,19 @@
+from django.urls import path
+
+from accounts import views
+
+urlpatterns = [
+    path("reauthenticate/", views.reauthenticate, name="reauthenticate"),
+    path("account/secret-questions/", views.secret_questions, name="secret-questions"),
+    path("password-reset/", views.password_reset, name="password-reset"),
+    path("password-reset/sent/", views.password_reset_sent, name="password-reset-sent"),
+    path("password-reset/answer/", views.password_reset_answer, name="password-reset-answer"),
+    path("password-reset/<str:token>/", views.password_reset_link, name="password-reset-link"),
+    path("invitation/", views.invitation_accept, name="invitation-accept"),
+    path("invitation/<str:token>/", views.invitation_link, name="invitation-link"),
+    path(
+        "invitations/<int:person_id>/resend/",
+        views.resend_invitation,
+        name="invitation-resend",
+    ),
+]

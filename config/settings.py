@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.sessions.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "core.middleware.DomainErrorMiddleware",
@@ -121,34 +122,62 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 15},
     },
+    {"NAME": "accounts.validators.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "accounts.validators.PersonalInformationValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "news"
 LOGOUT_REDIRECT_URL = "login"
 
-SESSION_COOKIE_AGE = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 3600, minimum=60)
+# Sessions: signed out after SESSION_IDLE_SECONDS without a request, and SESSION_ABSOLUTE_SECONDS
+# after sign-in whatever happens (accounts.sessions.SessionTimeoutMiddleware).
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 3600, minimum=60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG and not TESTING)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+if SECURE_COOKIES:
+    # __Host- cookies are sent only over HTTPS, to this exact host, for the whole site.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+# Sensitive changes (roles, banking, secret answers) need a password entry this recent.
+REAUTH_MAX_AGE_SECONDS = env_int("REAUTH_MAX_AGE_SECONDS", 15 * 60, minimum=60)
 
-# django-axes: lock the account (whatever the client address) after a run of failures, and
-# a single address only after many more, so that one office's typos do not lock colleagues.
+# Password reset: link lifetime; wrong secret answers (over any links and sessions) before
+# recovery pauses, and for how long. Invitations to set up an account last INVITATION_DAYS.
+PASSWORD_RESET_LINK_MINUTES = env_int("PASSWORD_RESET_LINK_MINUTES", 60, minimum=5)
+RECOVERY_FAILURE_LIMIT = env_int("RECOVERY_FAILURE_LIMIT", 5, minimum=1)
+RECOVERY_COOLOFF_MINUTES = env_int("RECOVERY_COOLOFF_MINUTES", 60, minimum=1)
+INVITATION_DAYS = env_int("INVITATION_DAYS", 7, minimum=1)
+
+# django-axes (accounts/throttling.py): lock the account, whatever the client address, after
+# AXES_FAILURE_LIMIT failures in a row, and a single address only after
+# ACCOUNTS_IP_FAILURE_LIMIT, so that one office's typos do not lock colleagues. Both lift by
+# themselves after the cool-off. The client address honours X-Forwarded-For only from
+# TRUSTED_PROXIES (addresses or networks, comma-separated).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10, minimum=1)
+ACCOUNTS_IP_FAILURE_LIMIT = env_int("ACCOUNTS_IP_FAILURE_LIMIT", 50, minimum=1)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "accounts.throttling.AccountAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
+# Attempts while locked do not extend the lock: it lifts by itself after the cool-off.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_USERNAME_CALLABLE = "accounts.throttling.username_from_request"
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
 # --- Background work ----------------------------------------------------------------------
 BACKGROUND_TASKS = env_choice(

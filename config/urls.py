@@ -11,7 +11,7 @@ urlpatterns = [
     path("logout/", SignOutView.as_view(), name="logout"),
     path("news/", core_views.news, name="news"),
     path("actions/", core_views.actions, name="actions"),
-    path("tasks/", core_views.tasks, name="tasks"),
+    path("", include("tasks.urls")),
     path("healthz", core_views.health, name="health"),
     path("", include("accounts.urls")),
     path("", include("registry.urls")),

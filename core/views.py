@@ -34,11 +34,6 @@ def actions(request):
     return render(request, "core/actions.html")
 
 
-@require_GET
-def tasks(request):
-    return render(request, "core/tasks.html", {"tasks": []})
-
-
 @login_not_required
 @require_GET
 def health(request):

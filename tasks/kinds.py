@@ -1,0 +1,61 @@
+"""The registry of task kinds: what happens when a task of a kind is approved or rejected.
+
+An app that needs a decision registers its kind once, in its AppConfig.ready():
+
+    tasks.kinds.register(TaskKind(code="banking_change", label="Approve banking information
+        change", on_approve=apply_change, on_reject=discard_change))
+
+The engine (tasks.services) calls the handlers inside the decision's transaction, after it
+has locked the task and checked who may decide. A handler that raises a DomainError undoes
+the whole decision.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+# handler(task, *, actor, comment) -> None
+Handler = Callable[..., None]
+
+
+def _nothing(task, *, actor, comment: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class TaskKind:
+    code: str
+    label: str
+    on_approve: Handler = _nothing
+    on_reject: Handler = _nothing
+    # Called when the task is cancelled or expires (e.g. mark the subject withdrawn).
+    on_cancel: Handler = _nothing
+    due_in: timedelta = timedelta(days=5)
+    # A template rendering the task's subject on the task page (context: task, subject).
+    subject_template: str = ""
+    # Whether the group may decide with no comment on approval (a comment is always
+    # required to reject).
+    approve_needs_comment: bool = False
+
+
+_KINDS: dict[str, TaskKind] = {}
+
+GENERIC = TaskKind(code="generic", label="Task")
+
+
+def register(kind: TaskKind) -> TaskKind:
+    """Register (or re-register, e.g. on autoreload) a task kind under its code."""
+    _KINDS[kind.code] = kind
+    return kind
+
+
+def get_kind(code: str) -> TaskKind:
+    """The registered kind; an unknown code behaves as a plain task with no side effects."""
+    return _KINDS.get(code, GENERIC)
+
+
+def is_registered(code: str) -> bool:
+    return code in _KINDS
+
+
+register(GENERIC)

@@ -1,0 +1,266 @@
+"""Every change to a task. Each locks the task row, checks that the actor is in the task's
+group, changes the state, appends to the task's history, writes the audit record and queues
+the e-mail. The kind's handler (tasks.kinds) runs inside the same transaction."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+from audit.log import record
+from core.errors import Forbidden, Invalid, NotFound, RuleViolation, require
+from core.services import service
+from registry.models import Organization, RoleType
+from tasks import notifications
+from tasks.kinds import get_kind
+from tasks.models import Task, TaskEvent
+
+COMMENT_MAX = 2000
+
+
+def actor_label(user) -> str:
+    if user is None:
+        return "the portal"
+    person = getattr(user, "person", None) if hasattr(user, "person") else None
+    return (person.full_name if person else user.get_username())[:200]
+
+
+def recipients(
+    *, organization: Organization | None, role_ids: Iterable[int], to_staff: bool
+) -> models.QuerySet:
+    """The active accounts in a group (one query, whatever its size)."""
+    User = get_user_model()
+    condition = models.Q(pk__in=[])
+    role_ids = list(role_ids)
+    if organization is not None and role_ids and organization.is_active:
+        condition |= models.Q(
+            person__memberships__organization=organization,
+            person__memberships__roles__role_type__in=role_ids,
+        )
+    if to_staff:
+        condition |= models.Q(is_staff=True)
+    return User.objects.filter(condition, is_active=True).distinct()
+
+
+def task_recipients(task: Task) -> models.QuerySet:
+    """The accounts the task is addressed to now (one query)."""
+    return recipients(
+        organization=task.organization,
+        role_ids=task.roles.values_list("pk", flat=True),
+        to_staff=task.to_staff,
+    )
+
+
+def _event(task: Task, action: str, actor, comment: str = "") -> TaskEvent:
+    return TaskEvent.objects.create(
+        task=task, action=action, actor=actor, actor_label=actor_label(actor), comment=comment
+    )
+
+
+def _audit(task: Task, action: str, actor, **details) -> None:
+    record(
+        actor,
+        action,
+        org=task.organization,
+        target=task,
+        details={"kind": task.kind, "task_id": task.pk, **details},
+    )
+
+
+def _clean_comment(comment: str | None, *, required: bool, what: str) -> str:
+    text = (comment or "").strip()
+    if "\x00" in text:
+        raise Invalid("The comment cannot be saved.", fields={"comment": ["Remove NUL chars."]})
+    if required and not text:
+        raise Invalid(
+            f"Give a reason to {what}.",
+            fields={"comment": [f"Enter a comment explaining why you {what}."]},
+        )
+    if len(text) > COMMENT_MAX:
+        raise Invalid(
+            "The comment is too long.",
+            fields={"comment": [f"Keep the comment under {COMMENT_MAX} characters."]},
+        )
+    return text
+
+
+def _lock_for(task: Task, actor) -> Task:
+    """Lock the task's row, then check the actor is in its group (outsiders: not found)."""
+    locked = Task.objects.select_for_update().filter(pk=task.pk).first()
+    if locked is None or not Task.objects.visible_to(actor).filter(pk=task.pk).exists():
+        raise NotFound(f"No task {task.pk} is addressed to you.")
+    return locked
+
+
+def _refuse_own_change(task: Task, actor) -> None:
+    if task.excluded_user_id is not None and task.excluded_user_id == actor.pk:
+        raise RuleViolation(
+            "You submitted this change, so someone else must accept and decide it.",
+            code="own_change",
+        )
+
+
+def _refuse_decided(task: Task) -> None:
+    if not task.is_open:
+        raise RuleViolation(
+            f"This task is already {task.get_state_display().lower()}.", code="already_decided"
+        )
+
+
+def _refuse_taken(task: Task, actor) -> None:
+    if task.state == Task.State.ACCEPTED and task.accepted_by_id != actor.pk:
+        raise RuleViolation(
+            f"{actor_label(task.accepted_by)} has already accepted this task.", code="task_taken"
+        )
+
+
+@service("task.create")
+def create_task(
+    *,
+    kind: str,
+    summary: str,
+    actor,
+    organization: Organization | None = None,
+    roles: Iterable[str] = (),
+    to_staff: bool = False,
+    subject: models.Model | None = None,
+    details: dict | None = None,
+    excluded_user=None,
+    due: datetime | None = None,
+) -> Task:
+    """Address a new task to the holders of `roles` in `organization` and/or operator staff.
+
+    With `excluded_user` (four eyes), that account may never decide it; if nobody else in
+    the group could, the task goes to operator staff as well.
+    """
+    if actor is not None and not actor.is_staff:
+        require(
+            organization is not None
+            and Organization.objects.visible_to(actor).filter(pk=organization.pk).exists(),
+            "You can only raise tasks for your own organizations.",
+        )
+    codes = sorted(set(roles))
+    role_types = list(RoleType.objects.filter(code__in=codes))
+    if len(role_types) != len(codes) or (codes and organization is None):
+        raise Invalid("The task's group is not valid.", fields={"roles": ["Unknown role."]})
+    if not role_types and not to_staff:
+        raise Invalid("A task must be addressed to someone.", fields={"roles": ["Choose one."]})
+    role_ids = [r.pk for r in role_types]
+    if excluded_user is not None and not to_staff:
+        others = recipients(organization=organization, role_ids=role_ids, to_staff=False)
+        if not others.exclude(pk=excluded_user.pk).exists():
+            to_staff = True
+    kind_def = get_kind(kind)
+    task = Task.objects.create(
+        kind=kind,
+        organization=organization,
+        to_staff=to_staff,
+        excluded_user=excluded_user,
+        subject_type=ContentType.objects.get_for_model(subject) if subject is not None else None,
+        subject_id=subject.pk if subject is not None else None,
+        summary=summary[:300],
+        details=details or {},
+        created_by=actor,
+        due=due or timezone.now() + kind_def.due_in,
+    )
+    task.roles.set(role_ids)
+    _event(task, TaskEvent.Action.CREATED, actor)
+    _audit(task, "task.created", actor, roles=codes, to_staff=to_staff)
+    notifications.task_created(task)
+    return task
+
+
+@service("task.accept")
+def accept_task(task: Task, *, actor) -> Task:
+    """Take the task: it becomes the actor's (first come, first served)."""
+    task = _lock_for(task, actor)
+    _refuse_own_change(task, actor)
+    _refuse_decided(task)
+    _refuse_taken(task, actor)
+    if task.accepted_by_id == actor.pk:
+        return task
+    task.state, task.accepted_by = Task.State.ACCEPTED, actor
+    task.save(update_fields=["state", "accepted_by"])
+    _event(task, TaskEvent.Action.ACCEPTED, actor)
+    _audit(task, "task.accepted", actor)
+    return task
+
+
+@service("task.release")
+def release_task(task: Task, *, actor) -> Task:
+    """Give an accepted task back to the group."""
+    task = _lock_for(task, actor)
+    _refuse_decided(task)
+    if task.state != Task.State.ACCEPTED:
+        raise RuleViolation("Nobody has accepted this task.", code="not_accepted")
+    if task.accepted_by_id != actor.pk and not actor.is_staff:
+        raise Forbidden(f"Only {actor_label(task.accepted_by)}, who accepted it, can release it.")
+    task.state, task.accepted_by = Task.State.OPEN, None
+    task.save(update_fields=["state", "accepted_by"])
+    _event(task, TaskEvent.Action.RELEASED, actor)
+    _audit(task, "task.released", actor)
+    return task
+
+
+def _decide(task: Task, *, actor, comment: str | None, approve: bool) -> Task:
+    task = _lock_for(task, actor)
+    _refuse_own_change(task, actor)
+    _refuse_decided(task)
+    _refuse_taken(task, actor)
+    kind = get_kind(task.kind)
+    required = not approve or kind.approve_needs_comment
+    text = _clean_comment(comment, required=required, what="approve" if approve else "reject")
+    (kind.on_approve if approve else kind.on_reject)(task, actor=actor, comment=text)
+    task.state = Task.State.APPROVED if approve else Task.State.REJECTED
+    task.accepted_by = task.accepted_by or actor
+    task.decided_by, task.decided_at = actor, timezone.now()
+    task.save(update_fields=["state", "accepted_by", "decided_by", "decided_at"])
+    _event(task, task.state, actor, text)
+    _audit(task, f"task.{task.state}", actor)
+    notifications.task_decided(task, comment=text)
+    return task
+
+
+@service("task.approve")
+def approve_task(task: Task, *, actor, comment: str = "") -> Task:
+    """Approve: the kind's change is applied. Only once; only by someone in the group."""
+    return _decide(task, actor=actor, comment=comment, approve=True)
+
+
+@service("task.reject")
+def reject_task(task: Task, *, actor, comment: str) -> Task:
+    """Reject with a reason: nothing the task proposed is applied."""
+    return _decide(task, actor=actor, comment=comment, approve=False)
+
+
+@service("task.comment")
+def comment_task(task: Task, *, actor, comment: str) -> Task:
+    task = _lock_for(task, actor)
+    _refuse_decided(task)
+    text = _clean_comment(comment, required=True, what="comment")
+    _event(task, TaskEvent.Action.COMMENTED, actor, text)
+    return task
+
+
+@service("task.cancel")
+def cancel_task(task: Task, *, actor, reason: str, expire: bool = False) -> Task:
+    """Withdraw an undecided task (its creator, operator staff, or the portal itself when a
+    later submission supersedes it: actor None). `expire` marks it stale instead."""
+    locked = Task.objects.select_for_update().filter(pk=task.pk).first()
+    if locked is None:
+        raise NotFound(f"No task {task.pk} is addressed to you.")
+    if actor is not None and not actor.is_staff and locked.created_by_id != actor.pk:
+        if not Task.objects.visible_to(actor).filter(pk=task.pk).exists():
+            raise NotFound(f"No task {task.pk} is addressed to you.")
+        raise Forbidden("Only whoever raised this task, or operator staff, can withdraw it.")
+    _refuse_decided(locked)
+    get_kind(locked.kind).on_cancel(locked, actor=actor, comment=reason)
+    locked.state = Task.State.EXPIRED if expire else Task.State.CANCELLED
+    locked.decided_at, locked.decided_by = timezone.now(), actor
+    locked.save(update_fields=["state", "decided_at", "decided_by"])
+    _event(locked, locked.state, actor, reason)
+    _audit(locked, f"task.{locked.state}", actor, reason=reason)
+    return locked

@@ -1,0 +1,104 @@
+"""Tasks pages: access -> one service call -> message + redirect."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.template.loader import select_template
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.errors import DomainError, Invalid
+from tasks import queries, services
+from tasks.access import get_task_for
+from tasks.forms import DecisionForm
+from tasks.kinds import get_kind
+
+
+@require_GET
+def task_list(request):
+    return render(request, "tasks/task_list.html", {"tasks": queries.open_tasks_for(request.user)})
+
+
+def _detail_context(request, task, form=None, decision: str = "") -> dict:
+    queries.annotate(request.user, task)
+    kind = get_kind(task.kind)
+    subject_template = None
+    if kind.subject_template:
+        subject_template = select_template([kind.subject_template])
+    return {
+        "task": task,
+        "kind": kind,
+        "subject": task.subject if task.subject_type_id else None,
+        "subject_template": subject_template,
+        "events": queries.history(task),
+        "form": form or DecisionForm(),
+        "decision": decision,
+    }
+
+
+@require_GET
+def task_detail(request, task_id: int):
+    task = get_task_for(request.user, task_id)
+    return render(request, "tasks/task_detail.html", _detail_context(request, task))
+
+
+def _back(request, task):
+    target = request.POST.get("next", "")
+    return redirect("tasks-detail", task.pk) if target == "detail" else redirect("tasks")
+
+
+@require_POST
+def accept_task(request, task_id: int):
+    task = get_task_for(request.user, task_id)
+    try:
+        services.accept_task(task, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"You accepted task {task.pk}. It is now yours to decide.")
+    return _back(request, task)
+
+
+@require_POST
+def release_task(request, task_id: int):
+    task = get_task_for(request.user, task_id)
+    try:
+        services.release_task(task, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"You released task {task.pk}; anyone in the group can take it.")
+    return _back(request, task)
+
+
+def _decide(request, task_id: int, *, approve: bool):
+    """GET: the decision page (the confirmation step). POST: decide."""
+    task = get_task_for(request.user, task_id)
+    decision = "approve" if approve else "reject"
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        service = services.approve_task if approve else services.reject_task
+        try:
+            service(task, actor=request.user, comment=form.cleaned_data["comment"])
+        except Invalid as exc:
+            for field, errors in exc.fields.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("tasks-detail", task.pk)
+        else:
+            verb = "approved" if approve else "rejected"
+            messages.success(request, f"You {verb} task {task.pk}: {task.summary}")
+            return redirect("tasks")
+    status = 422 if request.method == "POST" else 200
+    context = _detail_context(request, task, form, decision)
+    return render(request, "tasks/task_decide.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def approve_task(request, task_id: int):
+    return _decide(request, task_id, approve=True)
+
+
+@require_http_methods(["GET", "POST"])
+def reject_task(request, task_id: int):
+    return _decide(request, task_id, approve=False)

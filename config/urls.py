@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("registry.urls")),
     path("", include("systems.urls")),
+    path("", include("backoffice.urls")),
     path("", include("apitokens.urls")),
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),

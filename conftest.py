@@ -15,6 +15,33 @@ CHROMIUM = "/usr/bin/chromium"
 DEMO_PASSWORD = "Market-Demo-2026"
 
 
+def _let_flush_pass_the_audit_triggers() -> None:
+    """Django flushes SQLite with DELETE, which the append-only triggers refuse: lift them for
+    the flush between transactional tests only."""
+    from django.db.backends.sqlite3 import base  # imports its operations module first
+
+    DatabaseOperations = base.DatabaseOperations
+
+    from audit.triggers import sqlite_trigger_sql
+
+    original = DatabaseOperations.sql_flush
+    if getattr(original, "_lifts_audit_triggers", False):
+        return
+
+    def sql_flush(self, style, tables, **kwargs):
+        statements = original(self, style, tables, **kwargs)
+        if "audit_auditentry" not in tables:
+            return statements
+        drop, create = sqlite_trigger_sql()
+        return [*drop, *statements, *create]
+
+    sql_flush._lifts_audit_triggers = True
+    DatabaseOperations.sql_flush = sql_flush
+
+
+_let_flush_pass_the_audit_triggers()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo data once; each test's transaction is rolled back afterwards."""

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import transaction
 
-from audit.models import AuditEntry
+from audit.models import AuditChainHead, AuditEntry
 from core.context import current
 
 
@@ -37,7 +37,7 @@ def record(
 ) -> AuditEntry:
     """Append one entry; it commits or rolls back with the change it describes."""
     ctx = current.get()
-    return AuditEntry.objects.create(
+    entry = AuditEntry(
         **_actor_fields(actor),
         **_target_fields(target),
         org_id=org.org_id if org is not None else None,
@@ -48,6 +48,23 @@ def record(
         ip=ctx.ip,
         request_id=ctx.request_id,
     )
+    entry.chain = _chain_of(entry)
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(chain=entry.chain)
+        entry.prev_hash = head.last_hash
+        entry.row_hash = entry.compute_hash()
+        entry.save(force_insert=True)
+        head.last_hash, head.last_entry_id = entry.row_hash, entry.pk
+        head.save(update_fields=["last_hash", "last_entry_id"])
+    return entry
+
+
+def _chain_of(entry: AuditEntry) -> str:
+    if entry.org_id is not None:
+        return f"org:{entry.org_id}"
+    if entry.actor_id is not None:
+        return f"user:{entry.actor_id}"
+    return "anonymous"
 
 
 def record_refusal(actor, action: str, *, org=None, target=None, code: str, message: str) -> None:

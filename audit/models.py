@@ -1,5 +1,30 @@
+import hashlib
+import json
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+
+
+def hash_entry(entry) -> str:
+    """SHA-256 over the previous hash and every recorded field, in a canonical form. Takes
+    any object with AuditEntry's attributes (the backfill migration passes historical rows)."""
+    content = {
+        "at": entry.at.isoformat(),
+        "actor": entry.actor_id,
+        "actor_label": entry.actor_label,
+        "org_id": entry.org_id,
+        "org_label": entry.org_label,
+        "action": entry.action,
+        "outcome": entry.outcome,
+        "target": [entry.target_type, entry.target_id, entry.target_label],
+        "details": entry.details,
+        "ip": entry.ip,
+        "request_id": entry.request_id,
+        "chain": entry.chain,
+    }
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256((entry.prev_hash + canonical).encode()).hexdigest()
 
 
 class AuditQuerySet(models.QuerySet):
@@ -21,12 +46,14 @@ class AuditEntry(models.Model):
         DONE = "done", "done"
         REFUSED = "refused", "refused"
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # The row is never touched again (database triggers refuse it), whatever happens
+        # to the account; actor_label keeps the name.
+        on_delete=models.DO_NOTHING,
         related_name="+",
         db_constraint=False,
     )
@@ -41,6 +68,11 @@ class AuditEntry(models.Model):
     details = models.JSONField(default=dict, blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
     request_id = models.CharField(max_length=32, blank=True)
+    # Tamper evidence: each row carries the hash of the previous row of its chain (one chain
+    # per organization, per actor for entries without one), and its own hash over its content.
+    chain = models.CharField(max_length=40, default="", blank=True)
+    prev_hash = models.CharField(max_length=64, default="", blank=True)
+    row_hash = models.CharField(max_length=64, default="", blank=True)
 
     objects = AuditQuerySet.as_manager()
 
@@ -63,8 +95,23 @@ class AuditEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise TypeError("Audit entries are append-only.")
 
+    def compute_hash(self) -> str:
+        return hash_entry(self)
+
     @property
     def sentence(self) -> str:
         from audit.sentences import describe
 
         return describe(self)
+
+
+class AuditChainHead(models.Model):
+    """The latest hash of one audit chain. Its row is locked while an entry is appended, so
+    entries of one chain are linked in order even under concurrent writers."""
+
+    chain = models.CharField(max_length=40, primary_key=True)
+    last_hash = models.CharField(max_length=64, default="")
+    last_entry_id = models.BigIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.chain}: {self.last_hash[:12]}"

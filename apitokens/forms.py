@@ -11,6 +11,7 @@ class ApiTokenForm(forms.Form):
     name = forms.CharField(
         label="Token name",
         max_length=100,
+        error_messages={"required": "Give the token a name."},
         help_text="What the token is for, e.g. “Nightly contact export”.",
     )
     expires_in_days = forms.IntegerField(

@@ -17,6 +17,24 @@ SENTENCES: dict[str, str] = {
     "access.expired": "For {org}, {target}'s access to {system} expired.",
     "access.grant": "For {org}, {actor} granted {target} access to a system.",
     "access.revoke": "For {org}, {actor} revoked access to a system.",
+    "access.requested": "For {org}, {actor} asked for {level} access to {system}.",
+    "access.request_rejected": "For {org}, {actor} refused {target} access to {system}.",
+    "task.created": "A task was raised for {org}: {target}.",
+    "task.accepted": "{actor} accepted {target}.",
+    "task.released": "{actor} released {target}.",
+    "task.approved": "{actor} approved {target}.",
+    "task.rejected": "{actor} rejected {target}.",
+    "task.cancelled": "{target} was withdrawn.",
+    "task.expired": "{target} expired.",
+    "banking.change_submitted": "{actor} submitted new banking information for {org} for "
+    "approval ({target}).",
+    "banking.change_approved": "{actor} approved new banking information for {org} ({target}); "
+    "it is now in force.",
+    "banking.change_rejected": "{actor} rejected new banking information for {org} ({target}); "
+    "the information in force is unchanged.",
+    "banking.change_superseded": "{actor} replaced a banking change of {org} that was waiting "
+    "for approval ({target}).",
+    "banking.revealed": "{actor} viewed the full banking numbers of {org}.",
 }
 
 REFUSED = "{actor} was refused: {action_text} ({reason})"

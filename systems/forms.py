@@ -58,3 +58,27 @@ def validated(form: forms.Form) -> dict:
         fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
         raise Invalid("Some details need correcting.", fields=fields)
     return form.cleaned_data
+
+
+class RequestAccessForm(forms.Form):
+    """The Request Access page: which organization, which system at which level, and why."""
+
+    organization = forms.TypedChoiceField(label="On behalf of", coerce=int)
+    access = forms.ChoiceField(
+        label="Access to", help_text="The system and the level of access you need."
+    )
+    reason = forms.CharField(
+        label="Why do you need it?",
+        max_length=REASON_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, organizations, systems, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].choices = [
+            (o.org_id, f"{o.legal_name} ({o.org_id})") for o in organizations
+        ]
+        self.fields["access"].choices = [
+            (f"{s.code}:{level}", f"{s.name} – {level}") for s in systems for level in s.levels
+        ]

@@ -114,3 +114,45 @@ class AccessGrant(models.Model):
 
     def in_force_on(self, day) -> bool:
         return self.expires is None or self.expires >= day
+
+
+class AccessRequest(models.Model):
+    """A member asks their organization's Rights Administrators for access to a system.
+
+    It becomes a task for them; approving it grants the access, rejecting it tells the
+    requester why. One open request per person, organization and system.
+    """
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="access_requests"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="access_requests")
+    system = models.ForeignKey(InformationSystem, on_delete=models.PROTECT, related_name="requests")
+    level = models.CharField(max_length=40)
+    reason = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    task = models.ForeignKey(
+        "tasks.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "person", "system"],
+                condition=Q(state="open"),
+                name="access_request_one_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} asks for {self.system} ({self.level})"

@@ -10,11 +10,11 @@ from core.errors import NotFound, RuleViolation, require
 from core.services import service
 from registry.models import Membership, Organization, Person
 from registry.queries import roles_of
-from registry.rules import forget_role_codes
+from registry.rules import Role, forget_role_codes
 from systems import notifications
-from systems.forms import GrantTermsForm, validated
-from systems.models import AccessGrant, InformationSystem
-from systems.rules import can_grant_access, can_revoke_grant_of
+from systems.forms import GrantTermsForm, RequestReasonForm, validated
+from systems.models import AccessGrant, AccessRequest, InformationSystem
+from systems.rules import can_grant_access, can_request_access, can_revoke_grant_of
 
 
 def _lock(org: Organization, actor) -> Organization:
@@ -161,6 +161,10 @@ def revoke_all_for_membership(org: Organization, person: Person, *, actor) -> in
     )
     for grant in grants:
         _delete(grant, org, actor=actor, action="access.revoked", why="left the organization")
+    for request in AccessRequest.objects.select_for_update().filter(
+        organization=org, person=person, state=AccessRequest.State.OPEN
+    ):
+        _withdraw_request(request, reason=f"{person.full_name} left {org.legal_name}.")
     return len(grants)
 
 
@@ -183,3 +187,118 @@ def expire_grants(*, today: date | None = None, actor=None) -> int:
             why=f"it expired after {grant.expires.isoformat()}",
         )
     return len(expired)
+
+
+# --- Requests -------------------------------------------------------------------------------
+
+ACCESS_REQUEST_KIND = "access_request"
+
+
+@service("access.request")
+def request_access(
+    org: Organization, system: InformationSystem, *, level: str | None, reason: str = "", actor
+) -> AccessRequest:
+    """A member asks the organization's Rights Administrators for access: a task for them."""
+    from tasks.services import create_task
+
+    org = _lock(org, actor)
+    person = getattr(actor, "person", None)
+    require(
+        can_request_access(actor, org) and person is not None,
+        "Only a person registered with the organization can request access on its behalf.",
+    )
+    _refuse_non_member(org, person)
+    system = InformationSystem.objects.filter(pk=system.pk, is_active=True).first()
+    if system is None:
+        raise NotFound("That information system is no longer offered.")
+    data = validated(
+        RequestReasonForm(
+            data={"level": level or system.lowest_level, "reason": reason or ""}, system=system
+        )
+    )
+    if AccessRequest.objects.filter(
+        organization=org, person=person, system=system, state=AccessRequest.State.OPEN
+    ).exists():
+        raise RuleViolation(
+            f"You have already asked for access to {system.name}; the Rights Administrators "
+            f"of {org.legal_name} have not decided yet.",
+            code="duplicate_request",
+        )
+    held = AccessGrant.objects.in_force().filter(organization=org, person=person, system=system)
+    held = held.first()
+    if held is not None and system.rank(held.level) >= system.rank(data["level"]):
+        raise RuleViolation(
+            f"You already have {held.level} access to {system.name} for {org.legal_name}.",
+            code="already_granted",
+        )
+    request = AccessRequest.objects.create(
+        organization=org, person=person, system=system, level=data["level"], reason=data["reason"]
+    )
+    request.task = create_task(
+        kind=ACCESS_REQUEST_KIND,
+        organization=org,
+        roles=[Role.RIGHTS_ADMINISTRATOR],
+        subject=request,
+        summary=f"{person.full_name} asks for {system.name} ({data['level']})",
+        details={"system": system.code, "level": data["level"], "reason": data["reason"]},
+        excluded_user=actor,  # nobody grants access to themselves
+        actor=actor,
+    )
+    request.save(update_fields=["task"])
+    record(
+        actor, "access.requested", org=org, target=person, details=_details(system, request.level)
+    )
+    return request
+
+
+def _locked_request(task) -> AccessRequest:
+    request = (
+        AccessRequest.objects.select_for_update()
+        .select_related("organization", "person", "system")
+        .filter(pk=task.subject_id)
+        .first()
+    )
+    if request is None or request.state != AccessRequest.State.OPEN:
+        raise RuleViolation("This access request has already been settled.", code="already_decided")
+    return request
+
+
+def approve_request(task, *, actor, comment: str) -> None:
+    """The task kind's approval: grant what was asked (inside approve_task's transaction)."""
+    request = _locked_request(task)
+    grant_access(
+        request.organization, request.person, request.system, level=request.level, actor=actor
+    )
+    _settle(request, AccessRequest.State.APPROVED, comment)
+
+
+def reject_request(task, *, actor, comment: str) -> None:
+    """The task kind's rejection: nothing is granted; the engine e-mails the reason."""
+    request = _locked_request(task)
+    _settle(request, AccessRequest.State.REJECTED, comment)
+    record(
+        actor,
+        "access.request_rejected",
+        org=request.organization,
+        target=request.person,
+        details=_details(request.system, request.level, reason=comment),
+    )
+
+
+def withdraw_request_on_cancel(task, *, actor, comment: str) -> None:
+    request = AccessRequest.objects.select_for_update().filter(pk=task.subject_id).first()
+    if request is not None and request.state == AccessRequest.State.OPEN:
+        _settle(request, AccessRequest.State.WITHDRAWN, comment)
+
+
+def _settle(request: AccessRequest, state: str, comment: str) -> None:
+    request.state, request.decided_at, request.decision_comment = state, timezone.now(), comment
+    request.save(update_fields=["state", "decided_at", "decision_comment"])
+
+
+def _withdraw_request(request: AccessRequest, *, reason: str) -> None:
+    from tasks.services import cancel_task
+
+    _settle(request, AccessRequest.State.WITHDRAWN, reason)
+    if request.task is not None and request.task.state in request.task.OPEN_STATES:
+        cancel_task(request.task, actor=None, reason=reason)

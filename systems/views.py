@@ -7,9 +7,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.errors import DomainError, Invalid
 from registry.access import get_member_for, get_organization_for
+from registry.models import Organization
 from registry.queries import roles_of
 from systems import queries, services
 from systems.access import get_grant_for, get_grantee, get_system
+from systems.forms import RequestAccessForm
+from systems.models import AccessRequest
 from systems.rules import can_grant_access, can_revoke_grant_of
 
 
@@ -124,4 +127,53 @@ def revoke_access(request, org_id: int, grant_id: int):
             "back": back,
             "crumbs": _crumbs(org, {"label": person.full_name, "url": back}, {"label": "Revoke"}),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def request_access(request):
+    person = getattr(request.user, "person", None)
+    organizations = list(Organization.objects.visible_to(request.user)) if person else []
+    catalogue = queries.systems()
+    form = RequestAccessForm(
+        request.POST if request.method == "POST" else None,
+        organizations=organizations,
+        systems=catalogue,
+    )
+    if request.method == "POST" and form.is_valid():
+        org = get_organization_for(request.user, form.cleaned_data["organization"])
+        code, _, level = form.cleaned_data["access"].partition(":")
+        try:
+            access_request = services.request_access(
+                org,
+                get_system(code),
+                level=level,
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+            )
+        except Invalid as exc:
+            for errors in exc.fields.values():
+                for error in errors:
+                    form.add_error(None, error)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                f"Your request for {access_request.system.name} ({access_request.level}) has "
+                f"gone to the Rights Administrators of {org.legal_name}. You will be told "
+                f"by e-mail when they decide.",
+            )
+            return redirect("systems-request-access")
+    mine = (
+        AccessRequest.objects.filter(person=person)
+        .select_related("organization", "system")
+        .order_by("-created_at", "-pk")[:20]
+        if person
+        else []
+    )
+    return render(
+        request,
+        "systems/request_access.html",
+        {"form": form, "requests": mine, "person": person, "organizations": organizations},
     )

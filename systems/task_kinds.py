@@ -1,0 +1,21 @@
+"""The task kinds of the systems app, registered with the task engine at start-up."""
+
+from datetime import timedelta
+
+from tasks.kinds import TaskKind, register
+
+
+def register_kinds() -> None:
+    from systems import services
+
+    register(
+        TaskKind(
+            code=services.ACCESS_REQUEST_KIND,
+            label="Approve access request",
+            on_approve=services.approve_request,
+            on_reject=services.reject_request,
+            on_cancel=services.withdraw_request_on_cancel,
+            subject_template="systems/_task_subject.html",
+            due_in=timedelta(days=5),
+        )
+    )

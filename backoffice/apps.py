@@ -7,6 +7,11 @@ class BackofficeConfig(AppConfig):
     name = "backoffice"
     verbose_name = "Back office"
 
+    def ready(self) -> None:
+        from backoffice.task_kinds import register_kinds
+
+        register_kinds()
+
 
 class OperatorAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with the site themed for the operator (see `backoffice.admin_site`)."""

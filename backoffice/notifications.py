@@ -2,18 +2,9 @@
 
 from django.conf import settings
 
-from accounts.models import User
 from backoffice.models import OrganizationApplication
 from core.mail import send_after_commit
 from registry.models import Organization, Person
-
-
-def _staff_emails() -> list[str]:
-    return list(
-        User.objects.filter(is_staff=True, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
 
 
 def application_received(application: OrganizationApplication) -> None:
@@ -25,13 +16,7 @@ def application_received(application: OrganizationApplication) -> None:
         f"{application.reference}. Our Market Registration group will review the application "
         f"and write to you at this address.",
     )
-    send_after_commit(
-        _staff_emails(),
-        f"New application to review: {application.legal_name}",
-        f"{application.submitter_name} applied to register {application.legal_name} "
-        f"(reference {application.reference}). Review it in the back office: "
-        f"{settings.SITE_URL}/backoffice/applications/{application.reference}/",
-    )
+    # Operator staff hear of it from the review task the engine raises (tasks.notifications).
 
 
 def application_approved(application: OrganizationApplication, org: Organization) -> None:

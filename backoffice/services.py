@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from datetime import UTC, timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ from audit.models import AuditEntry
 from backoffice import notifications
 from backoffice.forms import ApplicationForms, RejectApplicationForm
 from backoffice.models import ApplicationContact, OrganizationApplication
+from backoffice.task_kinds import APPLICATION_REVIEW
 from core.errors import DomainError, Invalid, RuleViolation, require
 from core.services import service
 from registry import notifications as registry_notifications
@@ -26,6 +28,8 @@ from registry import services as registry
 from registry.forms import OrganizationForm, _clean_text
 from registry.models import Organization, Person, RoleAssignment, RoleType, Sequence
 from registry.rules import Role, can_read_audit
+from tasks.models import Task
+from tasks.services import approve_task, create_task, reject_task
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I look-alikes
 
@@ -128,6 +132,14 @@ def _submit_application(*, data: dict, ip: str | None, actor=None) -> Organizati
         for role, form in forms.contacts
     )
     record(actor, "application.submitted", target=application)
+    create_task(
+        kind=APPLICATION_REVIEW,
+        to_staff=True,
+        subject=application,
+        summary=f"Register {application.legal_name} (application {application.reference}, "
+        f"submitted by {application.submitter_name})",
+        actor=None,  # the public submitted it; the task engine e-mails operator staff
+    )
     notifications.application_received(application)
     return application
 
@@ -162,10 +174,37 @@ def _person_for(contact: ApplicationContact) -> tuple[Person, bool]:
     return person, True
 
 
+def _open_review_task(application: OrganizationApplication) -> Task | None:
+    return (
+        Task.objects.open()
+        .filter(
+            kind=APPLICATION_REVIEW,
+            subject_type=ContentType.objects.get_for_model(OrganizationApplication),
+            subject_id=application.pk,
+        )
+        .first()
+    )
+
+
 @service("application.approve")
 def approve_application(application: OrganizationApplication, *, actor) -> Organization:
-    """Staff approve: the organization, its persons (matched by e-mail), memberships and roles,
-    all in this one transaction."""
+    """Staff approve an application. Its review task is decided with it (the task engine
+    then calls `approve_now` under its own locks), so the decision is taken exactly once."""
+    require(actor.is_staff, "Only operator staff can approve an application.")
+    task = _open_review_task(application)
+    if task is None:
+        return approve_now(application, actor=actor)
+    approve_task(task, actor=actor)
+    return (
+        OrganizationApplication.objects.select_related("organization")
+        .get(pk=application.pk)
+        .organization
+    )
+
+
+def approve_now(application: OrganizationApplication, *, actor) -> Organization:
+    """The organization, its persons (matched by e-mail), memberships and roles, all in the
+    caller's transaction (a service: `approve_application`, or the task engine)."""
     require(actor.is_staff, "Only operator staff can approve an application.")
     application = _lock_pending(application)
     # Lock the Person ID sequence first: every person creation takes it, so nobody else can
@@ -218,19 +257,35 @@ def approve_application(application: OrganizationApplication, *, actor) -> Organ
 
 @service("application.reject")
 def reject_application(application: OrganizationApplication, *, reason: str, actor) -> None:
-    """Staff reject an application; the submitter is told why."""
+    """Staff reject an application; the submitter is told why (and the review task closes)."""
     require(actor.is_staff, "Only operator staff can reject an application.")
+    task = _open_review_task(application)
+    if task is None:
+        reject_now(application, reason=reason, actor=actor)
+    else:
+        _valid_reason(reason)
+        reject_task(task, actor=actor, comment=reason)
+
+
+def _valid_reason(reason: str) -> str:
     form = RejectApplicationForm(data={"reason": reason})
     if not form.is_valid():
         raise Invalid(
             "Give the reason for rejecting.",
             fields={k: [str(m) for m in v] for k, v in form.errors.items()},
         )
+    return form.cleaned_data["reason"]
+
+
+def reject_now(application: OrganizationApplication, *, reason: str, actor) -> None:
+    """Record the rejection and tell the submitter (inside the caller's transaction)."""
+    require(actor.is_staff, "Only operator staff can reject an application.")
+    reason = _valid_reason(reason)
     application = _lock_pending(application)
     application.status = OrganizationApplication.Status.REJECTED
     application.decided_at = timezone.now()
     application.decided_by = actor
-    application.decision_reason = form.cleaned_data["reason"]
+    application.decision_reason = reason
     application.save(update_fields=["status", "decided_at", "decided_by", "decision_reason"])
     record(
         actor,

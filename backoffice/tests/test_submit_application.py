@@ -7,6 +7,7 @@ from backoffice import services
 from backoffice.models import OrganizationApplication
 from backoffice.tests.helpers import application_data, submit
 from core.errors import Invalid
+from tasks.models import Task
 
 pytestmark = pytest.mark.django_db
 URL = "/register-organization/"
@@ -17,8 +18,13 @@ def test_anyone_can_open_the_form_without_signing_in(client):
     assert page.status_code == 200
     html = page.content.decode()
     assert "<h1>Register an Organization</h1>" in html
-    for legend in ["The organization", "Authorized Representative", "Primary Contact",
-                   "Rights Administrator", "Your details (the submitter)"]:
+    for legend in [
+        "The organization",
+        "Authorized Representative",
+        "Primary Contact",
+        "Rights Administrator",
+        "Your details (the submitter)",
+    ]:
         assert f"<legend>{legend}</legend>" in html
     assert '<label for="id_org-business_number">' in html
 
@@ -32,22 +38,27 @@ def test_a_valid_application_waits_for_review_with_its_contacts(client, personas
     assert application.business_number == "123456789"
     assert application.submitted_ip == "127.0.0.1"
     contacts = {c.role_code: c for c in application.contacts.all()}
-    assert set(contacts) == {"authorized_representative", "primary_contact",
-                             "rights_administrator"}
+    assert set(contacts) == {"authorized_representative", "primary_contact", "rights_administrator"}
     assert contacts["primary_contact"].phone == "+14165550172"
-    entry = AuditEntry.objects.order_by("-id").first()
+    entry = AuditEntry.objects.filter(action="application.submitted").get()
     assert (entry.action, entry.actor_label, entry.target_id) == (
-        "application.submitted", "anonymous", application.reference,
+        "application.submitted",
+        "anonymous",
+        application.reference,
     )
 
 
-def test_the_submitter_gets_a_reference_and_staff_are_told(personas, django_capture_on_commit_callbacks):
+def test_the_submitter_gets_a_reference_and_staff_get_a_review_task(
+    personas, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         application = submit()
-    to = {tuple(m.to) for m in mail.outbox}
-    assert ("sam@sunridge.example",) in to
-    assert any(application.reference in m.body for m in mail.outbox if m.to == ["sam@sunridge.example"])
-    assert ("staff@operator.example",) in to
+    to_submitter = [m for m in mail.outbox if m.to == ["sam@sunridge.example"]]
+    assert len(to_submitter) == 1 and application.reference in to_submitter[0].body
+    assert any("staff@operator.example" in m.to + m.bcc for m in mail.outbox)
+    task = Task.objects.open_for(personas.staff).get(kind="organization_application")
+    assert task.subject == application and task.to_staff
+    assert not Task.objects.open_for(personas.alice).filter(pk=task.pk).exists()
 
 
 @pytest.mark.parametrize(
@@ -79,8 +90,9 @@ def test_one_email_cannot_name_two_different_people():
 
 
 def test_one_person_may_be_named_for_several_roles():
-    application = submit(**{"pc-first_name": "Ada", "pc-last_name": "LOVELACE",
-                            "pc-email": "ADA@sunridge.example"})
+    application = submit(
+        **{"pc-first_name": "Ada", "pc-last_name": "LOVELACE", "pc-email": "ADA@sunridge.example"}
+    )
     assert application.contacts.count() == 3
 
 
@@ -88,8 +100,9 @@ def test_the_answer_is_the_same_whether_or_not_the_contacts_are_registered(clien
     fresh = client.post(URL, application_data(), follow=True)
     known = client.post(
         URL,
-        application_data(**{"ar-email": "alice@northwind.example",
-                            "submitter-email": "bob@northwind.example"}),
+        application_data(
+            **{"ar-email": "alice@northwind.example", "submitter-email": "bob@northwind.example"}
+        ),
         follow=True,
     )
     assert fresh.status_code == known.status_code == 200
@@ -108,7 +121,9 @@ def test_too_many_applications_from_one_address_are_refused(client, settings):
     assert OrganizationApplication.objects.count() == 2
     entry = AuditEntry.objects.order_by("-id").first()
     assert (entry.action, entry.outcome, entry.details["code"]) == (
-        "application.submit", "refused", "rate_limited",
+        "application.submit",
+        "refused",
+        "rate_limited",
     )
 
 

@@ -1,0 +1,34 @@
+"""The review of an application to register an organization, as a task for operator staff."""
+
+from datetime import timedelta
+
+from tasks.kinds import TaskKind, register
+
+APPLICATION_REVIEW = "organization_application"
+
+
+def _approve(task, *, actor, comment: str) -> None:
+    from backoffice.models import OrganizationApplication
+    from backoffice.services import approve_now
+
+    approve_now(OrganizationApplication.objects.get(pk=task.subject_id), actor=actor)
+
+
+def _reject(task, *, actor, comment: str) -> None:
+    from backoffice.models import OrganizationApplication
+    from backoffice.services import reject_now
+
+    reject_now(OrganizationApplication.objects.get(pk=task.subject_id), reason=comment, actor=actor)
+
+
+def register_kinds() -> None:
+    register(
+        TaskKind(
+            code=APPLICATION_REVIEW,
+            label="Review an application to register an organization",
+            on_approve=_approve,
+            on_reject=_reject,
+            subject_template="backoffice/_task_subject.html",
+            due_in=timedelta(days=5),
+        )
+    )

@@ -50,8 +50,9 @@ INSTALLED_APPS = [
     "accounts",
     "audit",
     "registry",
-    "tasks",
     "apitokens",
+    "tasks",
+    "banking",
     "systems",
     "backoffice",
 ]
@@ -122,6 +123,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# NIST SP 800-63B: long passphrases, no composition rules, no truncation (accounts/validators.py).
 AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
@@ -180,6 +182,10 @@ AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
+# Banking numbers are encrypted at rest with this key (32 bytes, base64; or BANKING_KEY_FILE).
+# Without it, DEBUG and tests use a fixed development key; production refuses to store them.
+BANKING_KEY = env_secret("BANKING_KEY")
+
 # --- Background work ----------------------------------------------------------------------
 BACKGROUND_TASKS = env_choice(
     "BACKGROUND_TASKS", "immediate" if TESTING else "database", {"database", "immediate"}
@@ -235,7 +241,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.errorviews.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }

@@ -12,6 +12,7 @@ urlpatterns = [
     path("news/", core_views.news, name="news"),
     path("actions/", core_views.actions, name="actions"),
     path("", include("tasks.urls")),
+    path("", include("banking.urls")),
     path("healthz", core_views.health, name="health"),
     path("", include("accounts.urls")),
     path("", include("registry.urls")),
@@ -21,3 +22,5 @@ urlpatterns = [
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "core.errorviews.server_error"

@@ -309,8 +309,10 @@ def _add_routers() -> None:
     """Imported here, not at the top, because every app's api.py imports this module."""
     from apitokens.api import router as apitokens_router
     from registry.api import router as registry_router
+    from systems.api import router as systems_router
 
     api.add_router("", registry_router)
+    api.add_router("", systems_router)
     api.add_router("", apitokens_router)
 
 

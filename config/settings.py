@@ -13,6 +13,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DEBUG = env_bool("DEBUG", False)
 # pytest sets PYTEST_VERSION: the suite runs with test-friendly defaults unless told otherwise.
 TESTING = env_bool("TESTING", "PYTEST_VERSION" in os.environ)
+# The floors of `make bench` (bench/urls.py): never set in production.
+BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
 
 
 def _local_secret_key() -> str:

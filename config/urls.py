@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -24,3 +25,6 @@ urlpatterns = [
 ]
 
 handler500 = "core.errorviews.server_error"
+
+if settings.BENCH_VIEWS:  # the floors of `make bench`; never in production
+    urlpatterns.append(path("bench/", include("bench.urls")))

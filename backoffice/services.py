@@ -6,6 +6,7 @@ record and queues notifications after commit. Registry changes go through regist
 
 import csv
 import hashlib
+import re
 import secrets
 from collections.abc import Iterator
 from datetime import UTC, timedelta
@@ -427,12 +428,15 @@ CONTACT_COLUMNS = [
 ]
 AUDIT_COLUMNS = ["When (UTC)", "Actor", "Action", "Outcome", "Target", "Details", "Request ID"]
 EXPORT_CHUNK = 1000
+E164 = re.compile(r"\+[0-9]{7,15}")
 
 
 def _csv_safe(value) -> str:
     """Neutralize spreadsheet formulas (CSV injection): a cell never starts with = + - @."""
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not E164.fullmatch(text):
+        return "'" + text
+    return text
 
 
 class _Echo:

@@ -1,10 +1,12 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from audit.models import AuditEntry
-from registry.models import Organization
+from banking.rules import BANKING_GROUP
+from registry.models import Organization, RoleAssignment
 
 NEWS_PAGE_SIZE = 25
 
@@ -20,6 +22,15 @@ def news_entries(user):
     if not user.is_staff:
         org_ids = list(Organization.objects.visible_to(user).values_list("org_id", flat=True))
         qs = qs.filter(org_id__in=org_ids)
+        # Banking news (masked) only for the organizations where the user is in the banking
+        # group; a plain member sees none of it.
+        banking_org_ids = RoleAssignment.objects.filter(
+            membership__person__user=user, role_type__code__in=BANKING_GROUP
+        ).values("membership__organization__org_id")
+        qs = qs.exclude(Q(action__startswith="banking.") & ~Q(org_id__in=banking_org_ids))
+    # Task steps are the machinery behind the events News reports (a banking change approved),
+    # and a reveal of banking numbers is for the audit log only.
+    qs = qs.exclude(action__startswith="task.").exclude(action="banking.revealed")
     return qs.exclude(org_id=None).order_by("-at", "-id")
 
 

@@ -7,6 +7,7 @@ from accounts.demo import ensure_demo_secret_answers
 from accounts.models import User
 from audit.log import record
 from audit.models import AuditEntry
+from banking.demo import seed_banking
 from registry.catalogue import ensure_role_types
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
 from systems.catalogue import ensure_systems
@@ -170,6 +171,7 @@ class Command(BaseCommand):
                 Sequence.objects.filter(name=name).update(last_value=start)
         ensure_systems()  # idempotent, so also on a database seeded before systems existed
         ensure_demo_secret_answers(p[0] for p in PEOPLE)  # idempotent too
+        seed_banking()  # idempotent: only where an organization has none
         if created_any:
             self._systems_hook()
         self.stdout.write(

@@ -1,0 +1,15 @@
+"""The banking change as a task kind (see tasks.kinds)."""
+
+from banking import services
+from tasks.kinds import TaskKind, register
+
+register(
+    TaskKind(
+        code=services.TASK_KIND,
+        label="Approve banking information change",
+        on_approve=services.apply_approved_change,
+        on_reject=services.discard_rejected_change,
+        on_cancel=services.withdraw_change,
+        subject_template="banking/_task_subject.html",
+    )
+)

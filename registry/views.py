@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from accounts.reauth import reauth_required
 from core.errors import DomainError, Invalid, tidy
 from registry import queries, services
 from registry.access import (
@@ -51,6 +52,7 @@ def _search(request):
 
 
 @require_http_methods(["GET", "POST"])
+@reauth_required
 def manage_my_information(request):
     person = getattr(request.user, "person", None)
     if person is None:
@@ -146,6 +148,7 @@ def role_holders(request, org_id: int, code: str):
 
 
 @require_POST
+@reauth_required
 def add_contact(request, org_id: int, code: str):
     org = get_organization_for(request.user, org_id)
     role_type = get_role_type(code)
@@ -167,6 +170,7 @@ def add_contact(request, org_id: int, code: str):
 
 
 @require_http_methods(["GET", "POST"])
+@reauth_required
 def remove_contact(request, org_id: int, code: str, person_id: int):
     org = get_organization_for(request.user, org_id)
     role_type = get_role_type(code)
@@ -231,6 +235,7 @@ def person_roles(request, org_id: int, person_id: int):
 
 
 @require_http_methods(["GET", "POST"])
+@reauth_required
 def remove_member(request, org_id: int, person_id: int):
     org = get_organization_for(request.user, org_id)
     person = get_member_for(request.user, org, person_id)
@@ -250,6 +255,7 @@ def remove_member(request, org_id: int, person_id: int):
 
 
 @require_http_methods(["GET", "POST"])
+@reauth_required
 def register_person(request, org_id: int):
     org = get_organization_for(request.user, org_id)
     role_type = get_role_type(request.GET["role"]) if request.GET.get("role") else None

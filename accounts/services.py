@@ -68,8 +68,11 @@ def _save_answers(user: User, pairs) -> None:
 
 
 @service("account.secret_answers.change")
-def change_secret_answers(user: User, *, data: dict, actor) -> None:
-    """Choose three questions and answer them; needs the current password."""
+def change_secret_answers(user: User, *, data: dict, actor) -> User:
+    """Choose three questions and answer them; needs the current password.
+
+    Returns the account as saved: checking the password may have upgraded its hash, so the
+    caller's session must be updated with it (`update_session_auth_hash`)."""
     require(actor.pk == user.pk, "You can only change your own secret answers.")
     user = User.objects.select_for_update().get(pk=user.pk)
     password = data.get("current_password") or ""
@@ -91,6 +94,7 @@ def change_secret_answers(user: User, *, data: dict, actor) -> None:
             "secret_answers_changed",
             {"user": user},
         )
+    return user
 
 
 # --- Password reset -----------------------------------------------------------------------

@@ -5,7 +5,7 @@ import functools
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
@@ -100,6 +100,7 @@ def reauthenticate(request):
                 messages.error(request, SignInForm.error_messages["invalid_login"])
                 return redirect("login")
             if user is not None and user.pk == request.user.pk:
+                update_session_auth_hash(request, user)  # the check may have rehashed it
                 reauth.mark_authenticated(request)
                 messages.success(request, "Thank you. You can continue.")
                 return redirect(back)
@@ -122,7 +123,7 @@ def secret_questions(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.change_secret_answers(
+            user = services.change_secret_answers(
                 request.user, data=request.POST.dict(), actor=request.user
             )
         except Invalid as exc:
@@ -130,6 +131,7 @@ def secret_questions(request):
         except DomainError as exc:
             form.add_error("current_password", exc.message)
         else:
+            update_session_auth_hash(request, user)  # the password check may rehash it
             messages.success(request, "Your secret questions and answers have been saved.")
             return redirect(back or "news")
     return render(

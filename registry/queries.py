@@ -38,7 +38,7 @@ def search_persons(text: str, *, limit: int = SEARCH_LIMIT) -> QuerySet[Person]:
         # Lower(email) = lower(text) is what the unique index person_email_ci_unique holds;
         # `iexact` would compile to LIKE / UPPER() and scan every person.
         by_email = Person.objects.alias(email_ci=Lower("email"))
-        return by_email.filter(email_ci=Lower(Value(text)))[:limit]
+        return by_email.filter(email_ci=Lower(Value(text.lower())))[:limit]
     words = text.split()[:4]
     condition = Q()
     for word in words:

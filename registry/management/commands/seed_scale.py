@@ -10,6 +10,7 @@ changes would have written. The same arguments always give the same data.
 import random
 import sys
 import time
+import unicodedata
 from datetime import UTC, timedelta
 
 from django.core.management.base import BaseCommand, CommandError
@@ -423,7 +424,8 @@ class Command(BaseCommand):
 
     def _email(self, index: int) -> str:
         first, last = self._name(index)
-        local = f"{first}.{last}".lower().replace("'", "")
+        local = unicodedata.normalize("NFKD", f"{first}.{last}".lower().replace("'", ""))
+        local = local.encode("ascii", "ignore").decode()
         return f"{local}.{self.base + index}@{SCALE_DOMAIN}"
 
     def _persons(self, persons: int, user_ids: dict[int, int]) -> list[int]:

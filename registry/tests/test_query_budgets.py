@@ -1,0 +1,60 @@
+"""Query budgets: every list page answers in a number of queries that does not grow with the
+data. Each page is counted on the demo data, then again after the organization, its role
+holders, its News and the persons matching a search have grown; the counts must be equal.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from registry import services
+from registry.models import Person
+from registry.tests.helpers import role
+
+pytestmark = pytest.mark.django_db
+
+ORG = 100001
+PAGES = {
+    "news": "/news/",
+    "by_role_holders": f"/organizations/{ORG}/contacts/by-role/primary_contact/",
+    "by_person": f"/organizations/{ORG}/contacts/by-person/",
+    "search_page": f"/organizations/{ORG}/contacts/by-role/primary_contact/?q=Grow",
+    "search_page_email": f"/organizations/{ORG}/contacts/by-person/?q=grow7@budget.example",
+    "search_api": "/api/v1/persons?q=Grow",
+    "by_role": f"/organizations/{ORG}/contacts/by-role/",
+}
+
+
+def _queries(client, url: str) -> int:
+    client.get(url)  # warm per-process caches (content types, role catalogue)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(captured)
+
+
+def _grow(personas, *, start: int, count: int) -> None:
+    """More members, more Primary Contacts, more News and more persons named like the search."""
+    org = personas.northwind
+    for i in range(start, start + count):
+        person = Person.objects.create(
+            person_id=800000 + i,
+            first_name=f"Grow{i}",
+            last_name="Budget",
+            email=f"grow{i}@budget.example",
+            phone="+14165550100",
+        )
+        services.add_member(org, person, actor=personas.staff)
+        services.add_contact(org, person, role("primary_contact"), actor=personas.staff)
+        services.add_contact(org, person, role("settlement_contact"), actor=personas.staff)
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_list_page_queries_do_not_grow_with_the_data(client, personas, page):
+    client.force_login(personas.alice)
+    url = PAGES[page]
+    _grow(personas, start=0, count=2)
+    small = _queries(client, url)
+    _grow(personas, start=2, count=30)  # past one News page (25) and one search page (20)
+    large = _queries(client, url)
+    assert large == small, f"{url}: {small} queries with little data, {large} with more"

@@ -307,6 +307,7 @@ _not_found.login_required = False
 
 def _add_routers() -> None:
     """Imported here, not at the top, because every app's api.py imports this module."""
+    from accounts.api import router as accounts_router
     from apitokens.api import router as apitokens_router
     from registry.api import router as registry_router
     from systems.api import router as systems_router
@@ -314,6 +315,7 @@ def _add_routers() -> None:
     api.add_router("", registry_router)
     api.add_router("", systems_router)
     api.add_router("", apitokens_router)
+    api.add_router("", accounts_router)
 
 
 def urls():

@@ -4,8 +4,10 @@ from core.context import RequestContext, current
 
 
 def client_ip(request) -> str | None:
-    """The client's address: REMOTE_ADDR; a trusted proxy's header is read in accounts."""
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address: REMOTE_ADDR, or what a trusted proxy says (see accounts)."""
+    from accounts.throttling import client_ip as trusted_client_ip
+
+    return trusted_client_ip(request)
 
 
 class RequestContextMiddleware:

@@ -39,3 +39,14 @@ def test_an_untrusted_sender_of_the_header_is_the_client(settings):
 def test_garbled_headers_fall_back_to_the_proxy(settings, garbage):
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     assert ip("10.0.0.2", garbage) in {"10.0.0.2", None}
+
+
+@pytest.mark.django_db
+def test_the_audit_log_records_the_trusted_proxy_derived_address(client, settings):
+    from accounts.tests.helpers import last_audit, sign_in
+
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    sign_in(client, "alice", "wrong", ip="10.0.0.2", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9")
+    assert last_audit("account.sign_in_failed").ip == "203.0.113.9"
+    sign_in(client, "alice", "wrong", ip="198.51.100.3", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    assert last_audit("account.sign_in_failed").ip == "198.51.100.3"

@@ -321,6 +321,8 @@ def measure(server: Server, target: Target, args, wrk: str | None, cookie: str) 
     )  # fmt: skip
     run_load(args.warmup)
     figures = run_load(args.duration)
+    if figures["requests"] == 0:
+        return Result(target, skipped="no answer within wrk's 10 s timeout")
     result = Result(target, **{k: figures[k] for k in ("rps", "p50", "p95", "p99", "requests")})
     result.errors = figures["errors"]
     print(

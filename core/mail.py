@@ -1,20 +1,94 @@
-"""E-mail leaves through a background task, after the change it reports has committed."""
+"""Reliable e-mail: an outbox on the django-tasks database backend.
+
+`send_after_commit(to, subject, body)` puts one outbox row (a django-tasks `DBTaskResult`)
+in the *same transaction* as the change it reports: if the change rolls back, so does the
+e-mail; if it commits, the e-mail is on record and a worker (`manage.py db_worker`, started
+by `make run`) will deliver it. Each recipient gets their own message (no one sees the
+other addresses).
+
+Delivery is retried with exponential backoff while SMTP is unreachable or refuses: a failed
+attempt enqueues a new attempt for exactly the recipients not yet served, so nobody gets the
+same message twice, and after `MAX_ATTEMPTS` the last row stays FAILED in the database (and
+the admin) with the addresses still to serve, so nothing is silently lost.
+
+With `BACKGROUND_TASKS=immediate` (development, tests) delivery runs right after commit in
+the request; a failure is logged, never shown to the person (their change is done).
+"""
+
+import contextlib
+import logging
+import smtplib
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django_tasks import task
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 8
+FIRST_RETRY_SECONDS = 30
+MAX_RETRY_SECONDS = 6 * 3600
+
+
+def backoff(attempt: int) -> timedelta:
+    """30 s, 1 min, 2 min, 4 min ... capped at 6 h, after the `attempt`-th failure."""
+    return timedelta(seconds=min(FIRST_RETRY_SECONDS * 2 ** (attempt - 1), MAX_RETRY_SECONDS))
+
+
+def _retries_possible() -> bool:
+    return bool(getattr(default_task_backend, "supports_defer", False))
 
 
 @task()
-def deliver_email(to: list[str], subject: str, body: str) -> int:
-    """Send one message; the worker retries nothing by itself, so failures are logged."""
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, to, fail_silently=False)
+def deliver_email(to: list[str], subject: str, body: str, attempt: int = 1) -> dict:
+    """Send one message per recipient over one connection; on failure, schedule another
+    attempt for the recipients not yet served."""
+    sent: list[str] = []
+    connection = get_connection(fail_silently=False)
+    try:
+        connection.open()
+        for address in to:
+            message = EmailMessage(
+                subject, body, settings.DEFAULT_FROM_EMAIL, [address], connection=connection
+            )
+            message.send()
+            sent.append(address)
+    except (smtplib.SMTPException, OSError) as exc:
+        remaining = [address for address in to if address not in sent]
+        if not _retries_possible():
+            logger.error(
+                "E-mail %r not delivered to %d recipients: %s", subject, len(remaining), exc
+            )
+            return {"sent": sent, "failed": remaining}
+        if attempt >= MAX_ATTEMPTS:
+            logger.error("E-mail %r given up after %d attempts: %s", subject, attempt, exc)
+            raise
+        deliver_email.using(run_after=timezone.now() + backoff(attempt)).enqueue(
+            remaining, subject, body, attempt + 1
+        )
+        logger.warning(
+            "E-mail %r: attempt %d failed (%s); %d recipients retried in %s",
+            subject,
+            attempt,
+            exc,
+            len(remaining),
+            backoff(attempt),
+        )
+        return {"sent": sent, "retrying": remaining}
+    finally:
+        # Closing a broken connection must not hide what happened before.
+        with contextlib.suppress(Exception):
+            connection.close()
+    return {"sent": sent}
 
 
 def send_after_commit(to: list[str], subject: str, body: str) -> None:
-    """Queue a message once the current transaction commits (never if it rolls back)."""
-    recipients = sorted({address for address in to if address})
+    """Queue a message with the current transaction: it is delivered once that commits, and
+    never if it rolls back."""
+    recipients = sorted({address.strip() for address in to if address and address.strip()})
     if not recipients:
         return
     signature = (
@@ -22,4 +96,9 @@ def send_after_commit(to: list[str], subject: str, body: str) -> None:
         f"Customer Relations: {settings.CUSTOMER_RELATIONS_PHONE} · "
         f"{settings.CUSTOMER_RELATIONS_EMAIL}\n"
     )
-    transaction.on_commit(lambda: deliver_email.enqueue(recipients, subject, body + signature))
+    args = (recipients, subject, body + signature)
+    if _retries_possible():
+        # The outbox row is written in this transaction: commit and e-mail stand or fall together.
+        deliver_email.enqueue(*args)
+    else:
+        transaction.on_commit(lambda: deliver_email.enqueue(*args))

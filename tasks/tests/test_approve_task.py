@@ -68,8 +68,8 @@ def test_the_group_and_the_creator_are_told_the_outcome(
     task = make_task(personas)
     with django_capture_on_commit_callbacks(execute=True):
         services.approve_task(task, actor=personas.alice)
-    assert mailoutbox[-1].subject == "Task approved: Test decision"
-    assert set(mailoutbox[-1].to) >= {
+    told = {a for m in mailoutbox if m.subject == "Task approved: Test decision" for a in m.to}
+    assert told >= {
         "alice@northwind.example",
         "bob@northwind.example",
         "carol@northwind.example",

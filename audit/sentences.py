@@ -35,6 +35,8 @@ SENTENCES: dict[str, str] = {
     "banking.change_superseded": "{actor} replaced a banking change of {org} that was waiting "
     "for approval ({target}).",
     "banking.revealed": "{actor} viewed the full banking numbers of {org}.",
+    "announcement.published": "{actor} published the announcement “{target}”.",
+    "notice.issued": "{actor} issued the notice “{target}” to the {role}.",
 }
 
 REFUSED = "{actor} was refused: {action_text} ({reason})"

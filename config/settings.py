@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "apitokens",
     "tasks",
     "banking",
+    "notices",
     "systems",
     "backoffice",
 ]

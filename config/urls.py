@@ -14,6 +14,7 @@ urlpatterns = [
     path("actions/", core_views.actions, name="actions"),
     path("", include("tasks.urls")),
     path("", include("banking.urls")),
+    path("", include("notices.urls")),
     path("healthz", core_views.health, name="health"),
     path("", include("accounts.urls")),
     path("", include("registry.urls")),

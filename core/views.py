@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from audit.models import AuditEntry
 from banking.rules import BANKING_GROUP
+from notices.queries import from_the_operator
 from registry.models import Organization, RoleAssignment
 
 NEWS_PAGE_SIZE = 25
@@ -37,7 +38,8 @@ def news_entries(user):
 @require_GET
 def news(request):
     page = Paginator(news_entries(request.user), NEWS_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "core/news.html", {"page": page})
+    context = {"page": page, **from_the_operator(request.user)}
+    return render(request, "core/news.html", context)
 
 
 @require_GET

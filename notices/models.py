@@ -1,0 +1,83 @@
+"""What the operator tells people: announcements (everyone, on News) and notices (a role
+group: holders of given roles in one organization, or in every organization; on News and
+by e-mail). Bodies are plain text: shown escaped, never as HTML."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from registry.models import Organization, RoleType
+
+
+class Announcement(models.Model):
+    """An announcement from the operator, shown on everyone's News."""
+
+    title = models.CharField(max_length=200)
+    body = models.TextField(max_length=5000)
+    published_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    audit_type = "announcement"
+
+    @property
+    def audit_id(self) -> int:
+        return self.pk
+
+    @property
+    def audit_label(self) -> str:
+        return self.title[:200]
+
+
+class NoticeQuerySet(models.QuerySet):
+    def addressed_to(self, user) -> "NoticeQuerySet":
+        """Notices to a group the user is in now (one query with a subquery)."""
+        if not user.is_authenticated:
+            return self.none()
+        mine = Notice.objects.filter(
+            Q(organization__isnull=True)
+            | Q(organization=F("roles__assignments__membership__organization")),
+            roles__assignments__membership__person__user=user,
+            roles__assignments__membership__organization__is_active=True,
+        ).values("pk")
+        return self.filter(pk__in=mine)
+
+
+class Notice(models.Model):
+    """A notice to the holders of `roles` in `organization` (or in every organization)."""
+
+    title = models.CharField(max_length=200)
+    body = models.TextField(max_length=5000)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
+    )
+    roles = models.ManyToManyField(RoleType, related_name="notices")
+    issued_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    audit_type = "notice"
+
+    @property
+    def audit_id(self) -> int:
+        return self.pk
+
+    @property
+    def audit_label(self) -> str:
+        return self.title[:200]

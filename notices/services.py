@@ -1,0 +1,90 @@
+"""Operator staff publish announcements and issue notices to role groups."""
+
+from audit.log import record
+from core.errors import Invalid, require
+from core.mail import send_after_commit
+from core.services import service
+from notices.forms import AnnouncementForm, NoticeForm
+from notices.models import Announcement, Notice
+from registry.models import Organization, Person
+from tasks.services import create_task
+
+
+def _validated(form_class, data: dict) -> dict:
+    form = form_class(data=data)
+    if not form.is_valid():
+        fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
+        raise Invalid("Some details need correcting.", fields=fields)
+    return form.cleaned_data
+
+
+@service("announcement.publish")
+def publish_announcement(*, data: dict, actor) -> Announcement:
+    """An announcement on everyone's News."""
+    require(actor.is_staff, "Only operator staff can publish announcements.")
+    cleaned = _validated(AnnouncementForm, data)
+    announcement = Announcement.objects.create(
+        title=cleaned["title"], body=cleaned["body"], published_by=actor
+    )
+    record(actor, "announcement.published", target=announcement)
+    return announcement
+
+
+def notice_recipients(notice: Notice):
+    """The persons the notice reaches now: holders of its roles, in its organization or in
+    every active organization (one query)."""
+    people = Person.objects.filter(
+        memberships__roles__role_type__in=notice.roles.all(),
+        memberships__organization__is_active=True,
+    )
+    if notice.organization_id:
+        people = people.filter(memberships__organization_id=notice.organization_id)
+    return people.distinct()
+
+
+@service("notice.issue")
+def issue_notice(*, data: dict, actor) -> Notice:
+    """A notice to a role group, on their News and by e-mail; optionally a task for each
+    organization's group to act on."""
+    require(actor.is_staff, "Only operator staff can issue notices.")
+    cleaned = _validated(NoticeForm, data)
+    org = cleaned["organization"]
+    notice = Notice.objects.create(
+        title=cleaned["title"], body=cleaned["body"], organization=org, issued_by=actor
+    )
+    role_types = list(cleaned["roles"])
+    notice.roles.set(role_types)
+    codes = [r.code for r in role_types]
+    record(
+        actor,
+        "notice.issued",
+        org=org,
+        target=notice,
+        details={"roles": codes, "role_name": ", ".join(r.name for r in role_types)},
+    )
+    send_after_commit(
+        list(notice_recipients(notice).values_list("email", flat=True)),
+        f"Notice: {notice.title}",
+        f"{notice.body}\n\n(Sent to the {', '.join(r.name for r in role_types)} of "
+        f"{org.legal_name if org else 'every organization'}.)",
+    )
+    if cleaned["with_task"]:
+        targets = (
+            [org]
+            if org
+            else list(
+                Organization.objects.filter(
+                    is_active=True, memberships__roles__role_type__in=role_types
+                ).distinct()
+            )
+        )
+        for target in targets:
+            create_task(
+                kind="notice",
+                organization=target,
+                roles=codes,
+                subject=notice,
+                summary=notice.title,
+                actor=actor,
+            )
+    return notice

@@ -6,8 +6,8 @@ from django.db.models import F
 from audit.log import record
 from core.errors import Invalid, NotFound, RuleViolation, require
 from core.services import service
-from registry import notifications
-from registry.forms import OrganizationForm, PersonDetailsForm
+from registry import notifications, queries
+from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
 from registry.rules import (
     Role,
@@ -124,6 +124,16 @@ def create_organization(
 
 
 # --- Persons ------------------------------------------------------------------------------
+
+
+@service("person.search")
+def search_persons(*, text: str, actor) -> list[Person]:
+    """Search registered persons before registering anyone; every search is audited."""
+    require(actor.is_authenticated, "Sign in to search for persons.")
+    cleaned = _validated(PersonSearchForm, {"q": text})
+    results = list(queries.search_persons(cleaned["q"]))
+    record(actor, "person.searched", details={"query": cleaned["q"], "results": len(results)})
+    return results
 
 
 @service("person.register")

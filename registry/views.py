@@ -42,7 +42,7 @@ def _search(request):
     form = PersonSearchForm(request.GET)
     if not form.is_valid():
         return form, None
-    results = list(queries.search_persons(form.cleaned_data["q"]))
+    results = services.search_persons(text=form.cleaned_data["q"], actor=request.user)
     for person in results:
         person.masked_email = queries.mask_email(person.email)
     return form, results

@@ -40,3 +40,26 @@ def test_search_text_cannot_inject_patterns(personas):
 def test_emails_are_masked_in_results():
     assert mask_email("erin@northwind.example") == "e***@northwind.example"
     assert mask_email("broken") == "***"
+
+
+def test_every_search_is_audited_with_its_text_and_result_count(personas):
+    from audit.models import AuditEntry
+    from registry import services
+
+    found = services.search_persons(text="Erin", actor=personas.alice)
+    assert [p.person_id for p in found] == [500005]
+    entry = AuditEntry.objects.order_by("-id").first()
+    assert (entry.action, entry.actor_id, entry.details) == (
+        "person.searched",
+        personas.alice.pk,
+        {"query": "Erin", "results": 1},
+    )
+
+
+def test_a_one_character_search_is_refused_with_the_reason(personas):
+    from core.errors import Invalid
+    from registry import services
+
+    with pytest.raises(Invalid) as exc:
+        services.search_persons(text="E", actor=personas.alice)
+    assert "at least 2 characters" in exc.value.fields["q"][0]

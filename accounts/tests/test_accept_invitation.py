@@ -54,9 +54,9 @@ def test_the_invited_person_sets_up_the_account_and_lands_on_news(client, invite
     person, path = invited
     response = client.get(path)
     assert response.status_code == 302 and response.url == "/invitation/"
+    assert response["Referrer-Policy"] == "no-referrer"
     page = client.get("/invitation/")
     assert b"Set up your account" in page.content
-    assert page["Referrer-Policy"] == "no-referrer"
     response = client.post("/invitation/", setup_data(), follow=True)
     assert response.redirect_chain[-1][0] == "/news/"
     assert b"Your account nadia is ready" in response.content

@@ -53,6 +53,17 @@ class Invalid(DomainError):
     code = "invalid"
 
 
+class RateLimited(DomainError):
+    """Too many attempts in a short time; `retry_after` is in seconds."""
+
+    status = 429
+    code = "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: int = 60, code: str | None = None):
+        super().__init__(message, code=code)
+        self.retry_after = retry_after
+
+
 def require(condition: bool, message: str, *, code: str = "forbidden") -> None:
     """Refuse with 403 unless `condition` holds."""
     if not condition:

@@ -1,7 +1,9 @@
 """Every change to the registry. Each checks permission, validates, changes the database in
 one transaction, writes the audit record and queues notifications after commit."""
 
+from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.db.models.functions import Lower
 
 from audit.log import record
 from core.errors import Invalid, NotFound, RuleViolation, require
@@ -73,7 +75,8 @@ def _membership(org: Organization, person: Person) -> Membership | None:
 
 
 def _duplicate_email(email: str, exclude: Person | None = None) -> Person | None:
-    qs = Person.objects.filter(email__iexact=email)
+    # Compared as Lower(email), the expression of the unique index, so the index answers.
+    qs = Person.objects.alias(email_lower=Lower("email")).filter(email_lower=email.lower())
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
     return qs.first()
@@ -181,7 +184,18 @@ def register_person(
                 f"{org.legal_name}. If this is a different person, confirm to register them.",
                 code="similar_person",
             )
-    person = Person.objects.create(person_id=next_number("person", PERSON_ID_START), **cleaned)
+    try:
+        with transaction.atomic():
+            person = Person.objects.create(
+                person_id=next_number("person", PERSON_ID_START), **cleaned
+            )
+    except IntegrityError:
+        # Registered by someone else a moment ago: the unique index had the last word.
+        raise RuleViolation(
+            "A person with this e-mail was registered a moment ago. Search for them and add "
+            "them instead.",
+            code="duplicate_person",
+        ) from None
     Membership.objects.create(organization=org, person=person)
     record(actor, "person.registered", org=org, target=person)
     notifications.person_registered(person, org)

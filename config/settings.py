@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "notices",
     "systems",
     "backoffice",
+    "oauth2_provider",
+    "oidc",
 ]
 
 MIDDLEWARE = [
@@ -189,6 +191,46 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 # Banking numbers are encrypted at rest with this key (32 bytes, base64; or BANKING_KEY_FILE).
 # Without it, DEBUG and tests use a fixed development key; production refuses to store them.
 BANKING_KEY = env_secret("BANKING_KEY")
+
+# --- Single sign-on: the portal is the OpenID Connect provider of the operator's systems ---
+# (oidc/; django-oauth-toolkit). ID tokens are signed with OIDC_RSA_PRIVATE_KEY (or its
+# _FILE); without it a key is generated once into OIDC_KEY_PATH, like SECRET_KEY. Retired keys
+# stay in the JWKS (OIDC_RSA_PRIVATE_KEYS_INACTIVE_FILES) until their tokens have expired.
+from oidc.keys import local_private_key, read_key_files  # noqa: E402 (nothing Django in it)
+
+# oidc.SystemClient points at the application model, so migrations name this swappable setting.
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER = {
+    "OIDC_ENABLED": True,
+    "OIDC_RSA_PRIVATE_KEY": env_secret("OIDC_RSA_PRIVATE_KEY")
+    or local_private_key(Path(env_str("OIDC_KEY_PATH", str(BASE_DIR / ".oidc_key.pem")))),
+    "OIDC_RSA_PRIVATE_KEYS_INACTIVE": read_key_files(
+        env_list("OIDC_RSA_PRIVATE_KEYS_INACTIVE_FILES", [])
+    ),
+    # Empty: the issuer is this site's address as the request names it (ALLOWED_HOSTS).
+    "OIDC_ISS_ENDPOINT": env_str("OIDC_ISSUER", "").rstrip("/"),
+    "OIDC_RP_INITIATED_LOGOUT_ENABLED": True,
+    "OIDC_RP_INITIATED_LOGOUT_ALWAYS_PROMPT": False,
+    "OIDC_RP_INITIATED_LOGOUT_STRICT_REDIRECT_URIS": True,
+    "OAUTH2_VALIDATOR_CLASS": "oidc.validators.PortalValidator",
+    "SCOPES": {
+        "openid": "Sign you in",
+        "profile": "Your name and Person ID",
+        "email": "Your business e-mail address",
+        "organizations": "Your organizations, roles and access to this system",
+    },
+    "DEFAULT_SCOPES": ["openid"],
+    "PKCE_REQUIRED": True,  # every client, public or confidential (OAuth 2.1)
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https", "http"] if DEBUG or TESTING else ["https"],
+    "AUTHORIZATION_CODE_EXPIRE_SECONDS": 60,
+    # Short-lived access and ID tokens: a revoked grant stops counting within minutes, and
+    # refreshing checks the grant again.
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("OIDC_ACCESS_TOKEN_SECONDS", 300, minimum=30),
+    "ID_TOKEN_EXPIRE_SECONDS": env_int("OIDC_ACCESS_TOKEN_SECONDS", 300, minimum=30),
+    "REFRESH_TOKEN_EXPIRE_SECONDS": SESSION_ABSOLUTE_SECONDS,
+    "ROTATE_REFRESH_TOKEN": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,  # a replayed refresh token ends its whole family
+}
 
 # --- Background work ----------------------------------------------------------------------
 BACKGROUND_TASKS = env_choice(

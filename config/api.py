@@ -309,13 +309,19 @@ def _add_routers() -> None:
     """Imported here, not at the top, because every app's api.py imports this module."""
     from accounts.api import router as accounts_router
     from apitokens.api import router as apitokens_router
+    from banking.api import router as banking_router
+    from notices.api import router as notices_router
     from registry.api import router as registry_router
     from systems.api import router as systems_router
+    from tasks.api import router as tasks_router
 
     api.add_router("", registry_router)
     api.add_router("", systems_router)
     api.add_router("", apitokens_router)
     api.add_router("", accounts_router)
+    api.add_router("", tasks_router)
+    api.add_router("", banking_router)
+    api.add_router("", notices_router)
 
 
 def urls():

@@ -31,7 +31,10 @@ def news_entries(user):
         qs = qs.exclude(Q(action__startswith="banking.") & ~Q(org_id__in=banking_org_ids))
     # Task steps are the machinery behind the events News reports (a banking change approved),
     # and a reveal of banking numbers is for the audit log only.
-    qs = qs.exclude(action__startswith="task.").exclude(action="banking.revealed")
+    # Announcements and notices are shown as themselves, not as their audit entries.
+    qs = qs.exclude(action__startswith="task.").exclude(
+        action__in=["banking.revealed", "notice.issued", "announcement.published"]
+    )
     return qs.exclude(org_id=None).order_by("-at", "-id")
 
 

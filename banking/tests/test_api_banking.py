@@ -1,0 +1,63 @@
+import pytest
+
+from banking.models import BankingChange
+from banking.tests.helpers import NEW
+from registry.tests.api_helpers import as_persona, call
+from tasks.models import Task
+
+pytestmark = pytest.mark.django_db
+
+
+def test_submit_is_202_with_the_change_and_its_task(personas):
+    response = call(
+        as_persona(personas, "carol"), "POST", "/organizations/100001/banking-changes", NEW
+    )
+    assert response.status_code == 202, response.content
+    body = response.json()
+    change = BankingChange.objects.get(pk=body["change_id"])
+    assert Task.objects.get(pk=body["task_id"]).subject_id == change.pk
+
+
+def test_get_banking_is_masked_with_the_pending_change(personas):
+    carol = as_persona(personas, "carol")
+    task_id = call(carol, "POST", "/organizations/100001/banking-changes", NEW).json()["task_id"]
+    response = call(as_persona(personas, "alice"), "GET", "/organizations/100001/banking")
+    body = response.json()
+    assert body["current"]["account"] == "****4567"
+    assert body["pending"]["account"] == "****4321"
+    assert body["pending"]["task_id"] == task_id
+    assert "1234567" not in response.content.decode()
+    assert "7654321" not in response.content.decode()
+    assert "00011" not in response.content.decode()
+
+
+@pytest.mark.parametrize(("user", "status"), [("erin", 403), ("dave", 403), ("frank", 404)])
+def test_outside_the_banking_group_banking_is_refused(personas, user, status):
+    response = call(as_persona(personas, user), "GET", "/organizations/100001/banking")
+    assert response.status_code == status
+    assert "****" not in response.content.decode()
+
+
+@pytest.mark.parametrize(("user", "status"), [("alice", 403), ("bob", 403), ("frank", 404)])
+def test_only_the_ibc_submits(personas, user, status):
+    response = call(
+        as_persona(personas, user), "POST", "/organizations/100001/banking-changes", NEW
+    )
+    assert response.status_code == status
+    assert not BankingChange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("institution_number", "12"), ("account_number", "١٢٣٤٥٦٧"), ("transit_number", "0002 ")],
+)
+def test_bad_input_is_422_with_field_errors_and_no_task(personas, field, value):
+    response = call(
+        as_persona(personas, "carol"),
+        "POST",
+        "/organizations/100001/banking-changes",
+        {**NEW, field: value},
+    )
+    assert response.status_code == 422
+    assert field in response.json()["fields"]
+    assert not Task.objects.filter(kind="banking_change").exists()

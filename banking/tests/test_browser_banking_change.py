@@ -1,0 +1,67 @@
+"""In Chromium: Carol submits new banking information, Bob accepts and approves the task,
+Alice sees the change on News, the account masked throughout."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from banking import crypto
+from banking.models import BankingInformation
+from conftest import DEMO_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _sign_in(page, base: str, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto(f"{base}/login/")
+    page.get_by_label("Account name").fill(username)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1, name="News")).to_be_visible()
+
+
+def test_carol_submits_bob_approves_alice_sees_it_on_news(
+    live_server, live_personas, page, artifacts
+):
+    base = live_server.url
+
+    _sign_in(page, base, "carol")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
+    page.get_by_role("link", name=re.compile("^Update Banking Information")).click()
+    expect(page.get_by_role("heading", level=1, name="Banking information")).to_be_visible()
+    expect(page.get_by_text("****4567")).to_be_visible()
+    page.get_by_label("Bank name").fill("Second National Bank")
+    page.get_by_label("Institution number").fill("002")
+    page.get_by_label("Transit number").fill("00022")
+    page.get_by_label("Account number").fill("7654321")
+    page.get_by_role("button", name="Submit for approval").click()
+    expect(page.get_by_role("status")).to_contain_text("has been submitted")
+    expect(page.get_by_text("****4321").first).to_be_visible()
+    assert "7654321" not in page.content()
+    page.screenshot(path=artifacts / "banking-submitted.png", full_page=True)
+
+    _sign_in(page, base, "bob")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Tasks").click()
+    expect(page.get_by_role("heading", level=1, name="Tasks")).to_be_visible()
+    page.get_by_role("button", name=re.compile(r"^Accept task \d+")).click()
+    expect(page.get_by_role("status")).to_contain_text("You accepted task")
+    page.screenshot(path=artifacts / "tasks.png", full_page=True)
+    page.get_by_role("link", name=re.compile(r"^Approve task \d+")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Approve")
+    expect(page.get_by_text("****4321").first).to_be_visible()
+    page.screenshot(path=artifacts / "task-approve.png", full_page=True)
+    page.get_by_role("button", name="Approve", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("You approved task")
+    expect(page.get_by_text("You have no pending tasks.")).to_be_visible()
+
+    _sign_in(page, base, "alice")
+    expect(
+        page.get_by_text("Bob Chen approved new banking information for Northwind Power Corp.")
+    ).to_be_visible()
+    assert "7654321" not in page.content()
+    page.screenshot(path=artifacts / "news-banking.png", full_page=True)
+
+    info = BankingInformation.objects.get(organization=live_personas.northwind)
+    assert crypto.decrypt(100001, info.numbers)["account"] == "7654321"

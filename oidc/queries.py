@@ -6,9 +6,9 @@ from datetime import date
 
 from django.utils import timezone
 
+from oidc.models import SystemClient
 from registry.models import Membership, RoleAssignment
 from systems.models import AccessGrant, InformationSystem
-from oidc.models import SystemClient
 
 
 @dataclass

@@ -250,3 +250,20 @@ class ChangePasswordForm(NewPasswordMixin, forms.Form):
 
 class ConfirmPasswordForm(forms.Form):
     password = _password_field("Your password", "current-password")
+
+    def __init__(self, *args, with_code: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if with_code:
+            self.fields["code"] = CodeForm.base_fields["code"]
+
+
+class CodeForm(forms.Form):
+    """A code from the authenticator app, or one of the recovery codes."""
+
+    code = forms.CharField(
+        label="Code from your authenticator app (or a recovery code)",
+        max_length=32,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "spellcheck": "false"}
+        ),
+    )

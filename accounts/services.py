@@ -97,6 +97,73 @@ def change_secret_answers(user: User, *, data: dict, actor) -> User:
     return user
 
 
+# --- Second factor ------------------------------------------------------------------------
+
+
+@service("account.two_factor.start")
+def start_two_factor(user: User, *, actor):
+    """A new, unconfirmed authenticator-app key (replacing an unconfirmed earlier one)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.two_factor import APP_DEVICE_NAME
+
+    require(actor.pk == user.pk, "You can only set up your own second factor.")
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+
+
+@service("account.two_factor.confirm")
+def confirm_two_factor(user: User, *, code: str, actor) -> tuple:
+    """A right code from the app confirms it; returns (device, fresh recovery codes), the
+    codes to be shown once."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.two_factor import RECOVERY_CODES, RECOVERY_DEVICE_NAME
+
+    require(actor.pk == user.pk, "You can only set up your own second factor.")
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
+    if device is None:
+        raise NotFound("Start the set-up again: there is no key waiting to be confirmed.")
+    if not device.verify_token("".join((code or "").split())):
+        raise Invalid(
+            "That code is not right.",
+            fields={"code": ["That code is not right: check the app's current code."]},
+        )
+    TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    StaticDevice.objects.filter(user=user).delete()
+    recovery = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=c) for c in codes)
+    record(actor, "account.two_factor_enabled", target=user)
+    if user.email:
+        _mail(user.email, "A second factor was set up", "two_factor_enabled", {"user": user})
+    return device, codes
+
+
+@service("account.two_factor.disable")
+def disable_two_factor(user: User, *, data: dict, actor) -> None:
+    """Remove the second factor (needs the current password; staff may not go without)."""
+    from django_otp import devices_for_user
+
+    require(actor.pk == user.pk, "You can only change your own second factor.")
+    if user.is_staff and settings.ACCOUNTS_STAFF_REQUIRE_OTP:
+        raise Forbidden("Operator staff must keep a second factor.", code="staff_need_otp")
+    password = data.get("current_password") or ""
+    if not password or not user.check_password(password):
+        raise Forbidden(
+            "Enter your current password correctly to remove the second factor.",
+            code="wrong_password",
+        )
+    for device in devices_for_user(user, confirmed=None):
+        device.delete()
+    record(actor, "account.two_factor_disabled", target=user)
+    if user.email:
+        _mail(user.email, "Your second factor was removed", "two_factor_disabled", {"user": user})
+
+
 # --- Password change ----------------------------------------------------------------------
 
 

@@ -13,12 +13,14 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+from django_otp import login as otp_login
 
-from accounts import reauth, services
+from accounts import reauth, services, two_factor
 from accounts.forms import (
     AccountSetupForm,
     ChangePasswordForm,
     ChangeSecretAnswersForm,
+    CodeForm,
     ConfirmPasswordForm,
     PasswordResetConfirmForm,
     PasswordResetRequestForm,
@@ -68,6 +70,13 @@ class SignInView(auth_views.LoginView):
     def form_invalid(self, form):
         return render_sign_in(self.request, form)
 
+    def form_valid(self, form):
+        user = form.get_user()
+        if two_factor.is_enrolled(user):
+            two_factor.hold_sign_in(self.request, user, self.get_redirect_url())
+            return redirect("sign-in-code")
+        return super().form_valid(form)
+
     def get_success_url(self):
         url = super().get_success_url()
         if not self.request.user.has_secret_answers:
@@ -84,14 +93,45 @@ class SignOutView(auth_views.LogoutView):
     pass
 
 
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in_code(request):
+    """The second step of signing in, for accounts with a second factor."""
+    from accounts.models import User
+
+    pending = two_factor.pending_sign_in(request)
+    if pending is None:
+        messages.error(request, "Sign in again: the sign-in took too long or was not started.")
+        return redirect("login")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = User.objects.filter(pk=pending["user"], is_active=True).first()
+        device = two_factor.match(user, form.cleaned_data["code"]) if user else None
+        if device is not None:
+            request.session.pop(two_factor.PENDING, None)
+            login(request, user, backend=pending["backend"])
+            otp_login(request, device)
+            return redirect(pending["next"] or settings.LOGIN_REDIRECT_URL)
+        pending["tries"] += 1
+        request.session[two_factor.PENDING] = pending
+        if pending["tries"] >= two_factor.MAX_CODE_TRIES:
+            request.session.pop(two_factor.PENDING, None)
+            messages.error(request, "Too many wrong codes. Sign in again.")
+            return redirect("login")
+        form.add_error("code", "That code is not right. Try the current code from the app.")
+    return render(request, "accounts/sign_in_code.html", {"form": form})
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def reauthenticate(request):
     """Confirm the password before a sensitive change."""
     back = reauth.safe_next(request, request.POST.get("next") or request.GET.get("next"))
     back = back or reverse(settings.LOGIN_REDIRECT_URL)
+    with_code = two_factor.is_enrolled(request.user)
     if request.method == "POST":
-        form = ConfirmPasswordForm(request.POST)
+        form = ConfirmPasswordForm(request.POST, with_code=with_code)
         if form.is_valid():
             # Through authenticate(): a wrong password counts toward the account's lockout.
             user = authenticate(
@@ -104,14 +144,21 @@ def reauthenticate(request):
                 logout(request)
                 messages.error(request, SignInForm.error_messages["invalid_login"])
                 return redirect("login")
-            if user is not None and user.pk == request.user.pk:
+            device = (
+                two_factor.match(user, form.cleaned_data["code"]) if with_code and user else None
+            )
+            if with_code and user is not None and device is None:
+                form.add_error("code", "That code is not right.")
+            elif user is not None and user.pk == request.user.pk:
                 update_session_auth_hash(request, user)  # the check may have rehashed it
+                if device is not None:
+                    otp_login(request, device)
                 reauth.mark_authenticated(request)
                 messages.success(request, "Thank you. You can continue.")
                 return redirect(back)
             form.add_error("password", "This password is not right.")
     else:
-        form = ConfirmPasswordForm()
+        form = ConfirmPasswordForm(with_code=with_code)
     return render(request, "accounts/reauthenticate.html", {"form": form, "next": back})
 
 
@@ -144,6 +191,46 @@ def secret_questions(request):
         "accounts/secret_questions.html",
         {"form": form, "next": back or "", "has_answers": request.user.has_secret_answers},
     )
+
+
+# --- Second factor ------------------------------------------------------------------------
+
+
+@never_cache
+@reauth.reauth_required
+@require_http_methods(["GET", "POST"])
+def two_factor_settings(request):
+    """Set up, confirm or remove the authenticator app; recovery codes are shown once."""
+    user = request.user
+    action = request.POST.get("action")
+    context = {"enrolled": two_factor.is_enrolled(user), "form": CodeForm()}
+    try:
+        if action == "start":
+            context["device"] = services.start_two_factor(user, actor=user)
+        elif action == "confirm":
+            form = CodeForm(request.POST)
+            context["form"] = form
+            if form.is_valid():
+                device, codes = services.confirm_two_factor(
+                    user, code=form.cleaned_data["code"], actor=user
+                )
+                otp_login(request, device)
+                messages.success(request, "Your second factor is set up.")
+                return render(request, "accounts/recovery_codes.html", {"codes": codes}, status=200)
+            context["device"] = two_factor.pending_device(user)
+        elif action == "disable":
+            services.disable_two_factor(user, data=request.POST.dict(), actor=user)
+            messages.success(request, "The second factor has been removed from your account.")
+            return redirect("two-factor")
+    except Invalid as exc:
+        context["form"].add_error("code", exc.fields.get("code", [exc.message])[0])
+        context["device"] = two_factor.pending_device(user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("two-factor")
+    context["setup"] = two_factor.setup_details(context.get("device"))
+    context["codes_left"] = two_factor.recovery_codes_left(user)
+    return render(request, "accounts/two_factor.html", context)
 
 
 # --- Password change ----------------------------------------------------------------------

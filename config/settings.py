@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "core",
     "accounts",
     "audit",
@@ -70,9 +73,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.sessions.SessionTimeoutMiddleware",
+    "accounts.two_factor.StaffSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "core.middleware.DomainErrorMiddleware",
@@ -187,6 +192,12 @@ AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+
+# Second factor (django-otp TOTP): required for operator staff before staff pages. The test
+# suite turns it off by default so that other suites' staff walk-throughs stay one-step; the
+# accounts tests turn it on.
+ACCOUNTS_STAFF_REQUIRE_OTP = env_bool("ACCOUNTS_STAFF_REQUIRE_OTP", not TESTING)
+OTP_TOTP_ISSUER = env_str("OPERATOR_SHORT_NAME", "IESO") + " Online Registration"
 
 # Banking numbers are encrypted at rest with this key (32 bytes, base64; or BANKING_KEY_FILE).
 # Without it, DEBUG and tests use a fixed development key; production refuses to store them.

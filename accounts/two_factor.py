@@ -1,0 +1,116 @@
+"""The second factor (django-otp): a TOTP authenticator app, with single-use recovery codes.
+
+Optional for everyone; required for operator staff before staff pages (the back office and
+the admin) when `ACCOUNTS_STAFF_REQUIRE_OTP` is on (the default outside the test suite).
+"""
+
+import time
+from base64 import b32encode
+
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django_otp import devices_for_user, user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+PENDING = "accounts.pending_sign_in"
+PENDING_SECONDS = 5 * 60
+MAX_CODE_TRIES = 5
+RECOVERY_CODES = 10
+APP_DEVICE_NAME = "Authenticator app"
+RECOVERY_DEVICE_NAME = "Recovery codes"
+STAFF_PREFIXES = ("/admin/", "/backoffice/")
+
+
+def is_enrolled(user) -> bool:
+    return user.is_authenticated and user_has_device(user, confirmed=True)
+
+
+def app_device(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def pending_device(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=False).first()
+
+
+def setup_details(device: TOTPDevice | None) -> dict | None:
+    """What the person types (or scans) into their app: the key in base32 and its otpauth URL."""
+    if device is None:
+        return None
+    secret = b32encode(device.bin_key).decode().rstrip("=")
+    spaced = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+    return {"secret": spaced, "url": device.config_url}
+
+
+def recovery_codes_left(user) -> int:
+    device = StaticDevice.objects.filter(user=user, name=RECOVERY_DEVICE_NAME).first()
+    return device.token_set.count() if device else 0
+
+
+def match(user, code: str):
+    """The confirmed device (app or a recovery code) that accepts `code`, else None. TOTP
+    devices throttle repeated failures themselves."""
+    code = "".join((code or "").split())
+    if not code:
+        return None
+    for device in devices_for_user(user, confirmed=True):
+        if device.verify_token(code):
+            return device
+    return None
+
+
+# --- The sign-in's second step ------------------------------------------------------------
+
+
+def hold_sign_in(request, user, next_url: str) -> None:
+    """The password was right; keep the account aside until the code is given."""
+    request.session.cycle_key()
+    request.session[PENDING] = {
+        "user": user.pk,
+        "backend": getattr(user, "backend", "django.contrib.auth.backends.ModelBackend"),
+        "at": time.time(),
+        "next": next_url,
+        "tries": 0,
+    }
+
+
+def pending_sign_in(request) -> dict | None:
+    pending = request.session.get(PENDING)
+    if not pending or time.time() - pending["at"] > PENDING_SECONDS:
+        request.session.pop(PENDING, None)
+        return None
+    return pending
+
+
+# --- Staff pages --------------------------------------------------------------------------
+
+
+class StaffSecondFactorMiddleware:
+    """Operator staff reach staff pages only in a session verified with the second factor."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            settings.ACCOUNTS_STAFF_REQUIRE_OTP
+            and user is not None
+            and user.is_authenticated
+            and user.is_staff
+            and request.path.startswith(STAFF_PREFIXES)
+            and not user.is_verified()
+        ):
+            if is_enrolled(user):
+                messages.info(request, "Confirm your second factor to open staff pages.")
+                return redirect(f"{reverse('reauthenticate')}?next={request.path}")
+            messages.info(
+                request,
+                "Operator staff must set up a second factor (an authenticator app) before "
+                "using staff pages.",
+            )
+            return redirect("two-factor")
+        return self.get_response(request)

@@ -226,13 +226,12 @@ def _referenced_role(code: str):
 
 
 def _organization_detail(org: Organization) -> dict:
-    people = queries.members_with_roles(org)
     by_role: dict[str, list[dict]] = {}
-    for person in people:
-        for role in person.org_roles:
-            by_role.setdefault(role.code, []).append(
-                {"person_id": person.person_id, "name": person.full_name}
-            )
+    for assignment in queries.contacts(org):
+        person = assignment.membership.person
+        by_role.setdefault(assignment.role_type.code, []).append(
+            {"person_id": person.person_id, "name": person.full_name}
+        )
     contacts = [
         {
             "role": role.code,
@@ -346,16 +345,17 @@ def get_organization(request, org_id: int):
 )
 def list_contacts(request, org_id: int, params: Query[ContactParams]):
     org = get_organization_for(request.auth, org_id)
-    # 2 queries whatever the size (members, then their role assignments), ordered by role.
-    held = [
-        (role, person)
-        for person in queries.members_with_roles(org)
-        for role in person.org_roles
-        if params.role is None or role.code == params.role
+    # 2 queries whatever the size: count, then one page of assignments with their persons.
+    result = page(queries.contacts(org, params.role), params)
+    result["items"] = [
+        {
+            "person_id": a.membership.person.person_id,
+            "name": a.membership.person.full_name,
+            "role": a.role_type.code,
+        }
+        for a in result["items"]
     ]
-    held.sort(key=lambda pair: (pair[0].sort_order, pair[0].code))  # stable: by name within
-    rows = [{"person_id": p.person_id, "name": p.full_name, "role": r.code} for r, p in held]
-    return page(rows, params)
+    return result
 
 
 @router.post(
@@ -399,12 +399,13 @@ def remove_contact(request, org_id: int, person_id: int, role: str):
 )
 def list_members(request, org_id: int, params: Query[ListParams]):
     org = get_organization_for(request.auth, org_id)
-    # 2 queries whatever the size: members, then their role assignments.
-    rows = [
+    # 3 queries whatever the size: count, one page of members, their role assignments.
+    result = page(queries.members(org), params)
+    result["items"] = [
         {"person_id": p.person_id, "name": p.full_name, "roles": [r.code for r in p.org_roles]}
-        for p in queries.members_with_roles(org)
+        for p in queries.attach_roles(org, result["items"])
     ]
-    return page(rows, params)
+    return result
 
 
 @router.post(

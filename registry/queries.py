@@ -78,17 +78,19 @@ def holders(org: Organization, role_type: RoleType) -> list[Person]:
     )
 
 
-def members_with_roles(org: Organization) -> list[Person]:
-    """Every member of `org`, each with `.org_roles` (two queries whatever the size)."""
-    people = list(
-        Person.objects.filter(memberships__organization=org).order_by(
-            "last_name", "first_name", "person_id"
-        )
+def members(org: Organization) -> QuerySet[Person]:
+    """The members of `org` in name order (page it; attach roles to the page only)."""
+    return Person.objects.filter(memberships__organization=org).order_by(
+        "last_name", "first_name", "person_id"
     )
+
+
+def attach_roles(org: Organization, people: list[Person]) -> list[Person]:
+    """Give each person `.org_roles`, their role types in `org` (one query per page)."""
     by_person: dict[int, list[RoleType]] = {}
-    assignments = RoleAssignment.objects.filter(membership__organization=org).select_related(
-        "role_type", "membership"
-    )
+    assignments = RoleAssignment.objects.filter(
+        membership__organization=org, membership__person__in=[p.pk for p in people]
+    ).select_related("role_type", "membership")
     for assignment in assignments:
         by_person.setdefault(assignment.membership.person_id, []).append(assignment.role_type)
     for person in people:
@@ -96,6 +98,25 @@ def members_with_roles(org: Organization) -> list[Person]:
             by_person.get(person.pk, []), key=lambda r: (r.sort_order, r.name)
         )
     return people
+
+
+def members_with_roles(org: Organization) -> list[Person]:
+    """Every member of `org` with `.org_roles` (two queries; for bounded uses only)."""
+    return attach_roles(org, list(members(org)))
+
+
+def contacts(org: Organization, role_code: str | None = None) -> QuerySet[RoleAssignment]:
+    """Role assignments of `org` with their person and role type, by role then name."""
+    qs = RoleAssignment.objects.filter(membership__organization=org)
+    if role_code is not None:
+        qs = qs.filter(role_type__code=role_code)
+    return qs.select_related("role_type", "membership__person").order_by(
+        "role_type__sort_order",
+        "role_type__code",
+        "membership__person__last_name",
+        "membership__person__first_name",
+        "membership__person__person_id",
+    )
 
 
 def roles_of(org: Organization, person: Person) -> set[str]:

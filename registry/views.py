@@ -1,6 +1,7 @@
 """Pages: access -> form -> one service call -> message + redirect."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -196,15 +197,20 @@ def remove_contact(request, org_id: int, code: str, person_id: int):
     )
 
 
+MEMBERS_PAGE_SIZE = 50
+
+
 def by_person(request, org_id: int):
     org = get_organization_for(request.user, org_id)
     search_form, results = _search(request)
+    members = Paginator(queries.members(org), MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    queries.attach_roles(org, members.object_list)
     return render(
         request,
         "registry/by_person.html",
         {
             "org": org,
-            "members": queries.members_with_roles(org),
+            "members": members,
             "search_form": search_form,
             "results": results,
             "can_register": can_add_member(request.user, org),

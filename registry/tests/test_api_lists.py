@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 LISTS = {
     # path: queries (besides the token lookup)
     "/organizations": 2,  # count, page
-    "/organizations/100001/contacts": 3,  # the organization, members, their role assignments
-    "/organizations/100001/members": 3,  # the organization, members, their role assignments
+    "/organizations/100001/contacts": 3,  # the organization, count, a page of assignments
+    # the organization, count, a page of members, their role assignments
+    "/organizations/100001/members": 4,
     "/organizations/100001/audit": 3,  # the organization, count, page (staff: no role query)
     # the (bounded) search, then its audit entry: two savepoints and their releases, the
     # chain head locked, the entry inserted, the head moved on

@@ -7,7 +7,7 @@ self-service application pages (staff register systems in the back office)."""
 from django.urls import path
 from oauth2_provider import views as dot
 
-from oidc.views import AuthorizationView
+from oidc.views import AuthorizationView, IntrospectTokenView, UserInfoView
 
 app_name = "oauth2_provider"
 
@@ -20,8 +20,8 @@ urlpatterns = [
     path("o/authorize/", AuthorizationView.as_view(), name="authorize"),
     path("o/token/", dot.TokenView.as_view(), name="token"),
     path("o/revoke_token/", dot.RevokeTokenView.as_view(), name="revoke-token"),
-    path("o/introspect/", dot.IntrospectTokenView.as_view(), name="introspect"),
+    path("o/introspect/", IntrospectTokenView.as_view(), name="introspect"),
     path("o/jwks/", dot.JwksInfoView.as_view(), name="jwks-info"),
-    path("o/userinfo/", dot.UserInfoView.as_view(), name="user-info"),
+    path("o/userinfo/", UserInfoView.as_view(), name="user-info"),
     path("o/logout/", dot.RPInitiatedLogoutView.as_view(), name="rp-initiated-logout"),
 ]

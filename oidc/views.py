@@ -3,13 +3,21 @@ that only a person with access to a system signs in to it. The other endpoints (
 userinfo, JWKS, revocation, introspection, logout) are django-oauth-toolkit's, configured in
 settings.OAUTH2_PROVIDER and oidc.validators."""
 
+import base64
+import hashlib
+import json
+from urllib.parse import unquote_plus
+
+from django.http import JsonResponse
 from django.shortcuts import render
 from oauth2_provider import views as dot
 from oauth2_provider.exceptions import OAuthToolkitError
+from oauth2_provider.models import get_access_token_model
 
 from core.errors import DomainError
 from oidc.queries import client_for
 from oidc.services import sign_in_to_system
+from oidc.validators import may_still_use, subject_of
 
 
 class AuthorizationView(dot.AuthorizationView):
@@ -54,3 +62,84 @@ class AuthorizationView(dot.AuthorizationView):
                 status=403,
             )
         return None
+
+
+def _caller_client_id(request) -> str | None:
+    """The client asking (already authenticated by DOT's view): Basic credentials, a Bearer
+    token's application, or client_id in the body."""
+    header = request.headers.get("Authorization", "")
+    kind, _, value = header.partition(" ")
+    if kind.lower() == "basic":
+        try:
+            client_id = base64.b64decode(value).decode().split(":", 1)[0]
+        except (ValueError, UnicodeDecodeError):
+            return None
+        return unquote_plus(client_id)
+    if kind.lower() == "bearer":
+        token = _access_token(value)
+        return token.application.client_id if token and token.application else None
+    return request.POST.get("client_id")
+
+
+def _access_token(value: str | None):
+    if not value:
+        return None
+    checksum = hashlib.sha256(value.encode()).hexdigest()
+    return (
+        get_access_token_model()
+        .objects.select_related("user", "application__system_client__system")
+        .filter(token_checksum=checksum)
+        .first()
+    )
+
+
+class IntrospectTokenView(dot.IntrospectTokenView):
+    """RFC 7662, narrowed: a system learns only about its own tokens, and a token whose
+    person no longer has access to the system is reported inactive at once."""
+
+    def _answer(self, request, value):
+        response = self.get_token_response(value)
+        token = _access_token(value)
+        if response.status_code != 200 or token is None:
+            return response
+        if (
+            token.application is None
+            or token.application.client_id != _caller_client_id(request)
+            or not may_still_use(token.user, token.application)
+        ):
+            return JsonResponse({"active": False})
+        data = json.loads(response.content)
+        data["sub"] = subject_of(token.user)
+        return JsonResponse(data)
+
+    def get(self, request, *args, **kwargs):
+        return self._answer(request, request.GET.get("token"))
+
+    def post(self, request, *args, **kwargs):
+        return self._answer(request, request.POST.get("token"))
+
+
+class UserInfoView(dot.UserInfoView):
+    """OpenID Connect userinfo, with the token only in the Authorization header (RFC 9700
+    section 4.3.2; the library gates this for resource views, not here) and refused once the
+    person has lost access to the system."""
+
+    def _create_userinfo_response(self, request):
+        if "access_token" in request.GET:
+            return JsonResponse(
+                {
+                    "error": "invalid_request",
+                    "error_description": "Send the access token in the Authorization header.",
+                },
+                status=400,
+            )
+        kind, _, value = request.headers.get("Authorization", "").partition(" ")
+        token = _access_token(value) if kind.lower() == "bearer" else None
+        if token is not None and not may_still_use(token.user, token.application):
+            response = JsonResponse(
+                {"error": "invalid_token", "error_description": "Access has been revoked."},
+                status=401,
+            )
+            response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+            return response
+        return super()._create_userinfo_response(request)

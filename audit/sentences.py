@@ -26,6 +26,8 @@ SENTENCES: dict[str, str] = {
     "task.rejected": "{actor} rejected {target}.",
     "task.cancelled": "{target} was withdrawn.",
     "task.expired": "{target} expired.",
+    "task.reminded": "The group was reminded of overdue {target}.",
+    "task.escalated": "Overdue {target} was escalated.",
     "banking.change_submitted": "{actor} submitted new banking information for {org} for "
     "approval ({target}).",
     "banking.change_approved": "{actor} approved new banking information for {org} ({target}); "

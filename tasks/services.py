@@ -3,7 +3,7 @@ group, changes the state, appends to the task's history, writes the audit record
 the e-mail. The kind's handler (tasks.kinds) runs inside the same transaction."""
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +14,7 @@ from audit.log import record
 from core.errors import Forbidden, Invalid, NotFound, RuleViolation, require
 from core.services import service
 from registry.models import Organization, RoleType
+from registry.rules import Role
 from tasks import notifications
 from tasks.kinds import get_kind
 from tasks.models import Task, TaskEvent
@@ -264,3 +265,42 @@ def cancel_task(task: Task, *, actor, reason: str, expire: bool = False) -> Task
     _event(locked, locked.state, actor, reason)
     _audit(locked, f"task.{locked.state}", actor, reason=reason)
     return locked
+
+
+REMIND_EVERY = timedelta(days=1)
+
+
+@service("task.remind")
+def remind_overdue_task(task: Task, *, actor=None, now: datetime | None = None) -> str:
+    """Remind the group of an overdue task, escalating one step each day it stays overdue:
+    first to the organization's Authorized Representatives, then to operator staff.
+    Returns what was done ("" when nothing was due)."""
+    now = now or timezone.now()
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if not task.is_open or task.due > now:
+        return ""
+    if task.reminded_at is not None and now - task.reminded_at < REMIND_EVERY:
+        return ""
+    escalated_to = ""
+    if task.escalation == 0 and task.organization_id:
+        representative = RoleType.objects.filter(code=Role.AUTHORIZED_REPRESENTATIVE).first()
+        if representative is not None and not task.roles.filter(pk=representative.pk).exists():
+            task.roles.add(representative)
+            escalated_to = "the organization's Authorized Representatives"
+        task.escalation = 1
+    elif task.escalation <= 1:
+        task.to_staff, task.escalation = True, 2
+        escalated_to = "operator staff"
+    task.reminded_at = now
+    task.save(update_fields=["escalation", "to_staff", "reminded_at"])
+    action = TaskEvent.Action.ESCALATED if escalated_to else TaskEvent.Action.REMINDED
+    _event(
+        task,
+        action,
+        actor,
+        f"Overdue since {task.due:%Y-%m-%d}."
+        + (f" Now also sent to {escalated_to}." if escalated_to else ""),
+    )
+    _audit(task, f"task.{action}", actor, escalated_to=escalated_to)
+    notifications.task_reminder(task, escalated_to=escalated_to)
+    return action

@@ -3,7 +3,6 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core.management import call_command
-from django.utils import timezone
 
 from tasks import services
 from tasks.models import Task

@@ -180,3 +180,21 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"invitation for {self.person} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class OrganizationSecurity(models.Model):
+    """An organization's own security rules, set by its Authorized Representatives."""
+
+    organization = models.OneToOneField(
+        "registry.Organization", on_delete=models.CASCADE, related_name="security"
+    )
+    require_two_factor = models.BooleanField(
+        default=False, help_text="Every person of the organization must use a second factor."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "organization security settings"
+
+    def __str__(self) -> str:
+        return f"security of {self.organization}"

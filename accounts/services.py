@@ -164,6 +164,39 @@ def disable_two_factor(user: User, *, data: dict, actor) -> None:
         _mail(user.email, "Your second factor was removed", "two_factor_disabled", {"user": user})
 
 
+def can_set_security(user, org) -> bool:
+    """Operator staff, or an Authorized Representative of the organization."""
+    from registry.rules import Role, role_codes
+
+    return user.is_staff or Role.AUTHORIZED_REPRESENTATIVE in role_codes(user, org)
+
+
+@service("organization.security.change")
+def set_two_factor_requirement(org, *, required: bool, actor):
+    """An Authorized Representative requires (or stops requiring) a second factor of every
+    person of the organization; it applies from each person's next sign-in."""
+    from accounts.models import OrganizationSecurity
+    from registry.models import Organization
+
+    org = Organization.objects.select_for_update().get(pk=org.pk)
+    require(
+        can_set_security(actor, org),
+        f"Only an Authorized Representative of {org.legal_name} can change this.",
+    )
+    security, _ = OrganizationSecurity.objects.get_or_create(organization=org)
+    if security.require_two_factor == required:
+        return security
+    security.require_two_factor = required
+    security.save(update_fields=["require_two_factor", "updated_at"])
+    record(
+        actor,
+        "organization.two_factor_required" if required else "organization.two_factor_optional",
+        org=org,
+        target=org,
+    )
+    return security
+
+
 # --- Password change ----------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
-from accounts import reauth, sessions
+from accounts import reauth, sessions, two_factor
 from accounts.throttling import username_from_request
 from audit.log import record
 from audit.models import AuditEntry
@@ -16,6 +16,7 @@ def signed_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         sessions.start(request.session)
         reauth.mark_authenticated(request)
+        two_factor.note_requirement(request, user)
     record(user, "account.signed_in", target=user)
 
 

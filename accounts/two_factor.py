@@ -22,6 +22,9 @@ RECOVERY_CODES = 10
 APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
 STAFF_PREFIXES = ("/admin/", "/backoffice/")
+# Set at sign-in when one of the person's organizations requires a second factor they lack.
+ORG_REQUIRES = "accounts.org_requires_two_factor"
+SET_UP_PATHS = ("/account/two-factor/", "/logout/", "/static/", "/login/")
 
 
 def is_enrolled(user) -> bool:
@@ -85,17 +88,51 @@ def pending_sign_in(request) -> dict | None:
     return pending
 
 
+def organizations_require(user) -> bool:
+    from accounts.models import OrganizationSecurity
+
+    return OrganizationSecurity.objects.filter(
+        require_two_factor=True,
+        organization__memberships__person__user=user,
+        organization__is_active=True,
+    ).exists()
+
+
+def note_requirement(request, user) -> None:
+    """At sign-in: remember (in the session, so pages cost no query) whether the person must
+    set up a second factor before going on."""
+    if not is_enrolled(user) and organizations_require(user):
+        request.session[ORG_REQUIRES] = True
+    else:
+        request.session.pop(ORG_REQUIRES, None)
+
+
 # --- Staff pages --------------------------------------------------------------------------
 
 
 class StaffSecondFactorMiddleware:
-    """Operator staff reach staff pages only in a session verified with the second factor."""
+    """Operator staff reach staff pages only in a session verified with the second factor;
+    a person whose organization requires one sets it up before anything else."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and session.get(ORG_REQUIRES)
+            and user is not None
+            and user.is_authenticated
+            and not request.path.startswith(SET_UP_PATHS)
+        ):
+            messages.info(
+                request,
+                "Your organization requires a second factor: set up an authenticator app to "
+                "continue.",
+            )
+            return redirect("two-factor")
         if (
             settings.ACCOUNTS_STAFF_REQUIRE_OTP
             and user is not None

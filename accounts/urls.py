@@ -5,6 +5,11 @@ from accounts import views
 urlpatterns = [
     path("login/code/", views.sign_in_code, name="sign-in-code"),
     path("account/two-factor/", views.two_factor_settings, name="two-factor"),
+    path(
+        "organizations/<int:org_id>/security/",
+        views.organization_security,
+        name="organization-security",
+    ),
     path("reauthenticate/", views.reauthenticate, name="reauthenticate"),
     path("account/password/", views.change_password, name="change-password"),
     path("account/secret-questions/", views.secret_questions, name="secret-questions"),

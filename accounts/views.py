@@ -215,6 +215,7 @@ def two_factor_settings(request):
                     user, code=form.cleaned_data["code"], actor=user
                 )
                 otp_login(request, device)
+                request.session.pop(two_factor.ORG_REQUIRES, None)
                 messages.success(request, "Your second factor is set up.")
                 return render(request, "accounts/recovery_codes.html", {"codes": codes}, status=200)
             context["device"] = two_factor.pending_device(user)
@@ -231,6 +232,46 @@ def two_factor_settings(request):
     context["setup"] = two_factor.setup_details(context.get("device"))
     context["codes_left"] = two_factor.recovery_codes_left(user)
     return render(request, "accounts/two_factor.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def organization_security(request, org_id: int):
+    """An organization's security settings: readable by its members, changed by its
+    Authorized Representatives."""
+    from accounts.models import OrganizationSecurity
+    from registry.access import get_organization_for
+
+    org = get_organization_for(request.user, org_id)
+    if request.method == "POST":
+        return _change_organization_security(request, org)
+    security = OrganizationSecurity.objects.filter(organization=org).first()
+    return render(
+        request,
+        "accounts/organization_security.html",
+        {
+            "org": org,
+            "required": bool(security and security.require_two_factor),
+            "can_change": services.can_set_security(request.user, org),
+        },
+    )
+
+
+@reauth.reauth_required
+def _change_organization_security(request, org):
+    required = request.POST.get("require_two_factor") == "yes"
+    try:
+        services.set_two_factor_requirement(org, required=required, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            f"{org.legal_name} now requires a second factor of every person, from their next "
+            "sign-in."
+            if required
+            else f"A second factor is now optional for the people of {org.legal_name}.",
+        )
+    return redirect("organization-security", org_id=org.org_id)
 
 
 # --- Password change ----------------------------------------------------------------------

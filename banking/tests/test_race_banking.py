@@ -1,0 +1,52 @@
+"""Banking changes under real concurrency on PostgreSQL: a decision races another decision,
+and two submissions race each other."""
+
+import pytest
+
+from banking import crypto, services
+from banking.models import BankingChange, BankingInformation
+from banking.tests.helpers import NEW
+from tasks import services as task_services
+from tasks.models import Task
+from tasks.tests.test_race_tasks import _race
+
+ROUNDS = 10
+
+pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
+
+
+def test_approve_and_reject_at_once_apply_the_change_at_most_once(live_personas):
+    p = live_personas
+    for index in range(ROUNDS):
+        account = f"{7000000 + index}"
+        change = services.submit_banking_change(
+            p.northwind, data={**NEW, "account_number": account}, actor=p.carol
+        )
+        task = Task.objects.get(kind="banking_change", subject_id=change.pk)
+        before = BankingInformation.objects.get(organization=p.northwind).version
+        outcome = _race(
+            lambda t=task: task_services.approve_task(t, actor=p.alice),
+            lambda t=task: task_services.reject_task(t, actor=p.bob, comment="No."),
+        )
+        assert outcome in (["task_taken", "won"], ["already_decided", "won"])
+        change.refresh_from_db()
+        info = BankingInformation.objects.get(organization=p.northwind)
+        if change.state == "approved":
+            assert crypto.decrypt(100001, info.numbers)["account"] == account
+            assert info.version == change.version
+        else:
+            assert change.state == "rejected" and info.version == before
+
+
+def test_two_submissions_at_once_leave_exactly_one_pending_change_and_open_task(
+    live_personas,
+):
+    p = live_personas
+    for _ in range(ROUNDS):
+        outcome = _race(
+            lambda: services.submit_banking_change(p.northwind, data=NEW, actor=p.carol),
+            lambda: services.submit_banking_change(p.northwind, data=NEW, actor=p.carol),
+        )
+        assert outcome == ["won", "won"]
+        assert BankingChange.objects.filter(state="pending").count() == 1
+        assert Task.objects.open().filter(kind="banking_change").count() == 1

@@ -25,6 +25,12 @@ def _context(args, kwargs) -> tuple:
             org = value
         elif target is None and isinstance(value, Person):
             target = value
+        elif target is None and hasattr(value, "audit_type") and hasattr(value, "organization_id"):
+            # An object that belongs to an organization (a task, a banking change): the
+            # refusal names it, and its organization.
+            target = value
+            if org is None and value.organization_id is not None:
+                org = value.organization
     return org, target
 
 

@@ -95,3 +95,12 @@ def test_get_on_the_accept_url_changes_nothing(client, personas):
     client.force_login(personas.bob)
     assert client.get(reverse("tasks-accept", args=[task.pk])).status_code == 405
     assert Task.objects.get(pk=task.pk).state == "open"
+
+
+def test_a_refused_accept_is_audited_with_the_task_and_its_organization(personas):
+    task = make_task(personas)
+    with pytest.raises(NotFound):
+        services.accept_task(task, actor=personas.frank)
+    refusal = AuditEntry.objects.order_by("-id").first()
+    assert (refusal.action, refusal.outcome, refusal.org_id) == ("task.accept", "refused", 100001)
+    assert (refusal.target_type, refusal.target_id) == ("task", str(task.pk))

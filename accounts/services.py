@@ -87,9 +87,9 @@ def change_secret_answers(user: User, *, data: dict, actor) -> User:
     had_answers = user.secret_answers.exists()
     _save_answers(user, form.pairs())
     record(actor, "account.secret_answers_changed", target=user)
-    if had_answers and user.email:
+    if had_answers and account_email(user):
         _mail(
-            user.email,
+            account_email(user),
             "Your secret questions were changed",
             "secret_answers_changed",
             {"user": user},
@@ -138,8 +138,10 @@ def confirm_two_factor(user: User, *, code: str, actor) -> tuple:
     codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create(StaticToken(device=recovery, token=c) for c in codes)
     record(actor, "account.two_factor_enabled", target=user)
-    if user.email:
-        _mail(user.email, "A second factor was set up", "two_factor_enabled", {"user": user})
+    if account_email(user):
+        _mail(
+            account_email(user), "A second factor was set up", "two_factor_enabled", {"user": user}
+        )
     return device, codes
 
 
@@ -160,8 +162,13 @@ def disable_two_factor(user: User, *, data: dict, actor) -> None:
     for device in devices_for_user(user, confirmed=None):
         device.delete()
     record(actor, "account.two_factor_disabled", target=user)
-    if user.email:
-        _mail(user.email, "Your second factor was removed", "two_factor_disabled", {"user": user})
+    if account_email(user):
+        _mail(
+            account_email(user),
+            "Your second factor was removed",
+            "two_factor_disabled",
+            {"user": user},
+        )
 
 
 def can_set_security(user, org) -> bool:
@@ -218,17 +225,25 @@ def change_password(user: User, *, data: dict, actor) -> User:
     user.set_password(form.cleaned_data["new_password1"])
     user.save(update_fields=["password"])
     record(actor, "account.password_changed", target=user)
-    if user.email:
-        _mail(user.email, "Your password was changed", "password_changed", {"user": user})
+    if account_email(user):
+        _mail(account_email(user), "Your password was changed", "password_changed", {"user": user})
     return user
 
 
 # --- Password reset -----------------------------------------------------------------------
 
 
+def account_email(user: User) -> str:
+    """Where the account's mail goes: the person's business e-mail, kept current on Manage
+    My Information; the account's own address for staff without a Person."""
+    person = getattr(user, "person", None) if hasattr(user, "person") else None
+    return (person.email if person is not None else "") or user.email
+
+
 def _fingerprint(user: User) -> str:
     """Changes when the password or e-mail changes, retiring every link sent before."""
-    return salted_hmac("accounts.reset-link", f"{user.pk}:{user.password}:{user.email}").hexdigest()
+    state = f"{user.pk}:{user.password}:{user.email}:{account_email(user)}"
+    return salted_hmac("accounts.reset-link", state).hexdigest()
 
 
 @service("account.password_reset.request")
@@ -236,8 +251,8 @@ def request_password_reset(*, username: str, actor=None) -> None:
     """E-mail a reset link to the account's stored address. Says nothing about whether the
     account exists: the caller answers the same either way."""
     name = throttling.normalize_username(username)[:150]
-    user = User.objects.filter(username=name, is_active=True).exclude(email="").first()
-    if user is None:
+    user = User.objects.filter(username=name, is_active=True).select_related("person").first()
+    if user is None or not account_email(user):
         record(None, "account.password_reset_requested", details={"known": False})
         return
     token = _new_token()
@@ -249,7 +264,7 @@ def request_password_reset(*, username: str, actor=None) -> None:
     )
     record(None, "account.password_reset_requested", target=user, details={"known": True})
     _mail(
-        user.email,
+        account_email(user),
         "Reset your password",
         "password_reset",
         {
@@ -369,7 +384,9 @@ def reset_password(link: PasswordResetLink, *, answers: dict, new_password: str)
             # The owner proved themselves twice (mailbox and answers): lift a sign-in lock.
             throttling.reset_account(user.username)
             record(None, "account.password_reset", target=user)
-            _mail(user.email, "Your password was changed", "password_changed", {"user": user})
+            _mail(
+                account_email(user), "Your password was changed", "password_changed", {"user": user}
+            )
     if refusal is not None:
         raise refusal
     return user

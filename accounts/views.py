@@ -2,6 +2,7 @@
 accepting an invitation."""
 
 import functools
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -85,7 +86,7 @@ class SignInView(auth_views.LoginView):
                 "Set up your secret questions now, so that you can reset your password "
                 "yourself if you ever forget it.",
             )
-            return f"{reverse('secret-questions')}?next={url}"
+            return f"{reverse('secret-questions')}?{urlencode({'next': url})}"
         return url
 
 

@@ -131,9 +131,12 @@ def test_a_link_is_useless_after_a_password_or_email_change(client, personas):
     personas.alice.save()
     assert open_link(client, path).status_code == 404
     path = request_link(client)
-    personas.alice.email = "alice.martin@northwind.example"
-    personas.alice.save()
+    person = personas.person("alice")
+    person.email = "alice.martin@northwind.example"
+    person.save()
     assert open_link(client, path).status_code == 404
+    request_link(client)
+    assert mail.outbox[-1].to == ["alice.martin@northwind.example"], "the current address"
 
 
 def test_answering_without_a_verified_link_goes_back_to_the_start(client, personas):

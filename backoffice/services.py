@@ -161,7 +161,7 @@ def _lock_pending(application: OrganizationApplication) -> OrganizationApplicati
 
 def _person_for(contact: ApplicationContact) -> tuple[Person, bool]:
     """The registered person with this e-mail, or a new one: never a duplicate."""
-    existing = Person.objects.filter(email__iexact=contact.email).first()
+    existing = Person.objects.same_email(contact.email).first()
     if existing is not None:
         return existing, False
     person = Person.objects.create(

@@ -1,5 +1,8 @@
 """Organizations, persons, their memberships and registration roles."""
 
+import unicodedata
+
+from anyascii import anyascii
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -69,6 +72,20 @@ class Organization(Address):
         return str(self)
 
 
+def email_key(email: str) -> str:
+    """What makes two e-mail addresses the same mailbox to a person reading them: case,
+    compatibility forms (fullwidth letters) and look-alike letters (Cyrillic 'а' for 'a')
+    are folded away, so a look-alike cannot register a second person."""
+    folded = unicodedata.normalize("NFKC", email or "").strip()
+    return anyascii(folded).casefold()
+
+
+class PersonQuerySet(models.QuerySet):
+    def same_email(self, email: str) -> "PersonQuerySet":
+        """Persons whose e-mail is the same mailbox as `email` (answered by a unique index)."""
+        return self.filter(email_key=email_key(email))
+
+
 class Person(Address):
     """A registered individual, identified to users by a stable Person ID."""
 
@@ -77,6 +94,8 @@ class Person(Address):
     last_name = models.CharField(max_length=100)
     job_title = models.CharField(max_length=150, blank=True)
     email = models.EmailField("business e-mail", max_length=254)
+    # email_key(email), kept by save(): the duplicate check and its unique index read it.
+    email_key = models.CharField(max_length=254, null=True, blank=True, editable=False)
     phone = models.CharField("telephone", max_length=20, help_text="E.164, e.g. +14165550100")
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -88,10 +107,13 @@ class Person(Address):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         ordering = ["last_name", "first_name", "person_id"]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="person_email_ci_unique"),
+            models.UniqueConstraint(fields=["email_key"], name="person_email_key_unique"),
         ]
         indexes = [
             models.Index(Lower("last_name"), Lower("first_name"), name="person_name_ci"),
@@ -99,6 +121,14 @@ class Person(Address):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.person_id})"
+
+    def save(self, *args, **kwargs):
+        # A derived column, like a generated one: never out of step with the e-mail.
+        self.email_key = email_key(self.email)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "email" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "email_key"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:

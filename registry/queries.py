@@ -168,6 +168,15 @@ def holder_counts(org: Organization) -> dict[int, int]:
     )
 
 
+def member_ids(org: Organization, people: list[Person]) -> set[int]:
+    """Which of `people` belong to `org` (one query)."""
+    return set(
+        org.memberships.filter(person__in=[p.pk for p in people]).values_list(
+            "person_id", flat=True
+        )
+    )
+
+
 def is_member(org: Organization, person: Person) -> bool:
     return org.memberships.filter(person=person).exists()
 

@@ -3,7 +3,6 @@ one transaction, writes the audit record and queues notifications after commit."
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.db.models.functions import Lower
 
 from audit.log import record
 from core.errors import Invalid, NotFound, RuleViolation, require
@@ -75,8 +74,8 @@ def _membership(org: Organization, person: Person) -> Membership | None:
 
 
 def _duplicate_email(email: str, exclude: Person | None = None) -> Person | None:
-    # Compared as Lower(email), the expression of the unique index, so the index answers.
-    qs = Person.objects.alias(email_lower=Lower("email")).filter(email_lower=email.lower())
+    # Compared by email_key (case, fullwidth and look-alike letters folded), a unique index.
+    qs = Person.objects.same_email(email)
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
     return qs.first()

@@ -17,6 +17,7 @@ urlpatterns = [
         name="registry-remove-contact",
     ),
     path(org + "contacts/by-person/", views.by_person, name="registry-by-person"),
+    path(org + "contacts/by-person/add/", views.add_member, name="registry-add-member"),
     path(
         org + "contacts/by-person/<int:person_id>/",
         views.person_roles,

@@ -36,7 +36,7 @@ def _bind_errors(form, exc: Invalid) -> None:
         form.add_error(None, exc.message)
 
 
-def _search(request):
+def _search(request, org: Organization):
     """The person search that must come before adding or registering anyone."""
     if "q" not in request.GET:
         return PersonSearchForm(), None
@@ -44,8 +44,10 @@ def _search(request):
     if not form.is_valid():
         return form, None
     results = services.search_persons(text=form.cleaned_data["q"], actor=request.user)
+    member_ids = queries.member_ids(org, results)
     for person in results:
         person.masked_email = queries.mask_email(person.email)
+        person.is_member = person.pk in member_ids
     return form, results
 
 
@@ -128,7 +130,7 @@ def by_role(request, org_id: int):
 def role_holders(request, org_id: int, code: str):
     org = get_organization_for(request.user, org_id)
     role_type = get_role_type(code)
-    search_form, results = _search(request)
+    search_form, results = _search(request, org)
     return render(
         request,
         "registry/role_holders.html",
@@ -202,7 +204,7 @@ MEMBERS_PAGE_SIZE = 50
 
 def by_person(request, org_id: int):
     org = get_organization_for(request.user, org_id)
-    search_form, results = _search(request)
+    search_form, results = _search(request, org)
     members = Paginator(queries.members(org), MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
     queries.attach_roles(org, members.object_list)
     return render(
@@ -220,9 +222,8 @@ def by_person(request, org_id: int):
 
 def person_roles(request, org_id: int, person_id: int):
     org = get_organization_for(request.user, org_id)
-    person = get_person_by_number(person_id)
+    person = get_member_for(request.user, org, person_id)
     held = queries.roles_of(org, person)
-    is_member = queries.is_member(org, person)
     roles = queries.role_types()
     for role in roles:
         role.is_held = role.code in held
@@ -234,10 +235,26 @@ def person_roles(request, org_id: int, person_id: int):
             "org": org,
             "person": person,
             "roles": roles,
-            "is_member": is_member,
-            "can_remove_member": is_member and can_remove_member(request.user, org),
+            "can_remove_member": can_remove_member(request.user, org),
         },
     )
+
+
+@require_POST
+@reauth_required
+def add_member(request, org_id: int):
+    org = get_organization_for(request.user, org_id)
+    try:
+        person = get_person_by_number(request.POST.get("person_id"))
+        services.add_member(org, person, actor=request.user)
+    except DomainError as exc:
+        _refused(request, exc)
+        return redirect("registry-by-person", org_id=org.org_id)
+    _done(
+        request,
+        f"{person.full_name} (Person ID {person.person_id}) now belongs to {org.legal_name}.",
+    )
+    return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
 
 
 @require_http_methods(["GET", "POST"])

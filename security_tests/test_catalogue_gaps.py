@@ -9,7 +9,7 @@ from accounts.tests.helpers import PASSWORD, sign_in, signed_in
 from apitokens.tests.helpers import bearer, token_for
 from audit.models import AuditEntry
 from banking.tests.helpers import NEW, sign_in_recently
-from core.errors import Forbidden, RuleViolation
+from core.errors import Forbidden, Invalid, RuleViolation
 from registry import services
 from registry.models import Person, RoleAssignment
 from registry.tests.helpers import holds, role
@@ -77,12 +77,6 @@ def test_case_30_another_organizations_person_through_my_organizations_pages_is_
         assert client.get(path).status_code == 404, path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug (design): the By Person page of my organization serves any Person ID, so any "
-    "member enumerates every person's name and job title by number, unaudited and unthrottled "
-    "(the search that the page is meant to follow is both). Case 30 wants 404.",
-)
 @pytest.mark.parametrize("username", ["alice", "erin"])
 def test_case_30_another_organizations_person_on_my_by_person_page_is_404(
     client, personas, username
@@ -297,25 +291,33 @@ def test_case_49_case_variants_of_an_email_are_duplicates(personas, email):
     assert caught.value.code == "duplicate_person"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: e-mails are compared by lower() only; a confusable (Cyrillic 'а' for 'a', "
-    "fullwidth letters) registers a second person for the same mailbox look-alike.",
+@pytest.mark.parametrize(
+    "email",
+    [
+        "\u0430lice@{domain}",  # Cyrillic a in the name: refused as an invalid address
+        "\uff41lice@{domain}",  # fullwidth a: refused as an invalid address
+        "alice@{confusable_domain}",  # Cyrillic i in the domain: a valid IDN, a duplicate
+    ],
 )
-@pytest.mark.parametrize("local", ["\u0430lice", "\uff41lice"])
-def test_case_49_confusable_emails_are_duplicates(personas, local):
+def test_case_49_confusable_emails_never_register_a_second_person(personas, email):
     domain = personas.person("alice").email.split("@")[1]
-    with pytest.raises(RuleViolation):
+    address = email.format(domain=domain, confusable_domain=domain.replace("i", "\u0456"))
+    before = Person.objects.count()
+    with pytest.raises((RuleViolation, Invalid)) as caught:
         services.register_person(
             personas.northwind,
             data={
                 "first_name": "Other",
                 "last_name": "Person",
-                "email": f"{local}@{domain}",
+                "email": address,
                 "phone": "416-555-0198",
             },
             actor=personas.bob,
         )
+    if isinstance(caught.value, RuleViolation):
+        assert caught.value.code == "duplicate_person"
+        assert "500001" in caught.value.message  # names the Person ID, nothing more
+    assert Person.objects.count() == before
 
 
 # --- Case 50: audit entries carry who, where, when and request id; only readers read ----------

@@ -89,6 +89,7 @@ OTHER_ORG_PAGES = [
     ("get", "registry-remove-contact", [100001, PC, 500001]),
     ("post", "registry-remove-contact", [100001, PC, 500001]),
     ("post", "registry-add-contact", [100001, PC]),
+    ("post", "registry-add-member", [100001]),
     ("get", "registry-remove-member", [100001, 500005]),
     ("post", "registry-remove-member", [100001, 500005]),
     ("get", "registry-register-person", [100001]),

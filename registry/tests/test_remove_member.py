@@ -74,3 +74,30 @@ def test_add_member_refuses_an_existing_member(personas):
 def test_a_plain_member_cannot_add_members(personas):
     with pytest.raises(Forbidden):
         services.add_member(personas.northwind, personas.person("grace"), actor=personas.erin)
+
+
+def test_by_person_search_offers_to_add_a_non_member_then_opens_their_roles(client, personas):
+    client.force_login(personas.alice)
+    page = client.get(reverse("registry-by-person", args=[100001]), {"q": "Grace"})
+    assert "Add Grace Kim to Northwind Power Corp." in page.content.decode()
+    response = client.post(
+        reverse("registry-add-member", args=[100001]), {"person_id": "500007"}, follow=True
+    )
+    body = response.content.decode()
+    assert "Grace Kim (Person ID 500007) now belongs to Northwind Power Corp." in body
+    assert _member(personas.northwind, personas.person("grace"))
+
+
+def test_a_non_members_roles_page_is_not_found(client, personas):
+    client.force_login(personas.alice)
+    url = reverse("registry-person-roles", args=[100001, 500007])
+    assert client.get(url).status_code == 404
+
+
+def test_a_plain_member_is_refused_adding_a_member_with_the_reason(client, personas):
+    client.force_login(personas.erin)
+    response = client.post(
+        reverse("registry-add-member", args=[100001]), {"person_id": "500007"}, follow=True
+    )
+    assert "can add people to it" in response.content.decode()
+    assert not _member(personas.northwind, personas.person("grace"))

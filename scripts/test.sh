@@ -4,7 +4,10 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
+# Two workers by default (CI machines have two cores); PYTEST_WORKERS=0 runs in one process.
+workers="${PYTEST_WORKERS:-2}"
 pytest=(.venv/bin/python -m pytest -q -p no:randomly)
+if [ "$workers" != "0" ]; then pytest+=(-n "$workers"); fi
 failed=0
 
 run() {

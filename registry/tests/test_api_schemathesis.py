@@ -31,6 +31,21 @@ positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409",
 )
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """Calls go straight to the WSGI application, whose request signals close old database
+    connections; on PostgreSQL that would close the test's own transaction. Django's test
+    client detaches the same handler for the same reason."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 # The live document, served by the application itself (no server, no network).
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application, config=CONFIG)
 
@@ -53,7 +68,10 @@ def _fuzzed_as(persona: str):
 
 
 # A Primary Contact, a plain member, another organization's Primary Contact, operator staff.
+# The PostgreSQL pass fuzzes as the Primary Contact only (engine-specific failures show there
+# too); the SQLite pass fuzzes as all four, which keeps the whole suite within CI's budget.
 test_every_operation_holds_its_contract_as_a_primary_contact = _fuzzed_as("alice")
-test_every_operation_holds_its_contract_as_a_plain_member = _fuzzed_as("erin")
-test_every_operation_holds_its_contract_as_another_organization = _fuzzed_as("frank")
-test_every_operation_holds_its_contract_as_operator_staff = _fuzzed_as("staff")
+if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    test_every_operation_holds_its_contract_as_a_plain_member = _fuzzed_as("erin")
+    test_every_operation_holds_its_contract_as_another_organization = _fuzzed_as("frank")
+    test_every_operation_holds_its_contract_as_operator_staff = _fuzzed_as("staff")

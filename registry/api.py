@@ -5,6 +5,7 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Status
 
+from accounts.reauth import require_recent_authentication
 from audit.queries import org_audit_entries
 from config.api import In, ListParams, Page, Schema, page, rate_limited, responses
 from core.errors import Forbidden, Invalid, NotFound
@@ -278,6 +279,10 @@ def update_my_information(request, payload: MeIn):
     person = getattr(request.auth, "person", None)
     if person is None:
         raise NotFound("Your account has no contact details to change.")
+    if payload.email is not None and "Authorization" not in request.headers:
+        # Through the browser session, changing the e-mail (where password resets go) needs a
+        # recent password, as on the page; a personal token is itself that deliberate proof.
+        require_recent_authentication(request)
     services.update_my_information(
         person, data=payload.model_dump(exclude_unset=True, exclude_none=True), actor=request.auth
     )

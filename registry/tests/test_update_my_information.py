@@ -91,3 +91,25 @@ def test_staff_without_a_person_sees_an_explanation(client, db):
     user = User.objects.create_user("ops2", password="x" * 20, is_staff=True)
     client.force_login(user)
     assert "not linked to a registered person" in client.get(reverse("me")).content.decode()
+
+
+def test_changing_the_email_through_the_api_session_needs_a_recent_password(client, personas):
+    import time
+
+    from accounts.reauth import AUTHENTICATED_AT
+
+    client.force_login(personas.alice)
+    session = client.session
+    session[AUTHENTICATED_AT] = time.time() - 3600
+    session.save()
+    csrf = client.get("/me/").cookies  # a page visit sets the CSRF cookie
+    token = csrf.get("csrftoken") or csrf.get("__Host-csrftoken")
+    headers = {"HTTP_X_CSRFTOKEN": token.value} if token else {}
+    response = client.patch(
+        "/api/v1/me",
+        {"email": "alice.martin@northwind.example"},
+        content_type="application/json",
+        **headers,
+    )
+    assert response.status_code == 403 and response.json()["code"] == "reauth_required"
+    assert Person.objects.get(person_id=500001).email == "alice@northwind.example"

@@ -13,7 +13,8 @@ from conftest import DEMO_PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+REVIEW_BY_EYE = {"color-contrast", "color-contrast-enhanced"}
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
@@ -69,12 +70,21 @@ class Audit:
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
         )
         self.checked.append(name)
-        if result["violations"]:
-            self.failures[f"{name} ({page.url})"] = result["violations"]
+        # axe leaves some findings "incomplete" (needs review) when it cannot be sure, e.g. an
+        # aria-describedby naming a missing id; those are real faults here too. Colour
+        # contrast over a background it cannot compute is the one kind left to review by eye.
+        unsure = [i for i in result["incomplete"] if i["id"] not in REVIEW_BY_EYE]
+        if result["violations"] or unsure:
+            self.failures[f"{name} ({page.url})"] = result["violations"] + unsure
         for label, width in WIDTHS.items():
             page.set_viewport_size({"width": width, "height": 900})
             page.screenshot(path=self.folder / f"{name}-{label}.png", full_page=True)
         page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
+
+    def submit_empty(self, button) -> None:
+        """Submit a form as it is, past the browser's own checks, to see the page's errors."""
+        self.page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
+        button.click()
 
     def visit(self, url: str, name: str) -> None:
         self.page.goto(url)
@@ -103,7 +113,7 @@ def test_public_pages_have_no_axe_violations(live_server, live_personas, page, a
     audit.check("login-error")
     audit.visit(f"{base}/password-reset/", "password-reset")
     audit.visit(f"{base}/register-organization/", "register-organization")
-    page.get_by_role("button", name=re.compile("^(Send|Submit|Apply)")).first.click()
+    audit.submit_empty(page.locator("main form button[type=submit]").last)
     audit.check("register-organization-errors")
     audit.visit(f"{base}/no-such-page/", "not-found")
     audit.assert_clean()
@@ -131,7 +141,7 @@ def test_alice_pages_have_no_axe_violations(live_server, live_personas, page, au
         f"{base}/organizations/100001/persons/new/?q=Zed+Nobody&role=rights_administrator",
         "register-person",
     )
-    page.get_by_role("button", name=re.compile("^Register")).first.click()
+    audit.submit_empty(page.locator("main form button[type=submit]").last)
     audit.check("register-person-errors")
     audit.visit(
         f"{base}/organizations/100001/contacts/by-role/primary_contact/", "primary-contacts"

@@ -118,6 +118,19 @@ class ApplicationForms:
     def all(self) -> list[forms.Form]:
         return [self.organization, *(f for _, f in self.contacts), self.submitter]
 
+    @property
+    def sections(self) -> list[tuple[str, forms.Form]]:
+        """Each form with the heading it is shown under, for one error summary."""
+        return [
+            ("The organization", self.organization),
+            *((role.label, form) for role, form in self.contacts),
+            ("Your details", self.submitter),
+        ]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(form.errors for form in self.all)
+
     def is_valid(self) -> bool:
         valid = all([form.is_valid() for form in self.all])  # validate every form
         return self._check_shared_emails() and valid

@@ -53,6 +53,17 @@ def _describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _untitled(title: str) -> dict:
+    """A finding in axe's shape: the page title does not name the page."""
+    return {
+        "id": "page-title-names-page",
+        "impact": "serious",
+        "help": "The page title begins with the page's name, after 'Error: ' if it shows errors",
+        "helpUrl": "https://www.w3.org/WAI/WCAG21/Understanding/page-titled",
+        "nodes": [{"target": ["title"], "html": f"<title>{title}</title>"}],
+    }
+
+
 class Audit:
     """Runs axe on the current page, keeps screenshots, and collects every page's violations."""
 
@@ -74,8 +85,13 @@ class Audit:
         # aria-describedby naming a missing id; those are real faults here too. Colour
         # contrast over a background it cannot compute is the one kind left to review by eye.
         unsure = [i for i in result["incomplete"] if i["id"] not in REVIEW_BY_EYE]
-        if result["violations"] or unsure:
-            self.failures[f"{name} ({page.url})"] = result["violations"] + unsure
+        findings = result["violations"] + unsure
+        title = page.title()
+        has_errors = page.locator(".error-summary").count() > 0
+        if not title.split(" · ")[0].strip() or has_errors != title.startswith("Error: "):
+            findings.append(_untitled(title))
+        if findings:
+            self.failures[f"{name} ({page.url})"] = findings
         for label, width in WIDTHS.items():
             page.set_viewport_size({"width": width, "height": 900})
             page.screenshot(path=self.folder / f"{name}-{label}.png", full_page=True)

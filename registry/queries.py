@@ -4,11 +4,11 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Q, QuerySet, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower
 
-from registry.models import Organization, Person, RoleAssignment, RoleType
+from registry.models import Membership, Organization, Person, RoleAssignment, RoleType
 
 SEARCH_LIMIT = 20
 
@@ -19,31 +19,37 @@ def mask_email(email: str) -> str:
     return f"{local[:1]}***@{domain}" if domain else "***"
 
 
-def search_persons(text: str, *, limit: int = SEARCH_LIMIT) -> QuerySet[Person]:
-    """Registered persons matching a name, an e-mail or (exactly) a Person ID.
+def search_persons(
+    text: str, *, limit: int = SEARCH_LIMIT, member_of: Organization | None = None
+) -> QuerySet[Person]:
+    """Registered persons matching a name, an e-mail or (exactly) a Person ID; with
+    `member_of`, each result also says (`is_member`) whether it belongs to that organization.
 
     One query, served by an index at any size: the Person ID and the e-mail by their unique
     indexes, name words by the engine's text index (migration 0003_person_search).
     """
+    base = Person.objects.all()
+    if member_of is not None:
+        base = base.annotate(
+            is_member=Exists(
+                Membership.objects.filter(organization=member_of, person=OuterRef("pk"))
+            )
+        )
     text = " ".join(text.split())
     if not text:
         return Person.objects.none()
     if text.isdigit():
-        return (
-            Person.objects.filter(person_id=int(text))[:1]
-            if len(text) < 10
-            else Person.objects.none()
-        )
+        return base.filter(person_id=int(text))[:1] if len(text) < 10 else Person.objects.none()
     if "@" in text:
         # Lower(email) = lower(text) is what the unique index person_email_ci_unique holds;
         # `iexact` would compile to LIKE / UPPER() and scan every person.
-        by_email = Person.objects.alias(email_ci=Lower("email"))
+        by_email = base.alias(email_ci=Lower("email"))
         return by_email.filter(email_ci=Lower(Value(text.lower())))[:limit]
     words = text.split()[:4]
     condition = Q()
     for word in words:
         condition &= Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
-    people = Person.objects.filter(condition)
+    people = base.filter(condition)
     if connection.vendor == "sqlite":
         match = _fts_match(words)
         if match:
@@ -165,15 +171,6 @@ def holder_counts(org: Organization) -> dict[int, int]:
         .values_list("role_type")
         .annotate(n=Count("id"))
         .values_list("role_type", "n")
-    )
-
-
-def member_ids(org: Organization, people: list[Person]) -> set[int]:
-    """Which of `people` belong to `org` (one query)."""
-    return set(
-        org.memberships.filter(person__in=[p.pk for p in people]).values_list(
-            "person_id", flat=True
-        )
     )
 
 

@@ -129,11 +129,11 @@ def create_organization(
 
 
 @service("person.search")
-def search_persons(*, text: str, actor) -> list[Person]:
+def search_persons(*, text: str, actor, member_of: Organization | None = None) -> list[Person]:
     """Search registered persons before registering anyone; every search is audited."""
     require(actor.is_authenticated, "Sign in to search for persons.")
     cleaned = _validated(PersonSearchForm, {"q": text})
-    results = list(queries.search_persons(cleaned["q"]))
+    results = list(queries.search_persons(cleaned["q"], member_of=member_of))
     record(actor, "person.searched", details={"query": cleaned["q"], "results": len(results)})
     return results
 

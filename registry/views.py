@@ -43,11 +43,11 @@ def _search(request, org: Organization):
     form = PersonSearchForm(request.GET)
     if not form.is_valid():
         return form, None
-    results = services.search_persons(text=form.cleaned_data["q"], actor=request.user)
-    member_ids = queries.member_ids(org, results)
+    results = services.search_persons(
+        text=form.cleaned_data["q"], actor=request.user, member_of=org
+    )
     for person in results:
         person.masked_email = queries.mask_email(person.email)
-        person.is_member = person.pk in member_ids
     return form, results
 
 

@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 # Pages anyone may open. Adding a public page means adding it here, in review.
 PUBLIC_PAGES = {
     "login",
+    "sign-in-code",  # the second step of sign-in, between password and session
     "health",
     "password-reset",
     "password-reset-sent",
@@ -18,7 +19,6 @@ PUBLIC_PAGES = {
     "register-organization",
     "backoffice-application-sent",
     "admin:login",
-    "oidc-discovery",
     "oauth2_provider:authorize",
     "oauth2_provider:token",
     "oauth2_provider:revoke-token",

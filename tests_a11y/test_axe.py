@@ -64,6 +64,16 @@ def _untitled(title: str) -> dict:
     }
 
 
+def _server_error(status: int) -> dict:
+    return {
+        "id": "server-error",
+        "impact": "critical",
+        "help": f"The page answered {status}: it was not the page meant to be checked",
+        "helpUrl": "",
+        "nodes": [],
+    }
+
+
 class Audit:
     """Runs axe on the current page, keeps screenshots, and collects every page's violations."""
 
@@ -73,6 +83,12 @@ class Audit:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.failures: dict[str, list[dict]] = {}
         self.checked: list[str] = []
+        self.status = 200
+        page.on("response", self._seen)
+
+    def _seen(self, response) -> None:
+        if response.request.is_navigation_request() and response.frame == self.page.main_frame:
+            self.status = response.status
 
     def check(self, name: str) -> None:
         page = self.page
@@ -86,6 +102,8 @@ class Audit:
         # contrast over a background it cannot compute is the one kind left to review by eye.
         unsure = [i for i in result["incomplete"] if i["id"] not in REVIEW_BY_EYE]
         findings = result["violations"] + unsure
+        if self.status >= 500:
+            findings.append(_server_error(self.status))
         title = page.title()
         has_errors = page.locator(".error-summary").count() > 0
         if not title.split(" · ")[0].strip() or has_errors != title.startswith("Error: "):

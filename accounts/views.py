@@ -4,6 +4,7 @@ accepting an invitation."""
 import functools
 from urllib.parse import urlencode
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
@@ -61,8 +62,14 @@ def no_referrer(view):
 
 # --- Sign in and out ----------------------------------------------------------------------
 
+# Signing in may end, through the single sign-on authorization, in a redirect to an
+# information system's own address; browsers hold a form's redirects to `form-action`, so the
+# sign-in forms (and only they: they show nothing but their own fields) allow HTTPS targets.
+sign_in_form_action = csp_update({"form-action": ["https:"]})
+
 
 @method_decorator(login_not_required, name="dispatch")
+@method_decorator(sign_in_form_action, name="dispatch")
 class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "registration/login.html"
@@ -95,6 +102,7 @@ class SignOutView(auth_views.LogoutView):
 
 
 @login_not_required
+@sign_in_form_action
 @never_cache
 @require_http_methods(["GET", "POST"])
 def sign_in_code(request):

@@ -26,7 +26,9 @@ def assert_hardened(response) -> None:
     csp = directives(response["Content-Security-Policy"])
     assert csp["default-src"] == ["'self'"]
     assert csp["frame-ancestors"] == ["'none'"]
-    assert csp["form-action"] == ["'self'"]
+    # The sign-in forms alone may also end at an information system's HTTPS address (SSO).
+    sign_in = response.wsgi_request.path in ("/login/", "/login/code/")
+    assert csp["form-action"] == (["'self'", "https:"] if sign_in else ["'self'"])
     assert csp["base-uri"] == ["'none'"]
     assert csp["object-src"] == ["'none'"]
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
@@ -120,3 +122,12 @@ def test_hsts_header_on_a_secure_request(client, settings):
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
     assert "includeSubDomains" in response["Strict-Transport-Security"]
     assert settings.CONTENT_SECURITY_POLICY  # the policy is configured, not only defaulted
+
+
+def test_the_sign_in_forms_may_end_at_an_information_systems_https_address(client, db):
+    # Single sign-on: the sign-in form's redirects end at the system's callback.
+    policy = client.get("/login/")["Content-Security-Policy"]
+    form_action = next(d for d in policy.split(";") if d.strip().startswith("form-action"))
+    assert "'self'" in form_action and "https:" in form_action
+    other = client.get("/password-reset/")["Content-Security-Policy"]
+    assert "https:" not in next(d for d in other.split(";") if "form-action" in d)

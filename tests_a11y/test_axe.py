@@ -214,3 +214,47 @@ def test_dave_access_and_task_pages_have_no_axe_violations(live_server, live_per
     page.get_by_role("link", name="Approve access request").first.click()
     audit.check("task")
     audit.assert_clean()
+
+
+def test_account_and_decision_pages_have_no_axe_violations(live_server, live_personas, page, audit):
+    base = live_server.url
+    _sign_in(page, base, "alice")
+    audit.visit(f"{base}/reauthenticate/", "reauthenticate")
+    audit.visit(f"{base}/account/password/", "change-password")
+    audit.visit(f"{base}/account/two-factor/", "two-factor")
+    audit.visit(f"{base}/account/secret-questions/", "secret-questions")
+    audit.visit(f"{base}/organizations/100001/contacts/by-person/500005/remove/", "remove-member")
+    audit.visit(f"{base}/organizations/100001/access/person/500005/", "person-access")
+    audit.visit(f"{base}/notices/new/", "issue-notice")
+    _sign_out(page)
+    audit.visit(f"{base}/password-reset/sent/", "password-reset-sent")
+    audit.visit(f"{base}/password-reset/not-a-real-token/", "password-reset-link-invalid")
+    audit.assert_clean()
+
+
+def test_staff_pages_have_no_axe_violations(live_server, live_personas, page, audit):
+    base = live_server.url
+    _sign_in(page, base, "staff")
+    audit.visit(f"{base}/backoffice/applications/", "backoffice-applications")
+    audit.visit(f"{base}/backoffice/coverage/", "backoffice-coverage")
+    audit.visit(f"{base}/announcements/new/", "publish-announcement")
+    audit.visit(f"{base}/notices/new/", "issue-notice-staff")
+    audit.visit(f"{base}/admin/", "admin")
+    audit.assert_clean()
+
+
+def test_deciding_a_task_has_no_axe_violations(live_server, live_personas, page, audit):
+    from systems.models import InformationSystem
+    from systems.services import request_access
+
+    metering = InformationSystem.objects.get(code="metering")
+    request_access(live_personas.northwind, metering, level="read", actor=live_personas.erin)
+    base = live_server.url
+    _sign_in(page, base, "dave")
+    audit.visit(f"{base}/tasks/", "tasks-dave")
+    page.get_by_role("link", name="Approve access request").first.click()
+    page.get_by_role("link", name=re.compile("^Reject")).first.click()
+    audit.check("task-reject")
+    audit.submit_empty(page.get_by_role("button", name="Reject"))
+    audit.check("task-reject-errors")
+    audit.assert_clean()

@@ -45,7 +45,14 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs):
         self.username = (self.username or "").strip().lower()
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if adding:
+            # Failures recorded against this name before the account existed were not against
+            # this account: they must not lock it out at birth.
+            from accounts.throttling import reset_account
+
+            reset_account(self.username)
 
     def set_password(self, raw_password):
         super().set_password(normalize_password(raw_password))

@@ -29,12 +29,6 @@ def state() -> tuple:
 # --- Case 13: failures against an unknown name do not block that name later -------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Bug: django-axes counts failures by account name whether or not the account "
-    "exists, so a name that was locked before it was registered stays locked for the cool-off "
-    "after the account is created (fix: clear the name's attempts when an account is created).",
-)
 def test_case_13_failures_for_an_unknown_name_do_not_block_it_once_registered(client, settings):
     for n in range(settings.AXES_FAILURE_LIMIT + 2):
         sign_in(Client(), "newcomer", "wrong password", ip=f"10.9.0.{n + 1}")

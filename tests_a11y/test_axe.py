@@ -240,6 +240,9 @@ def test_staff_pages_have_no_axe_violations(live_server, live_personas, page, au
     audit.visit(f"{base}/announcements/new/", "publish-announcement")
     audit.visit(f"{base}/notices/new/", "issue-notice-staff")
     audit.visit(f"{base}/admin/", "admin")
+    audit.visit(f"{base}/admin/registry/organization/", "admin-organizations")
+    audit.visit(f"{base}/admin/registry/organization/100001/change/", "admin-organization")
+    audit.visit(f"{base}/admin/audit/auditentry/", "admin-audit")
     audit.assert_clean()
 
 

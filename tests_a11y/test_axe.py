@@ -64,6 +64,22 @@ def _untitled(title: str) -> dict:
     }
 
 
+def _too_wide(wide: int, width: int, page) -> dict:
+    culprits = page.evaluate(
+        """w => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > w + 1)
+            .slice(0, 5).map(e => e.outerHTML.slice(0, 160))""",
+        width,
+    )
+    return {
+        "id": "reflow",
+        "impact": "serious",
+        "help": f"The page is {wide}px wide at {width}px: it scrolls sideways",
+        "helpUrl": "https://www.w3.org/WAI/WCAG21/Understanding/reflow",
+        "nodes": [{"target": ["body"], "html": html} for html in culprits],
+    }
+
+
 def _server_error(status: int) -> dict:
     return {
         "id": "server-error",
@@ -108,11 +124,14 @@ class Audit:
         has_errors = page.locator(".error-summary").count() > 0
         if not title.split(" · ")[0].strip() or has_errors != title.startswith("Error: "):
             findings.append(_untitled(title))
-        if findings:
-            self.failures[f"{name} ({page.url})"] = findings
         for label, width in WIDTHS.items():
             page.set_viewport_size({"width": width, "height": 900})
             page.screenshot(path=self.folder / f"{name}-{label}.png", full_page=True)
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            if wide > width:  # WCAG 1.4.10 Reflow: no sideways scrolling on a phone
+                findings.append(_too_wide(wide, width, page))
+        if findings:
+            self.failures[f"{name} ({page.url})"] = findings
         page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
 
     def submit_empty(self, button) -> None:
@@ -150,6 +169,11 @@ def test_public_pages_have_no_axe_violations(live_server, live_personas, page, a
     audit.submit_empty(page.locator("main form button[type=submit]").last)
     audit.check("register-organization-errors")
     audit.visit(f"{base}/no-such-page/", "not-found")
+    page.keyboard.press("Tab")  # the keyboard's first stop skips the header
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Go to News")).to_be_focused()
     audit.assert_clean()
 
 

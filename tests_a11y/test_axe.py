@@ -15,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 REVIEW_BY_EYE = {"color-contrast", "color-contrast-enhanced"}
+PAGE_BUDGET = 100_000  # bytes of HTML + CSS per page at demo size (issue 11)
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
@@ -80,6 +81,16 @@ def _too_wide(wide: int, width: int, page) -> dict:
     }
 
 
+def _too_heavy(weight: int) -> dict:
+    return {
+        "id": "page-weight",
+        "impact": "moderate",
+        "help": f"HTML and CSS weigh {weight} bytes, over the {PAGE_BUDGET} bytes budget",
+        "helpUrl": "",
+        "nodes": [],
+    }
+
+
 def _server_error(status: int) -> dict:
     return {
         "id": "server-error",
@@ -100,6 +111,8 @@ class Audit:
         self.failures: dict[str, list[dict]] = {}
         self.checked: list[str] = []
         self.status = 200
+        self.css_sizes: dict[str, int] = {}
+        self.weights: dict[str, int] = {}
         page.on("response", self._seen)
 
     def _seen(self, response) -> None:
@@ -130,9 +143,24 @@ class Audit:
             wide = page.evaluate("document.documentElement.scrollWidth")
             if wide > width:  # WCAG 1.4.10 Reflow: no sideways scrolling on a phone
                 findings.append(_too_wide(wide, width, page))
+        weight = self._weight()
+        self.weights[name] = weight
+        if weight > PAGE_BUDGET:
+            findings.append(_too_heavy(weight))
         if findings:
             self.failures[f"{name} ({page.url})"] = findings
         page.set_viewport_size({"width": WIDTHS["desktop"], "height": 900})
+
+    def _weight(self) -> int:
+        """Bytes of this page's HTML plus its stylesheets (fetched once each)."""
+        html = self.page.evaluate("performance.getEntriesByType('navigation')[0].decodedBodySize")
+        hrefs = self.page.evaluate(
+            "[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)"
+        )
+        for href in hrefs:
+            if href not in self.css_sizes:
+                self.css_sizes[href] = len(self.page.request.get(href).body())
+        return html + sum(self.css_sizes[h] for h in hrefs)
 
     def submit_empty(self, button) -> None:
         """Submit a form as it is, past the browser's own checks, to see the page's errors."""
@@ -148,7 +176,7 @@ class Audit:
             f"{page}: {len(v)} violation(s)\n{_describe(v)}" for page, v in self.failures.items()
         )
         assert not self.failures, f"axe found WCAG 2.1 A/AA violations:\n{report}"
-        print(json.dumps({"pages_checked": self.checked}))
+        print(json.dumps({"pages_checked": self.checked, "bytes": self.weights}))
 
 
 @pytest.fixture

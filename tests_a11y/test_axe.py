@@ -1,5 +1,7 @@
-"""axe-core in Chromium over every main page: 0 WCAG 2.1 A/AA violations, with a screenshot of
-each page at desktop and phone widths under test-artifacts/a11y/."""
+"""axe-core in Chromium over every main page: 0 WCAG 2.1 A/AA (and 2.2 AA, best-practice)
+violations, a title naming the page ("Error: " first when it shows errors), no sideways
+scrolling at 390px, at most 100 KB of HTML and CSS, and a screenshot of each page at desktop
+(1280) and phone (390) widths under test-artifacts/a11y/. See docs/accessibility.md."""
 
 import json
 import re

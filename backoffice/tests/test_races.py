@@ -1,40 +1,14 @@
 """Back-office invariants under real concurrency (PostgreSQL, one connection per thread)."""
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
 from backoffice import services
 from backoffice.models import OrganizationApplication
 from backoffice.tests.helpers import submit
-from core.errors import DomainError
+from core.testing import race
 from registry.models import Organization, Person, RoleAssignment
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
-
-
-def run_at_once(calls) -> list[str]:
-    barrier = threading.Barrier(len(calls))
-    results: list[str] = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-            results.append("done")
-        except DomainError as exc:
-            results.append(exc.code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    close_old_connections()
-    return sorted(results)
 
 
 def test_two_staff_approving_one_application_at_once_register_it_once(live_personas):
@@ -46,8 +20,8 @@ def test_two_staff_approving_one_application_at_once_register_it_once(live_perso
             ip=f"192.0.2.{n}",
             **{"submitter-email": f"s{n}@example.com", "org-legal_name": f"Race Power {n}"},
         )
-        results = run_at_once(
-            [
+        results = race(
+            *[
                 lambda: services.approve_application(application, actor=live_personas.staff),
                 lambda: services.approve_application(application, actor=other),
             ]
@@ -80,8 +54,8 @@ def test_two_applications_naming_one_new_person_approved_at_once_share_that_pers
                 "ra-email": f"ra-b{n}@example.com",
             },
         )
-        results = run_at_once(
-            [
+        results = race(
+            *[
                 lambda a=first: services.approve_application(a, actor=live_personas.staff),
                 lambda b=second: services.approve_application(b, actor=live_personas.staff),
             ]
@@ -98,8 +72,8 @@ def test_two_applications_naming_one_new_person_approved_at_once_share_that_pers
 
 def test_concurrent_applications_from_one_address_never_exceed_the_limit(live_personas, settings):
     settings.APPLICATIONS_PER_ADDRESS_PER_HOUR = 3
-    results = run_at_once(
-        [
+    results = race(
+        *[
             lambda n=n: submit(ip="203.0.113.50", **{"submitter-email": f"r{n}@example.com"})
             for n in range(8)
         ]

@@ -6,9 +6,9 @@ import pytest
 from banking import crypto, services
 from banking.models import BankingChange, BankingInformation
 from banking.tests.helpers import NEW
+from core.testing import race
 from tasks import services as task_services
 from tasks.models import Task
-from tasks.tests.test_race_tasks import _race
 
 ROUNDS = 10
 
@@ -24,11 +24,11 @@ def test_approve_and_reject_at_once_apply_the_change_at_most_once(live_personas)
         )
         task = Task.objects.get(kind="banking_change", subject_id=change.pk)
         before = BankingInformation.objects.get(organization=p.northwind).version
-        outcome = _race(
+        outcome = race(
             lambda t=task: task_services.approve_task(t, actor=p.alice),
             lambda t=task: task_services.reject_task(t, actor=p.bob, comment="No."),
         )
-        assert outcome in (["task_taken", "won"], ["already_decided", "won"])
+        assert outcome in (["done", "task_taken"], ["already_decided", "done"])
         change.refresh_from_db()
         info = BankingInformation.objects.get(organization=p.northwind)
         if change.state == "approved":
@@ -43,10 +43,10 @@ def test_two_submissions_at_once_leave_exactly_one_pending_change_and_open_task(
 ):
     p = live_personas
     for _ in range(ROUNDS):
-        outcome = _race(
+        outcome = race(
             lambda: services.submit_banking_change(p.northwind, data=NEW, actor=p.carol),
             lambda: services.submit_banking_change(p.northwind, data=NEW, actor=p.carol),
         )
-        assert outcome == ["won", "won"]
+        assert outcome == ["done", "done"]
         assert BankingChange.objects.filter(state="pending").count() == 1
         assert Task.objects.open().filter(kind="banking_change").count() == 1

@@ -2,12 +2,9 @@
 nobody holds a grant in an organization they do not belong to, and a Rights Administrator
 whose role is being removed grants nothing after losing it."""
 
-import threading
-
 import pytest
-from django.db import close_old_connections, connection
 
-from core.errors import DomainError
+from core.testing import race
 from registry import services as registry_services
 from registry.models import Membership, RoleType
 from systems import services
@@ -15,29 +12,6 @@ from systems.models import AccessGrant
 from systems.tests.helpers import system
 
 ROUNDS = 30
-
-
-def _race(*calls) -> list[str]:
-    barrier = threading.Barrier(len(calls))
-    results: list[str] = []
-
-    def run(fn):
-        try:
-            barrier.wait()
-            fn()
-            results.append("done")
-        except DomainError as exc:
-            results.append(exc.code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(fn,)) for fn in calls]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    close_old_connections()
-    return sorted(results)
 
 
 def _orphan_grants() -> int:
@@ -57,7 +31,7 @@ def test_a_grant_racing_the_holders_removal_never_outlives_the_membership(live_p
     outcomes = []
     for _ in range(ROUNDS):
         outcomes.append(
-            _race(
+            race(
                 lambda: services.grant_access(org, erin, metering, actor=p.dave),
                 lambda: registry_services.remove_member(org, erin, actor=p.alice),
             )
@@ -78,7 +52,7 @@ def test_a_rights_administrator_losing_the_role_grants_nothing_afterwards(live_p
     registry_services.add_contact(org, p.person("ivan"), ra, actor=p.alice)
     erin, mpi = p.person("erin"), system("mpi")
     for _ in range(ROUNDS):
-        results = _race(
+        results = race(
             lambda: services.grant_access(org, erin, mpi, actor=p.ivan),
             lambda: registry_services.remove_contact(org, p.person("ivan"), ra, actor=p.alice),
         )

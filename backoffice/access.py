@@ -4,11 +4,12 @@ from django.db.models import Prefetch
 
 from backoffice.models import ApplicationContact, OrganizationApplication
 from core.errors import NotFound
+from registry.rules import is_operator_staff
 
 
 def require_staff(user) -> None:
     """Back-office pages are invisible (404) to everyone but operator staff."""
-    if not (user.is_authenticated and user.is_staff and user.is_active):
+    if not is_operator_staff(user):
         raise NotFound("There is no such page.")
 
 

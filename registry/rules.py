@@ -22,6 +22,11 @@ MEMBER_REMOVERS = {Role.PRIMARY_CONTACT, Role.AUTHORIZED_REPRESENTATIVE}
 AUDIT_READERS = {Role.PRIMARY_CONTACT, Role.AUTHORIZED_REPRESENTATIVE}
 
 
+def is_operator_staff(user) -> bool:
+    """Operator staff run the back office (and must keep a second factor)."""
+    return bool(user.is_authenticated and user.is_staff and user.is_active)
+
+
 def role_codes(user, org: Organization) -> frozenset[str]:
     """The role codes the user holds in the organization (one query, cached per user)."""
     if not user.is_authenticated:

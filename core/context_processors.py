@@ -15,5 +15,5 @@ def operator(request) -> dict:
             "portal_name": settings.PORTAL_NAME,
             "phone": settings.CUSTOMER_RELATIONS_PHONE,
             "email": settings.CUSTOMER_RELATIONS_EMAIL,
-        }
+        },
     }

@@ -68,3 +68,44 @@ def test_the_last_primary_contact_is_kept_with_the_reason_shown(
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=artifacts / "last-holder-refused-phone.png", full_page=True)
     assert holds(live_personas.person("alice"), live_personas.northwind, "primary_contact")
+
+
+def test_alice_registers_a_new_person_by_person_after_a_search_and_corrects_her_phone(
+    live_server, live_personas, page, artifacts
+):
+    base = live_server.url
+    _sign_in(page, base, "alice")
+    page.goto(f"{base}/organizations/100001/contacts/")
+    page.get_by_role("link", name=re.compile("^By Person")).click()
+    expect(page.get_by_role("heading", level=1, name="Update contacts by person")).to_be_visible()
+
+    # Search first; nobody matches, so registering a new person is offered.
+    page.get_by_label("Search by name, e-mail or Person ID").fill("Nadia Haddad")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_text("Nobody matches")).to_be_visible()
+    page.get_by_role("link", name="Register a new person").click()
+    expect(page.get_by_role("heading", level=1, name="Register a new person")).to_be_visible()
+    page.get_by_label("First name").fill("Nadia")
+    page.get_by_label("Last name").fill("Haddad")
+    page.get_by_label("Business e-mail").fill("nadia.haddad@northwind.example")
+    page.get_by_label("Telephone").fill("12")  # wrong first: the error is shown next to it
+    page.get_by_role("button", name="Register person").click()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+    page.get_by_label("Telephone").fill("416 555 0199")
+    page.get_by_role("button", name="Register person").click()
+    expect(page.get_by_role("status")).to_contain_text("Nadia Haddad is registered with Person ID")
+    expect(page.get_by_role("heading", level=1, name="Nadia Haddad")).to_be_visible()
+
+    # Her roles, by person: make her a Primary Contact.
+    page.get_by_role("button", name="Add Primary Contact").click()
+    expect(page.get_by_role("status")).to_contain_text("is now Primary Contact")
+    page.screenshot(path=artifacts / "by-person-roles.png", full_page=True)
+
+    # Manage My Information: Alice corrects her telephone.
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
+    page.get_by_role("link", name=re.compile("^Manage My Information")).click()
+    page.get_by_label("Telephone").fill("(647) 555-0123")
+    page.get_by_role("button", name="Save my information").click()
+    expect(page.get_by_role("status")).to_contain_text("Your contact information has been saved.")
+    expect(page.get_by_label("Telephone")).to_have_value("+16475550123")
+    page.screenshot(path=artifacts / "manage-my-information.png", full_page=True)

@@ -100,6 +100,9 @@ def test_alice_registers_a_new_person_by_person_after_a_search_and_corrects_her_
     page.get_by_role("button", name="Add Primary Contact").click()
     expect(page.get_by_role("status")).to_contain_text("is now Primary Contact")
     page.screenshot(path=artifacts / "by-person-roles.png", full_page=True)
+    page.get_by_role("link", name="Remove Primary Contact").click()
+    page.get_by_role("button", name="Yes, remove").click()
+    expect(page.get_by_role("status")).to_contain_text("Nadia Haddad is no longer Primary Contact")
 
     # Manage My Information: Alice corrects her telephone.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()

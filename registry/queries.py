@@ -106,11 +106,6 @@ def attach_roles(org: Organization, people: list[Person]) -> list[Person]:
     return people
 
 
-def members_with_roles(org: Organization) -> list[Person]:
-    """Every member of `org` with `.org_roles` (two queries; for bounded uses only)."""
-    return attach_roles(org, list(members(org)))
-
-
 def contacts(org: Organization, role_code: str | None = None) -> QuerySet[RoleAssignment]:
     """Role assignments of `org` with their person and role type, by role then name."""
     qs = RoleAssignment.objects.filter(membership__organization=org)
@@ -172,10 +167,6 @@ def holder_counts(org: Organization) -> dict[int, int]:
         .annotate(n=Count("id"))
         .values_list("role_type", "n")
     )
-
-
-def is_member(org: Organization, person: Person) -> bool:
-    return org.memberships.filter(person=person).exists()
 
 
 def organizations_with_roles(person: Person) -> list[Organization]:

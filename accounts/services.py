@@ -33,6 +33,7 @@ from audit.log import record
 from audit.models import AuditEntry
 from core import context_processors
 from core.errors import Forbidden, Invalid, NotFound, RuleViolation, require
+from core.forms import field_errors
 from core.mail import send_after_commit
 from core.services import service
 
@@ -40,10 +41,6 @@ LINK_NOT_VALID = (
     "This link is not valid any more: it was already used, it has expired, or the account "
     "changed since it was sent. Ask for a new one."
 )
-
-
-def _errors(form) -> dict:
-    return {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
 
 
 def _mail(to: str, subject: str, template: str, context: dict) -> None:
@@ -83,7 +80,7 @@ def change_secret_answers(user: User, *, data: dict, actor) -> User:
         )
     form = ChangeSecretAnswersForm(data, user=user, password=password)
     if not form.is_valid():
-        raise Invalid("Some answers need correcting.", fields=_errors(form))
+        raise Invalid("Some answers need correcting.", fields=field_errors(form))
     had_answers = user.secret_answers.exists()
     _save_answers(user, form.pairs())
     record(actor, "account.secret_answers_changed", target=user)
@@ -221,7 +218,7 @@ def change_password(user: User, *, data: dict, actor) -> User:
         )
     form = ChangePasswordForm(data, user=user)
     if not form.is_valid():
-        raise Invalid("Choose a different password.", fields=_errors(form))
+        raise Invalid("Choose a different password.", fields=field_errors(form))
     user.set_password(form.cleaned_data["new_password1"])
     user.save(update_fields=["password"])
     record(actor, "account.password_changed", target=user)
@@ -477,7 +474,7 @@ def accept_invitation(invitation: Invitation, *, data: dict, actor=None) -> User
         )
     form = AccountSetupForm(data, person=person)
     if not form.is_valid():
-        raise Invalid("Some details need correcting.", fields=_errors(form))
+        raise Invalid("Some details need correcting.", fields=field_errors(form))
     user = User(
         username=form.cleaned_data["username"],
         email=person.email,

@@ -9,7 +9,8 @@ from django.utils import timezone
 from apitokens.forms import ApiTokenForm
 from apitokens.models import ApiToken, digest
 from audit.log import record
-from core.errors import Invalid, require
+from core.errors import require
+from core.forms import validated
 from core.mail import send_after_commit
 from core.services import service
 
@@ -20,14 +21,6 @@ LAST_USED_GRANULARITY = timedelta(minutes=1)
 
 def _new_secret() -> str:
     return TOKEN_PREFIX + secrets.token_urlsafe(32)
-
-
-def _validated(data: dict) -> dict:
-    form = ApiTokenForm(data=data)
-    if not form.is_valid():
-        fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
-        raise Invalid("Some details need correcting.", fields=fields)
-    return form.cleaned_data
 
 
 def _expiry(days: int | None):
@@ -42,7 +35,7 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
         "You can only create API tokens for your own account.",
     )
     require(user.is_active, "This account is not active.")
-    cleaned = _validated(data)
+    cleaned = validated(ApiTokenForm(data=data))
     raw = _new_secret()
     token = ApiToken.objects.create(
         kind=ApiToken.Kind.PERSONAL,
@@ -70,7 +63,7 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
 def issue_service_token(*, data: dict, actor) -> tuple[ApiToken, str]:
     """Operator staff issue a token to a downstream system; it belongs to no person."""
     require(actor.is_staff, "Only operator staff can issue service tokens.")
-    cleaned = _validated(data)
+    cleaned = validated(ApiTokenForm(data=data))
     raw = _new_secret()
     token = ApiToken.objects.create(
         kind=ApiToken.Kind.SERVICE,

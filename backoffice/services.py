@@ -23,6 +23,7 @@ from backoffice.forms import ApplicationForms, RejectApplicationForm
 from backoffice.models import ApplicationContact, OrganizationApplication
 from backoffice.task_kinds import APPLICATION_REVIEW
 from core.errors import DomainError, Invalid, RuleViolation, require
+from core.forms import field_errors
 from core.services import service
 from registry import notifications as registry_notifications
 from registry import services as registry
@@ -273,7 +274,7 @@ def _valid_reason(reason: str) -> str:
     if not form.is_valid():
         raise Invalid(
             "Give the reason for rejecting.",
-            fields={k: [str(m) for m in v] for k, v in form.errors.items()},
+            fields=field_errors(form),
         )
     return form.cleaned_data["reason"]
 
@@ -312,7 +313,7 @@ def appoint_authorized_representative(
             "Give the reason for the appointment.",
             fields={"reason": ["Explain the reason in a sentence."]},
         )
-    org = registry._lock(org, actor)
+    org = registry.lock_organization(org, actor)
     role_type = RoleType.objects.get(code=Role.AUTHORIZED_REPRESENTATIVE)
     if RoleAssignment.objects.filter(membership__organization=org, role_type=role_type).exists():
         raise RuleViolation(

@@ -9,10 +9,11 @@ from banking import crypto, notifications
 from banking.forms import BankingForm
 from banking.models import BankingChange, BankingInformation
 from banking.rules import BANKING_GROUP, can_reveal_banking, can_submit_banking
-from core.errors import Invalid, RuleViolation, require
+from core.errors import RuleViolation, require
+from core.forms import validated as validated_form
 from core.services import service
 from registry.models import Organization
-from registry.rules import forget_role_codes
+from registry.services import lock_organization
 from tasks import services as task_services
 from tasks.models import Task
 
@@ -20,24 +21,11 @@ TASK_KIND = "banking_change"
 
 
 def _lock(org: Organization, actor) -> Organization:
-    """Serialize banking submissions of one organization (the organization row), and re-read
-    the actor's roles under the lock: a role lost a moment ago grants nothing."""
-    locked = Organization.objects.select_for_update().get(pk=org.pk)
-    forget_role_codes(actor)
-    if not locked.is_active:
-        raise RuleViolation(
-            f"{org.legal_name} is no longer active; its banking information cannot change.",
-            code="inactive_organization",
-        )
-    return locked
+    return lock_organization(org, actor, what="its banking information")
 
 
 def validated(data: dict) -> dict:
-    form = BankingForm(data=data)
-    if not form.is_valid():
-        fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
-        raise Invalid("Some banking details need correcting.", fields=fields)
-    return form.cleaned_data
+    return validated_form(BankingForm(data=data), message="Some banking details need correcting.")
 
 
 def _masked(change: BankingChange) -> dict:

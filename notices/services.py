@@ -1,7 +1,8 @@
 """Operator staff publish announcements and issue notices to role groups."""
 
 from audit.log import record
-from core.errors import Invalid, require
+from core.errors import require
+from core.forms import validated
 from core.mail import send_after_commit
 from core.services import service
 from notices.forms import AnnouncementForm, NoticeForm
@@ -10,19 +11,11 @@ from registry.models import Organization, Person
 from tasks.services import create_task
 
 
-def _validated(form_class, data: dict) -> dict:
-    form = form_class(data=data)
-    if not form.is_valid():
-        fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
-        raise Invalid("Some details need correcting.", fields=fields)
-    return form.cleaned_data
-
-
 @service("announcement.publish")
 def publish_announcement(*, data: dict, actor) -> Announcement:
     """An announcement on everyone's News."""
     require(actor.is_staff, "Only operator staff can publish announcements.")
-    cleaned = _validated(AnnouncementForm, data)
+    cleaned = validated(AnnouncementForm(data=data))
     announcement = Announcement.objects.create(
         title=cleaned["title"], body=cleaned["body"], published_by=actor
     )
@@ -47,7 +40,7 @@ def issue_notice(*, data: dict, actor) -> Notice:
     """A notice to a role group, on their News and by e-mail; optionally a task for each
     organization's group to act on."""
     require(actor.is_staff, "Only operator staff can issue notices.")
-    cleaned = _validated(NoticeForm, data)
+    cleaned = validated(NoticeForm(data=data))
     org = cleaned["organization"]
     notice = Notice.objects.create(
         title=cleaned["title"], body=cleaned["body"], organization=org, issued_by=actor

@@ -6,6 +6,7 @@ from django.db.models import F
 
 from audit.log import record
 from core.errors import Invalid, NotFound, RuleViolation, require
+from core.forms import validated
 from core.services import service
 from registry import notifications, queries
 from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm
@@ -48,22 +49,21 @@ def _validated(form_class, data: dict, *, partial_from=None) -> dict:
         merged = {name: getattr(partial_from, name) for name in form_class.base_fields}
         merged.update({k: v for k, v in data.items() if k in form_class.base_fields})
         data = merged
-    form = form_class(data=data)
-    if not form.is_valid():
-        fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
-        raise Invalid("Some details need correcting.", fields=fields)
-    return form.cleaned_data
+    return validated(form_class(data=data))
 
 
-def _lock(org: Organization, actor) -> Organization:
-    """Serialize every membership and role change of one organization: the last-holder rule
-    reads the holders before it writes, so two removals must never interleave. The actor's
-    roles are re-read under the lock: a role lost a moment ago no longer grants anything."""
+def lock_organization(org: Organization, actor, *, what: str = "its contacts") -> Organization:
+    """Lock the organization row. Every change whose rule reads the organization's roles or
+    members (membership and role changes, grants, banking) takes this one lock, so e.g. two
+    removals never interleave around the last-holder rule. The actor's roles are re-read under
+    the lock: a role lost a moment ago no longer grants anything. `what` names what cannot
+    change when the organization is no longer active."""
     locked = Organization.objects.select_for_update().get(pk=org.pk)
-    forget_role_codes(actor)
+    if actor is not None:
+        forget_role_codes(actor)
     if not locked.is_active:
         raise RuleViolation(
-            f"{org.legal_name} is no longer active; its contacts cannot be changed.",
+            f"{org.legal_name} is no longer active; {what} cannot be changed.",
             code="inactive_organization",
         )
     return locked
@@ -152,7 +152,7 @@ def register_person(
     Searching first is enforced here: the same e-mail is refused with the existing Person ID,
     and a person of the same name already in the organization needs an explicit confirmation.
     """
-    org = _lock(org, actor)
+    org = lock_organization(org, actor)
     require(
         can_add_member(actor, org),
         f"Only a Primary Contact, Authorized Representative or Rights Administrator of "
@@ -237,7 +237,7 @@ def update_my_information(person: Person, *, data: dict, actor) -> Person:
 @service("member.add")
 def add_member(org: Organization, person: Person, *, actor) -> Membership:
     """Affiliate an existing person with the organization."""
-    org = _lock(org, actor)
+    org = lock_organization(org, actor)
     require(
         can_add_member(actor, org),
         f"Only a Primary Contact, Authorized Representative or Rights Administrator of "
@@ -255,7 +255,7 @@ def add_member(org: Organization, person: Person, *, actor) -> Membership:
 @service("member.remove")
 def remove_member(org: Organization, person: Person, *, actor) -> None:
     """Remove a person from the organization with their roles (never a last holder)."""
-    org = _lock(org, actor)
+    org = lock_organization(org, actor)
     require(
         can_remove_member(actor, org),
         f"Only a Primary Contact or Authorized Representative of {org.legal_name} can remove "
@@ -318,7 +318,7 @@ def _manager_names(role_type: RoleType) -> str:
 @service("contact.add")
 def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor):
     """Register `person` for a role of the organization (affiliating them if needed)."""
-    org = _lock(org, actor)
+    org = lock_organization(org, actor)
     require(
         can_manage_role(actor, org, role_type),
         f"Only {_manager_names(role_type)} of {org.legal_name} can add a {role_type.name}.",
@@ -329,7 +329,7 @@ def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor
 @service("contact.remove")
 def remove_contact(org: Organization, person: Person, role_type: RoleType, *, actor) -> None:
     """Remove `person` from a role; the last holder of a mandatory role stays."""
-    org = _lock(org, actor)
+    org = lock_organization(org, actor)
     require(
         can_manage_role(actor, org, role_type),
         f"Only {_manager_names(role_type)} of {org.legal_name} can remove a {role_type.name}.",

@@ -50,16 +50,6 @@ class RequestReasonForm(forms.Form):
         return reason
 
 
-def validated(form: forms.Form) -> dict:
-    """Cleaned data, or Invalid with per-field messages."""
-    from core.errors import Invalid
-
-    if not form.is_valid():
-        fields = {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
-        raise Invalid("Some details need correcting.", fields=fields)
-    return form.cleaned_data
-
-
 class RequestAccessForm(forms.Form):
     """The Request Access page: which organization, which system at which level, and why."""
 

@@ -7,29 +7,21 @@ from django.utils import timezone
 
 from audit.log import record
 from core.errors import NotFound, RuleViolation, require
+from core.forms import validated
 from core.services import service
 from registry.models import Membership, Organization, Person
 from registry.queries import roles_of
-from registry.rules import Role, forget_role_codes
+from registry.rules import Role
 from systems import notifications
-from systems.forms import GrantTermsForm, RequestReasonForm, validated
+from systems.forms import GrantTermsForm, RequestReasonForm
 from systems.models import AccessGrant, AccessRequest, InformationSystem
 from systems.rules import can_grant_access, can_request_access, can_revoke_grant_of
 
 
 def _lock(org: Organization, actor) -> Organization:
-    """Lock the organization row, as registry's membership and role changes do: a grant is
-    never created for someone being removed at the same instant, nor by a Rights
-    Administrator whose role is being taken away (their roles are re-read under the lock)."""
-    locked = Organization.objects.select_for_update().get(pk=org.pk)
-    if actor is not None:
-        forget_role_codes(actor)
-    if not locked.is_active:
-        raise RuleViolation(
-            f"{org.legal_name} is no longer active; access on its behalf cannot change.",
-            code="inactive_organization",
-        )
-    return locked
+    from registry.services import lock_organization  # registry.services imports this module
+
+    return lock_organization(org, actor, what="access on its behalf")
 
 
 def _details(system: InformationSystem, level: str, **more) -> dict:

@@ -167,7 +167,13 @@ class Audit:
     def submit_empty(self, button) -> None:
         """Submit a form as it is, past the browser's own checks, to see the page's errors."""
         self.page.evaluate("document.querySelectorAll('form').forEach(f => f.noValidate = true)")
-        button.click()
+        self.follow(button)
+
+    def follow(self, locator) -> None:
+        """Click a link or button and wait for the page it leads to: checking the page that is
+        still unloading would inject axe into a document without a body."""
+        with self.page.expect_navigation():
+            locator.click()
 
     def visit(self, url: str, name: str) -> None:
         self.page.goto(url)
@@ -234,7 +240,7 @@ def test_alice_pages_have_no_axe_violations(live_server, live_personas, page, au
     audit.visit(
         f"{base}/organizations/100001/contacts/by-role/primary_contact/", "primary-contacts"
     )
-    page.get_by_role("link", name="Remove Alice Martin").click()
+    audit.follow(page.get_by_role("link", name="Remove Alice Martin"))
     audit.check("confirm-remove-contact")
     audit.visit(f"{base}/organizations/100001/banking/", "banking-alice")
     audit.assert_clean()
@@ -265,7 +271,7 @@ def test_dave_access_and_task_pages_have_no_axe_violations(live_server, live_per
     audit.visit(f"{base}/access/request/", "request-access")
     audit.visit(f"{base}/organizations/100001/access/", "manage-access")
     audit.visit(f"{base}/tasks/", "tasks")
-    page.get_by_role("link", name="Approve access request").first.click()
+    audit.follow(page.get_by_role("link", name="Approve access request").first)
     audit.check("task")
     audit.assert_clean()
 
@@ -309,8 +315,8 @@ def test_deciding_a_task_has_no_axe_violations(live_server, live_personas, page,
     base = live_server.url
     _sign_in(page, base, "dave")
     audit.visit(f"{base}/tasks/", "tasks-dave")
-    page.get_by_role("link", name="Approve access request").first.click()
-    page.get_by_role("link", name=re.compile("^Reject")).first.click()
+    audit.follow(page.get_by_role("link", name="Approve access request").first)
+    audit.follow(page.get_by_role("link", name=re.compile("^Reject")).first)
     audit.check("task-reject")
     audit.submit_empty(page.get_by_role("button", name="Reject"))
     audit.check("task-reject-errors")

@@ -3,8 +3,11 @@
 `manage.py seed_scale --organizations 10000 --persons 250000` builds, with bulk inserts:
 organizations of skewed sizes, persons (10% of them in two organizations), memberships,
 contacts holding 1-4 roles each with every mandatory role filled, an account for every
-contact (unusable password: they sign in only after a reset), and the audit records the
-changes would have written. The same arguments always give the same data.
+contact (unusable password: they sign in only after a reset), the audit records the
+changes would have written, access grants (a quarter of the members hold 1-2 grants to the
+operator's systems) and open tasks (1-3 access requests per organization for its Rights
+Administrators, and a pending banking change for the banking group of every other one). The
+same arguments always give the same data (only the banking ciphertexts' nonces differ).
 """
 
 import random
@@ -13,6 +16,8 @@ import time
 import unicodedata
 from datetime import UTC, timedelta
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.color import no_style
 from django.db import connection, transaction
@@ -21,9 +26,17 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.models import AuditEntry
+from banking import crypto
+from banking.models import BankingChange
+from banking.rules import BANKING_GROUP
+from banking.services import TASK_KIND as BANKING_CHANGE_KIND
 from registry.catalogue import ensure_role_types
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
 from registry.services import ORG_ID_START, PERSON_ID_START
+from systems.catalogue import ensure_systems
+from systems.models import AccessGrant, AccessRequest, InformationSystem
+from systems.services import ACCESS_REQUEST_KIND
+from tasks.models import Task, TaskEvent
 
 SCALE_DOMAIN = "scale.example"
 BATCH = 5000
@@ -266,6 +279,7 @@ class Command(BaseCommand):
         self.operator = User.objects.filter(is_staff=True).order_by("pk").first()
         started = time.monotonic()
         models = [Organization, User, Person, Membership, RoleAssignment, AuditEntry]
+        models += [AccessGrant, AccessRequest, BankingChange, Task, Task.roles.through, TaskEvent]
         with transaction.atomic():
             if connection.vendor == "postgresql":
                 # Primary keys are handed out here: keep other writers out meanwhile.
@@ -278,6 +292,8 @@ class Command(BaseCommand):
             user_ids = self._users(plan)
             person_pks = self._persons(persons, user_ids)
             self._memberships_and_roles(org_rows, plan, person_pks)
+            self._grants(org_rows, plan, person_pks)
+            self._tasks(org_rows, plan, person_pks, user_ids)
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     for sql in connection.ops.sequence_reset_sql(no_style(), models):
@@ -289,7 +305,8 @@ class Command(BaseCommand):
                 f"Scale data ready in {time.monotonic() - started:.0f}s: "
                 f"{organizations:,} organizations, {persons:,} persons, "
                 f"{plan['membership_count']:,} memberships, {plan['role_count']:,} roles, "
-                f"{len(user_ids):,} accounts, {self.audit_count:,} audit records. "
+                f"{len(user_ids):,} accounts, {self.audit_count:,} audit records, "
+                f"{self.grant_count:,} access grants, {self.task_count:,} open tasks. "
                 f"Largest organization: {plan['largest_org_id']} "
                 f"({plan['largest_size']:,} members)."
             )
@@ -529,3 +546,155 @@ class Command(BaseCommand):
             writer.flush()
         self.progress.show("memberships", done, total, final=True)
         self.audit_count = audit.count
+
+    # --- access grants and open tasks -----------------------------------------------------
+
+    def _grants(self, org_rows, plan, person_pks) -> None:
+        """A quarter of the members hold 1-2 grants to the operator's systems."""
+        ensure_systems()
+        systems = list(
+            InformationSystem.objects.filter(code__in=["mpi", "settlements", "metering"])
+        )
+        rng = random.Random(self.seed + 1)  # its own stream: the registry above is unchanged
+        writer = Rows(AccessGrant)
+        expires_field = AccessGrant._meta.get_field("expires")
+        soon = timezone.localdate() + timedelta(days=365)
+        expiring = expires_field.get_db_prep_save(soon, connection)
+        granted_by = self.operator.pk if self.operator else None
+        total = len(org_rows)
+        for n, ((org_pk, _, _), org_members) in enumerate(
+            zip(org_rows, plan["members"], strict=True), 1
+        ):
+            for index in org_members:
+                if rng.random() >= 0.25:
+                    continue
+                for system in rng.sample(systems, rng.choice((1, 1, 2))):
+                    writer.add(
+                        organization_id=org_pk,
+                        person_id=person_pks[index],
+                        system_id=system.pk,
+                        level=rng.choice(system.levels),
+                        expires=expiring if rng.random() < 0.1 else None,
+                        granted_by_id=granted_by,
+                    )
+            self.progress.show("access grants", n, total)
+        writer.flush()
+        self.progress.show("access grants", total, total, final=True)
+        self.grant_count = writer.count
+
+    def _tasks(self, org_rows, plan, person_pks, user_ids) -> None:
+        """Open tasks as the services raise them: 1-3 access requests per organization for
+        its Rights Administrators (asked by contacts who are not one), and a pending banking
+        change for the banking group of every other organization (by a banking contact)."""
+        rng = random.Random(self.seed + 2)
+        systems = list(
+            InformationSystem.objects.filter(code__in=["mpi", "settlements", "metering"])
+        )
+        role_pk = {code: rt.pk for code, rt in self.role_types.items()}
+        requests, changes = Rows(AccessRequest), Rows(BankingChange)
+        tasks, task_roles, events = Rows(Task), Rows(Task.roles.through), Rows(TaskEvent)
+        request_type = ContentType.objects.get_for_model(AccessRequest).pk
+        change_type = ContentType.objects.get_for_model(BankingChange).pk
+        prep = {name: Task._meta.get_field(name) for name in ("due", "details", "created_at")}
+
+        def db(name: str, value):
+            return prep[name].get_db_prep_save(value, connection)
+
+        now = timezone.now()
+        try:
+            crypto.encrypt(0, {})
+            banking = True
+        except ImproperlyConfigured:  # no BANKING_KEY in production settings: no banking tasks
+            banking = False
+            self.stdout.write("seed_scale: no BANKING_KEY, so no banking changes are created.")
+
+        def task(*, kind, org_pk, roles, subject_type, subject_id, summary, details, user_id, age):
+            created = now - timedelta(days=age)
+            pk = tasks.add(
+                kind=kind,
+                organization_id=org_pk,
+                to_staff=False,
+                excluded_user_id=user_id,
+                subject_type_id=subject_type,
+                subject_id=subject_id,
+                summary=summary[:300],
+                details=db("details", details),
+                state=Task.State.OPEN,
+                created_by_id=user_id,
+                created_at=db("created_at", created),
+                due=db("due", created + timedelta(days=5)),
+            )
+            for code in roles:
+                task_roles.add(task_id=pk, roletype_id=role_pk[str(code)])
+            events.add(task_id=pk, actor_id=user_id, action=TaskEvent.Action.CREATED)
+            return pk
+
+        total = len(org_rows)
+        for n, ((org_pk, org_id, legal_name), held) in enumerate(
+            zip(org_rows, plan["roles"], strict=True), 1
+        ):
+            askers = [p for p, codes in held.items() if "rights_administrator" not in codes]
+            for index in rng.sample(askers, min(len(askers), rng.randint(1, 3))):
+                system = rng.choice(systems)
+                level = rng.choice(system.levels)
+                first, last = self._name(index)
+                request_pk = requests.next_pk
+                task_pk = task(
+                    kind=ACCESS_REQUEST_KIND,
+                    org_pk=org_pk,
+                    roles=["rights_administrator"],
+                    subject_type=request_type,
+                    subject_id=request_pk,
+                    summary=f"{first} {last} asks for {system.name} ({level})",
+                    details={"system": system.code, "level": level, "reason": ""},
+                    user_id=user_ids[index],
+                    age=rng.randint(0, 9),
+                )
+                requests.add(
+                    organization_id=org_pk,
+                    person_id=person_pks[index],
+                    system_id=system.pk,
+                    level=level,
+                    state=AccessRequest.State.OPEN,
+                    task_id=task_pk,
+                )
+            submitters = [p for p, codes in held.items() if "invoicing_banking_contact" in codes]
+            if banking and submitters and n % 2:
+                submitter = submitters[0]
+                account = f"{rng.randint(0, 9999999):07d}"
+                numbers = crypto.encrypt(
+                    org_id, {"institution": "001", "transit": "00011", "account": account}
+                )
+                change_pk = changes.add(
+                    organization_id=org_pk,
+                    version=1,
+                    bank_name="Bank of Montreal",
+                    currency="CAD",
+                    numbers=numbers,
+                    account_last4=account[-4:],
+                    state=BankingChange.State.PENDING,
+                    submitted_by_id=user_ids[submitter],
+                )
+                task(
+                    kind=BANKING_CHANGE_KIND,
+                    org_pk=org_pk,
+                    roles=list(BANKING_GROUP),
+                    subject_type=change_type,
+                    subject_id=change_pk,
+                    summary=(
+                        f"New banking information for {legal_name}: Bank of Montreal, account "
+                        f"****{account[-4:]} (CAD)"
+                    ),
+                    details={
+                        "change_id": change_pk,
+                        "version": 1,
+                        "fingerprint": crypto.fingerprint(numbers),
+                    },
+                    user_id=user_ids[submitter],
+                    age=rng.randint(0, 4),
+                )
+            self.progress.show("open tasks", n, total)
+        for writer in (requests, changes, tasks, task_roles, events):
+            writer.flush()
+        self.progress.show("open tasks", total, total, final=True)
+        self.task_count = tasks.count

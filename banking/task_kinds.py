@@ -1,6 +1,7 @@
 """The banking change as a task kind (see tasks.kinds)."""
 
 from banking import services
+from banking.rules import BANKING_GROUP
 from tasks.kinds import TaskKind, register
 
 register(
@@ -11,5 +12,8 @@ register(
         on_reject=services.discard_rejected_change,
         on_cancel=services.withdraw_change,
         subject_template="banking/_task_subject.html",
+        deciders=frozenset(BANKING_GROUP),
+        explain="approve or reject changes of the organization's banking information "
+        "(not their own)",
     )
 )

@@ -185,14 +185,11 @@ def _role_name(codes: set[str], names: dict[str, str], wanted) -> str:
     return " and ".join(held)
 
 
-# Tasks a role decides, until the task engine names its kinds' recipients itself.
-TASK_DECIDERS = [
-    (
-        "approve or reject changes of the organization's banking information (not their own)",
-        {"primary_contact", "authorized_representative", "invoicing_banking_contact"},
-    ),
-    ("approve or reject requests for access to the operator's systems", ACCESS_GRANTERS),
-]
+def _task_deciders() -> list[tuple[str, frozenset[str]]]:
+    """(what, role codes) for every registered task kind an organization's roles decide."""
+    from tasks.kinds import registered_kinds
+
+    return [(k.explain, k.deciders) for k in registered_kinds() if k.deciders and k.explain]
 
 
 def explain(org: Organization, person: Person, *, today=None) -> Explanation:
@@ -249,7 +246,7 @@ def explain(org: Organization, person: Person, *, today=None) -> Explanation:
                     f"as {_role_name(codes, names, AUDIT_READERS)}",
                 )
             )
-        for what, deciders in TASK_DECIDERS:
+        for what, deciders in _task_deciders():
             if codes & set(deciders):
                 permissions.append(
                     Permission(

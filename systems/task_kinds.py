@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from systems.rules import ACCESS_GRANTERS
 from tasks.kinds import TaskKind, register
 
 
@@ -17,5 +18,7 @@ def register_kinds() -> None:
             on_cancel=services.withdraw_request_on_cancel,
             subject_template="systems/_task_subject.html",
             due_in=timedelta(days=5),
+            deciders=frozenset(ACCESS_GRANTERS),
+            explain="approve or reject requests for access to the operator's systems",
         )
     )

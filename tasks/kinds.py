@@ -36,6 +36,11 @@ class TaskKind:
     # Whether the group may decide with no comment on approval (a comment is always
     # required to reject).
     approve_needs_comment: bool = False
+    # The organization roles (codes) whose holders decide tasks of this kind, and what that
+    # lets them do in one phrase ("approve or reject ..."): the permissions explainer
+    # (systems.queries.explain) reads these. Empty for kinds addressed to operator staff.
+    deciders: frozenset[str] = frozenset()
+    explain: str = ""
 
 
 _KINDS: dict[str, TaskKind] = {}
@@ -56,6 +61,11 @@ def get_kind(code: str) -> TaskKind:
 
 def is_registered(code: str) -> bool:
     return code in _KINDS
+
+
+def registered_kinds() -> list[TaskKind]:
+    """Every registered kind, in registration order (the apps' order in INSTALLED_APPS)."""
+    return list(_KINDS.values())
 
 
 register(GENERIC)

@@ -6,7 +6,8 @@ contacts holding 1-4 roles each with every mandatory role filled, an account for
 contact (unusable password: they sign in only after a reset), the audit records the
 changes would have written, access grants (a quarter of the members hold 1-2 grants to the
 operator's systems) and open tasks (1-3 access requests per organization for its Rights
-Administrators, and a pending banking change for the banking group of every other one). The
+Administrators, and a pending banking change for its banking group where it has an Invoicing and
+Banking Contact). The
 same arguments always give the same data (only the banking ciphertexts' nonces differ).
 """
 
@@ -585,7 +586,7 @@ class Command(BaseCommand):
     def _tasks(self, org_rows, plan, person_pks, user_ids) -> None:
         """Open tasks as the services raise them: 1-3 access requests per organization for
         its Rights Administrators (asked by contacts who are not one), and a pending banking
-        change for the banking group of every other organization (by a banking contact)."""
+        change for its banking group (by its Invoicing and Banking Contact, where it has one)."""
         rng = random.Random(self.seed + 2)
         systems = list(
             InformationSystem.objects.filter(code__in=["mpi", "settlements", "metering"])
@@ -659,7 +660,7 @@ class Command(BaseCommand):
                     task_id=task_pk,
                 )
             submitters = [p for p, codes in held.items() if "invoicing_banking_contact" in codes]
-            if banking and submitters and n % 2:
+            if banking and submitters:
                 submitter = submitters[0]
                 account = f"{rng.randint(0, 9999999):07d}"
                 numbers = crypto.encrypt(

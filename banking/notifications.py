@@ -18,9 +18,39 @@ def _emails(org, codes) -> list[str]:
     )
 
 
+def previous_submitter_email(change: BankingChange) -> str | None:
+    """The e-mail of the person who submitted the banking information in force (the previous
+    Invoicing and Banking Contact), unless they submitted `change` themselves.
+
+    They hear of every change that would replace their information, whether or not they still
+    hold the role: a contact replaced by someone who then redirects the payments is told.
+    """
+    previous = (
+        BankingChange.objects.filter(
+            organization_id=change.organization_id, state=BankingChange.State.APPROVED
+        )
+        .exclude(pk=change.pk)
+        .order_by("-version")
+        .values_list("submitted_by_id", flat=True)
+        .first()
+    )
+    if previous is None or previous == change.submitted_by_id:
+        return None
+    return Person.objects.filter(user_id=previous).values_list("email", flat=True).first()
+
+
 def change_submitted(change: BankingChange) -> None:
-    """The Primary Contacts hear of every submission (the whole group gets the task)."""
+    """The Primary Contacts hear of every submission (the whole group gets the task), and so
+    does the previous Invoicing and Banking Contact."""
     org = change.organization
+    _tell_previous_submitter(
+        change,
+        f"Banking information you submitted for {org.legal_name} may be replaced",
+        f"New banking information has been submitted for {org.legal_name} to replace the "
+        f"information you submitted: {change.bank_name}, account {change.masked_account} "
+        f"({change.currency}). It is not in force until someone other than the submitter "
+        f"approves it.",
+    )
     send_after_commit(
         _emails(org, [Role.PRIMARY_CONTACT]),
         f"Banking information change submitted for {org.legal_name}",
@@ -29,3 +59,29 @@ def change_submitted(change: BankingChange) -> None:
         f"It is not in force until someone other than the submitter approves it on the Tasks "
         f"page.",
     )
+
+
+def change_applied(change: BankingChange, previous_email: str | None) -> None:
+    """The previous Invoicing and Banking Contact hears that their information was replaced
+    (the group and the submitter are told of the decision by the task engine)."""
+    org = change.organization
+    if previous_email:
+        send_after_commit(
+            [previous_email],
+            f"Banking information you submitted for {org.legal_name} was replaced",
+            f"The banking information you submitted for {org.legal_name} has been replaced by "
+            f"{change.bank_name}, account {change.masked_account} ({change.currency}), now in "
+            f"force.",
+        )
+
+
+def _tell_previous_submitter(change: BankingChange, subject: str, body: str) -> None:
+    address = previous_submitter_email(change)
+    if address:
+        send_after_commit(
+            [address],
+            subject,
+            body + "\n\nYou are told because you submitted the banking information in force. "
+            "If you did not expect this change, contact the organization's Primary Contacts "
+            "or the operator's Customer Relations at once.",
+        )

@@ -125,6 +125,7 @@ def _bound_change(task: Task, actor) -> BankingChange:
 def apply_approved_change(task: Task, *, actor, comment: str) -> None:
     """Task handler: the approved version replaces the banking information in force."""
     change = _bound_change(task, actor)
+    previous_email = notifications.previous_submitter_email(change)
     BankingInformation.objects.update_or_create(
         organization_id=change.organization_id,
         defaults={
@@ -144,6 +145,7 @@ def apply_approved_change(task: Task, *, actor, comment: str) -> None:
         target=change,
         details=_masked(change),
     )
+    notifications.change_applied(change, previous_email)
 
 
 def discard_rejected_change(task: Task, *, actor, comment: str) -> None:

@@ -261,6 +261,31 @@ OAUTH2_PROVIDER = {
     },
 }
 
+# --- API rate limits (config/api.py) ------------------------------------------------------
+# Per token (or account, or client address): "<requests>/<period>", the period one of s, sec,
+# m, min, h, hour, d. The person search limit is a security control (harvesting the
+# registry); only raise it where nobody but a benchmark can reach the server.
+_RATE_PERIODS = {"s", "sec", "m", "min", "h", "hour", "d"}
+
+
+def _env_rate(name: str, default: str) -> str:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    number, slash, period = raw.strip().partition("/")
+    if not (slash and number.isdigit() and int(number) >= 1 and period in _RATE_PERIODS):
+        raise ImproperlyConfigured(
+            f"{name} must look like 60/min (a whole number of requests per s, sec, m, min, h, "
+            f"hour or d), not {raw!r}."
+        )
+    return f"{int(number)}/{period}"
+
+
+API_RATE_LIMITS = {
+    "search": _env_rate("API_RATE_LIMIT_SEARCH", "60/min"),
+    "auth": _env_rate("API_RATE_LIMIT_AUTH", "10/min"),
+}
+
 # --- Background work ----------------------------------------------------------------------
 BACKGROUND_TASKS = env_choice(
     "BACKGROUND_TASKS", "immediate" if TESTING else "database", {"database", "immediate"}

@@ -6,9 +6,9 @@ contacts holding 1-4 roles each with every mandatory role filled, an account for
 contact (unusable password: they sign in only after a reset), the audit records the
 changes would have written, access grants (a quarter of the members hold 1-2 grants to the
 operator's systems) and open tasks (1-3 access requests per organization for its Rights
-Administrators, and a pending banking change for its banking group where it has an Invoicing and
-Banking Contact). The
-same arguments always give the same data (only the banking ciphertexts' nonces differ).
+Administrators, and a pending banking change for its banking group where it has an
+Invoicing and Banking Contact). The same arguments always give the same data (only the
+banking ciphertexts' nonces differ).
 """
 
 import random

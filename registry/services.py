@@ -18,6 +18,7 @@ from registry.rules import (
     can_remove_member,
     forget_role_codes,
 )
+from systems.reviews import review_after_roles_lost
 from systems.services import revoke_all_for_membership
 
 ORG_ID_START = 100000
@@ -350,4 +351,6 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
         target=person,
         details={"role": role_type.code, "role_name": role_type.name},
     )
+    # A member left with no role keeps their grants only if the Rights Administrators say so.
+    review_after_roles_lost(org, person, actor=actor)
     notifications.contact_removed(person, org, role_type)

@@ -3,7 +3,13 @@
 from core.errors import NotFound
 from registry.access import _as_int
 from registry.models import Organization, Person
-from systems.models import AccessGrant, InformationSystem
+from systems.models import (
+    AccessGrant,
+    AccessReview,
+    AccessReviewCampaign,
+    AccessReviewItem,
+    InformationSystem,
+)
 
 
 def get_system(code) -> InformationSystem:
@@ -41,3 +47,54 @@ def get_grantee(org: Organization, person_id) -> Person:
     if person is None:
         raise NotFound(f"No person with ID {person_id} belongs to {org.legal_name}.")
     return person
+
+
+def get_review_for(user, review_id) -> AccessReview:
+    """An access review the user may decide: a Rights Administrator of its organization, or
+    operator staff. Another organization's review is not found; a review of one's own
+    organization without the role is forbidden."""
+    from core.errors import Forbidden
+    from systems.rules import can_grant_access
+
+    number = _as_int(review_id)
+    review = (
+        AccessReview.objects.select_related("organization", "campaign", "task")
+        .filter(pk=number)
+        .first()
+        if number is not None
+        else None
+    )
+    if review is None or not (
+        user.is_staff
+        or Organization.objects.visible_to(user).filter(pk=review.organization_id).exists()
+    ):
+        raise NotFound(f"No access review {review_id} is visible to you.")
+    if not can_grant_access(user, review.organization):
+        raise Forbidden(
+            f"Only a Rights Administrator of {review.organization.legal_name} can see its "
+            f"access reviews."
+        )
+    return review
+
+
+def get_review_item(review: AccessReview, item_id) -> AccessReviewItem:
+    number = _as_int(item_id)
+    item = review.items.filter(pk=number).first() if number is not None else None
+    if item is None:
+        raise NotFound(f"No item {item_id} in access review {review.pk} is visible to you.")
+    return item
+
+
+def get_campaign_for(user, campaign_id) -> AccessReviewCampaign:
+    """Campaigns are operator staff's: to anyone else they do not exist."""
+    from registry.rules import is_operator_staff
+
+    number = _as_int(campaign_id)
+    campaign = (
+        AccessReviewCampaign.objects.filter(pk=number).first()
+        if number is not None and is_operator_staff(user)
+        else None
+    )
+    if campaign is None:
+        raise NotFound(f"No access review campaign {campaign_id} is visible to you.")
+    return campaign

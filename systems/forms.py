@@ -72,3 +72,59 @@ class RequestAccessForm(forms.Form):
         self.fields["access"].choices = [
             (f"{s.code}:{level}", f"{s.name} – {level}") for s in systems for level in s.levels
         ]
+
+
+class StartReviewCampaignForm(forms.Form):
+    """Staff start an access review: a name, a deadline, and all or some organizations."""
+
+    name = forms.CharField(
+        label="Name", max_length=120, help_text="For example “Quarterly access review, Q1 2027”."
+    )
+    deadline = forms.DateField(
+        label="Deadline",
+        help_text="The last day on which grants can be confirmed, as YYYY-MM-DD. Grants not "
+        "confirmed by then are revoked.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    organizations = forms.CharField(
+        label="Organization IDs",
+        required=False,
+        max_length=2000,
+        help_text="Separated by commas or spaces. Leave empty to review every organization.",
+    )
+
+    def clean_name(self):
+        name = " ".join((self.cleaned_data.get("name") or "").split())
+        if not name or any(ord(ch) < 32 for ch in name):
+            raise forms.ValidationError("Give the review a name.")
+        return name
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data.get("deadline")
+        if deadline is not None and deadline <= timezone.localdate():
+            raise forms.ValidationError("The deadline must be a day after today.")
+        return deadline
+
+    def clean_organizations(self) -> list[int]:
+        """The Organization IDs listed, each an active organization (empty: all of them)."""
+        from registry.models import Organization
+
+        words = (self.cleaned_data.get("organizations") or "").replace(",", " ").split()
+        if not all(w.isdigit() and len(w) <= 9 for w in words):
+            raise forms.ValidationError(
+                "Enter Organization IDs as numbers, separated by commas or spaces."
+            )
+        wanted = sorted({int(w) for w in words})
+        found = set(
+            Organization.objects.filter(org_id__in=wanted, is_active=True).values_list(
+                "org_id", flat=True
+            )
+        )
+        missing = [str(n) for n in wanted if n not in found]
+        if missing:
+            raise forms.ValidationError(
+                f"No active organization has the ID {', '.join(missing)}."
+                if len(missing) == 1
+                else f"No active organizations have the IDs {', '.join(missing)}."
+            )
+        return wanted

@@ -156,3 +156,152 @@ class AccessRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} asks for {self.system} ({self.level})"
+
+
+class AccessReviewCampaign(models.Model):
+    """A recertification started by operator staff: every organization in scope (all, or the
+    ones listed) with grants gets an AccessReview and a task for its Rights Administrators.
+    `open` until every one of its reviews is completed or lapsed, then `closed`."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+
+    name = models.CharField(max_length=120)
+    deadline = models.DateField(help_text="The last day on which grants can be confirmed.")
+    all_organizations = models.BooleanField(default=True)
+    organizations = models.ManyToManyField(Organization, blank=True, related_name="+")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (until {self.deadline:%Y-%m-%d})"
+
+    audit_type = "access_review_campaign"
+
+    @property
+    def audit_id(self) -> int:
+        return self.pk
+
+    @property
+    def audit_label(self) -> str:
+        return str(self)[:200]
+
+
+class AccessReview(models.Model):
+    """One organization's review of its grants, decided by its Rights Administrators through a
+    task: each item is confirmed or revoked; what is still pending after `deadline` lapses
+    (the grant is revoked by `lapse_access_reviews`). Part of a campaign, or raised for one
+    `person` who lost every role in the organization (their grants only)."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "Open"
+        COMPLETED = "completed", "Completed"
+        LAPSED = "lapsed", "Lapsed"
+
+    campaign = models.ForeignKey(
+        AccessReviewCampaign,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reviews",
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="access_reviews"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    task = models.ForeignKey(
+        "tasks.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    deadline = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # Starting a campaign twice never gives an organization two reviews in it.
+            models.UniqueConstraint(
+                fields=["campaign", "organization"], name="access_review_one_per_campaign"
+            ),
+            models.UniqueConstraint(
+                fields=["organization", "person"],
+                condition=Q(state="open", campaign__isnull=True),
+                name="access_review_one_open_per_person",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "deadline"], name="access_review_due")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        if self.campaign_id is not None:
+            return f"Access review “{self.campaign.name}”"
+        return "Access review after a change of roles"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.OPEN
+
+    audit_type = "access_review"
+
+    @property
+    def audit_id(self) -> int:
+        return self.pk
+
+    @property
+    def audit_label(self) -> str:
+        return f"access review {self.pk}"
+
+
+class AccessReviewItem(models.Model):
+    """One grant under review. The person, system and level are kept as they were when the
+    review began, so the record stays readable after the grant is gone."""
+
+    class Decision(models.TextChoices):
+        PENDING = "pending", "Pending"
+        CONFIRMED = "confirmed", "Confirmed"
+        REVOKED = "revoked", "Revoked"
+        LAPSED = "lapsed", "Lapsed (not confirmed in time)"
+
+    review = models.ForeignKey(AccessReview, on_delete=models.CASCADE, related_name="items")
+    grant = models.ForeignKey(
+        AccessGrant, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_items"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    person_number = models.PositiveIntegerField("Person ID")
+    person_name = models.CharField(max_length=200)
+    system = models.ForeignKey(InformationSystem, on_delete=models.PROTECT, related_name="+")
+    system_name = models.CharField(max_length=120)
+    level = models.CharField(max_length=40)
+    decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by_label = models.CharField(max_length=200, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["person_name", "person_number", "system_name", "pk"]
+        indexes = [models.Index(fields=["review", "decision"], name="access_review_item_dec")]
+
+    def __str__(self) -> str:
+        return f"{self.person_name} – {self.system_name} ({self.level}): {self.decision}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decision == self.Decision.PENDING

@@ -5,12 +5,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType
 from registry.rules import AUDIT_READERS, MEMBER_ADDERS, MEMBER_REMOVERS
-from systems.models import AccessGrant, InformationSystem
-from systems.rules import ACCESS_GRANTERS
+from systems.models import (
+    AccessGrant,
+    AccessReview,
+    AccessReviewCampaign,
+    AccessReviewItem,
+    InformationSystem,
+)
+from systems.rules import ACCESS_GRANTERS, PROTECTED_HOLDERS, can_grant_access
 
 
 def systems() -> list[InformationSystem]:
@@ -298,3 +305,73 @@ def explain(org: Organization, person: Person, *, today=None) -> Explanation:
 
 def _has_person(user) -> bool:
     return user is not None and getattr(user, "person", None) is not None
+
+
+# --- Access reviews -------------------------------------------------------------------------
+
+
+def _decision_counts(prefix: str = "") -> dict:
+    """pending/confirmed/revoked/lapsed item counts, as annotations over `prefix`items."""
+    return {
+        name: Count(f"{prefix}items", filter=Q(**{f"{prefix}items__decision": name}))
+        for name in ("pending", "confirmed", "revoked", "lapsed")
+    }
+
+
+def reviews_of(org: Organization) -> QuerySet:
+    """The organization's access reviews, newest first, each with its item counts (one
+    query)."""
+    return (
+        AccessReview.objects.filter(organization=org)
+        .select_related("organization", "campaign", "person")
+        .annotate(**_decision_counts())
+        .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass
+class ReviewView:
+    """A review as its page shows it to one user: the items, each with what they may do."""
+
+    review: AccessReview
+    items: list[AccessReviewItem]
+    can_decide: bool
+    pending: int
+
+
+def review_for(review: AccessReview, user) -> ReviewView:
+    """Items of `review` with `.own`, `.may_confirm`, `.may_revoke` for `user` (three queries:
+    the items, the holders of protected roles, the user's roles)."""
+    org = review.organization
+    items = list(review.items.order_by("person_name", "person_number", "system_name", "pk"))
+    protected = set(
+        RoleAssignment.objects.filter(
+            membership__organization=org, role_type__code__in=PROTECTED_HOLDERS
+        ).values_list("membership__person_id", flat=True)
+    )
+    task = review.task
+    taken = task is not None and task.state == "accepted" and task.accepted_by_id != user.pk
+    can_decide = review.is_open and can_grant_access(user, org) and not taken
+    own = getattr(user, "person", None)
+    for item in items:
+        item.own = own is not None and item.person_id == own.pk
+        item.may_confirm = can_decide and item.is_pending and not item.own
+        item.may_revoke = item.may_confirm and (user.is_staff or item.person_id not in protected)
+    pending = sum(1 for i in items if i.is_pending)
+    return ReviewView(review, items, can_decide, pending)
+
+
+def campaigns_with_progress() -> QuerySet:
+    """Every campaign, newest first, with its review and item counts (one query)."""
+    return AccessReviewCampaign.objects.annotate(
+        review_count=Count("reviews", distinct=True), **_decision_counts("reviews__")
+    ).order_by("-started_at", "-pk")
+
+
+def campaign_progress(campaign: AccessReviewCampaign) -> list[AccessReview]:
+    """The campaign's reviews by organization, each with its item counts (one query)."""
+    return list(
+        campaign.reviews.select_related("organization")
+        .annotate(**_decision_counts())
+        .order_by("organization__legal_name", "pk")
+    )

@@ -14,7 +14,7 @@ from registry.queries import roles_of
 from registry.rules import Role
 from systems import notifications
 from systems.forms import GrantTermsForm, RequestReasonForm
-from systems.models import AccessGrant, AccessRequest, InformationSystem
+from systems.models import AccessGrant, AccessRequest, AccessReviewItem, InformationSystem
 from systems.rules import can_grant_access, can_request_access, can_revoke_grant_of
 
 
@@ -129,6 +129,7 @@ def revoke_access(org: Organization, grant: AccessGrant, *, actor, reason: str =
 
 
 def _delete(grant: AccessGrant, org: Organization, *, actor, action: str, why: str) -> None:
+    _settle_review_items(grant, actor=actor)
     grant.delete()
     record(
         actor,
@@ -138,6 +139,19 @@ def _delete(grant: AccessGrant, org: Organization, *, actor, action: str, why: s
         details=_details(grant.system, grant.level, reason=why),
     )
     notifications.access_revoked(grant.person, org, grant.system, why)
+
+
+def _settle_review_items(grant: AccessGrant, *, actor) -> None:
+    """A grant that ends, however it ends, is no longer pending in any access review (the
+    caller holds the organization lock, as every review decision does)."""
+    from tasks.services import actor_label
+
+    AccessReviewItem.objects.filter(grant=grant, decision=AccessReviewItem.Decision.PENDING).update(
+        decision=AccessReviewItem.Decision.REVOKED,
+        decided_by=actor,
+        decided_by_label=actor_label(actor),
+        decided_at=timezone.now(),
+    )
 
 
 def revoke_all_for_membership(org: Organization, person: Person, *, actor) -> int:

@@ -7,7 +7,7 @@ from tasks.kinds import TaskKind, register
 
 
 def register_kinds() -> None:
-    from systems import services
+    from systems import reviews, services
 
     register(
         TaskKind(
@@ -20,5 +20,18 @@ def register_kinds() -> None:
             due_in=timedelta(days=5),
             deciders=frozenset(ACCESS_GRANTERS),
             explain="approve or reject requests for access to the operator's systems",
+        )
+    )
+    register(
+        TaskKind(
+            code=reviews.REVIEW_KIND,
+            label="Review access",
+            on_approve=reviews.complete_on_approval,
+            on_reject=reviews.refuse_rejection,
+            on_cancel=reviews.refuse_withdrawal,
+            subject_template="systems/_review_task_subject.html",
+            deciders=frozenset(ACCESS_GRANTERS),
+            explain="review the organization's access to the operator's systems: confirm or "
+            "revoke each grant (not their own)",
         )
     )

@@ -19,3 +19,31 @@ def grants(org, person) -> dict[str, str]:
 
 def last_audit() -> AuditEntry:
     return AuditEntry.objects.order_by("-id").first()
+
+
+def start_review(personas, *, days: int = 7, organizations="", name: str = "Q1 access review"):
+    """Staff start a campaign over `organizations` (Organization IDs; "" = all)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from systems import reviews
+
+    return reviews.start_review_campaign(
+        name=name,
+        deadline=timezone.localdate() + datetime.timedelta(days=days),
+        organizations=organizations,
+        actor=personas.staff,
+    )
+
+
+def grant(personas, name: str, code: str, org: str = "northwind", level: str | None = None):
+    from systems import services
+
+    return services.grant_access(
+        getattr(personas, org),
+        personas.person(name),
+        system(code),
+        level=level,
+        actor=personas.staff,
+    )

@@ -29,7 +29,22 @@ def test_a_rights_administrator_grants_every_system(personas):
     assert len(e.in_area("access")) == InformationSystem.objects.filter(is_active=True).count()
     assert all(p.because == "as Rights Administrator" for p in e.in_area("access"))
     assert [w for w, _ in _whats(e, "tasks")] == [
-        "Approve or reject requests for access to the operator's systems"
+        "Approve or reject requests for access to the operator's systems",
+        "Review the organization's access to the operator's systems: confirm or revoke each "
+        "grant (not their own)",
+    ]
+
+
+def test_the_tasks_a_role_decides_come_from_the_registered_task_kinds(personas):
+    from tasks.kinds import registered_kinds
+
+    review = next(k for k in registered_kinds() if k.code == "access_review")
+    assert review.deciders == {"rights_administrator"}
+    e = explain(personas.northwind, personas.person("dave"))
+    assert (review.explain.capitalize(), "as Rights Administrator") in _whats(e, "tasks")
+    carol = explain(personas.northwind, personas.person("carol"))
+    assert [w for w, _ in _whats(carol, "tasks")] == [
+        "Approve or reject changes of the organization's banking information (not their own)"
     ]
 
 

@@ -12,6 +12,11 @@ from notices.models import Announcement, Notice
 
 router = Router(tags=["news"])
 
+# News is what happened lately: the API lists its newest 1,000 items. Counting all of an
+# organization's activity would visit every audit entry it ever had (hundreds of thousands);
+# bounded, each count stops after 1,000 index entries.
+NEWS_API_ITEMS = 1000
+
 
 class NewsOut(Schema):
     at: datetime
@@ -26,11 +31,13 @@ class NewsOut(Schema):
     response=responses(200, Page[NewsOut]),
     operation_id="list_news",
     summary="Activity of my organizations, announcements and notices, newest first",
+    description=f"The newest {NEWS_API_ITEMS:,} items; `count` is at most {NEWS_API_ITEMS:,}.",
 )
 def list_news(request, params: Query[ListParams]):
     user = request.auth
     limit = min(params.limit, MAX_LIMIT)
-    window = params.offset + limit  # the newest `window` of each source cover the page
+    # The newest `window` of each source cover the page.
+    window = min(params.offset + limit, NEWS_API_ITEMS)
     activity = news_entries(user)
     notices = Notice.objects.all() if user.is_staff else Notice.objects.addressed_to(user)
     announcements = Announcement.objects.all()
@@ -59,5 +66,5 @@ def list_news(request, params: Query[ListParams]):
         for n in notices.select_related("organization").order_by("-issued_at", "-id")[:window]
     ]
     rows.sort(key=lambda r: r["at"], reverse=True)
-    count = activity.count() + announcements.count() + notices.count()
-    return {"items": rows[params.offset : params.offset + limit], "count": count}
+    count = sum(qs[:NEWS_API_ITEMS].count() for qs in (activity, announcements, notices))
+    return {"items": rows[params.offset : window], "count": min(count, NEWS_API_ITEMS)}

@@ -10,3 +10,33 @@ urlpatterns = [
     path(org + "person/<int:person_id>/", views.person_access, name="systems-person-access"),
     path(org + "<int:grant_id>/revoke/", views.revoke_access, name="systems-revoke-access"),
 ]
+
+review = "access/reviews/<int:review_id>/"
+urlpatterns += [
+    path(
+        review + "items/<int:item_id>/confirm/",
+        views.confirm_review_item,
+        name="systems-review-confirm",
+    ),
+    path(
+        review + "items/<int:item_id>/revoke/",
+        views.revoke_review_item,
+        name="systems-review-revoke",
+    ),
+    path(
+        review + "confirm-all/", views.confirm_all_review_items, name="systems-review-confirm-all"
+    ),
+    path(
+        "backoffice/access-reviews/", views.access_review_campaigns, name="systems-review-campaigns"
+    ),
+    path(
+        "backoffice/access-reviews/start/",
+        views.start_review_campaign,
+        name="systems-start-review-campaign",
+    ),
+    path(
+        "backoffice/access-reviews/<int:campaign_id>/",
+        views.access_review_campaign,
+        name="systems-review-campaign",
+    ),
+]

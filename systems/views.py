@@ -5,15 +5,35 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from backoffice.access import require_staff
 from core.errors import DomainError, Invalid
 from registry.access import get_member_for, get_organization_for
 from registry.models import Organization
 from registry.queries import roles_of
-from systems import queries, services
-from systems.access import get_grant_for, get_grantee, get_system
-from systems.forms import RequestAccessForm
+from systems import queries, reviews, services
+from systems.access import (
+    get_campaign_for,
+    get_grant_for,
+    get_grantee,
+    get_review_for,
+    get_review_item,
+    get_system,
+)
+from systems.forms import RequestAccessForm, StartReviewCampaignForm
 from systems.models import AccessRequest
 from systems.rules import can_grant_access, can_revoke_grant_of
+
+
+def _attempt(request, call, success) -> bool:
+    """Run one service call; show its refusal, or `success` (a sentence, or a function of the
+    call's result giving one), as the page's message."""
+    try:
+        result = call()
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return False
+    messages.success(request, success(result) if callable(success) else success)
+    return True
 
 
 def _crumbs(org, *extra) -> list[dict]:
@@ -107,16 +127,12 @@ def revoke_access(request, org_id: int, grant_id: int):
     person, system = grant.person, grant.system
     back = reverse("systems-person-access", args=[org.org_id, person.person_id])
     if request.method == "POST":
-        try:
-            services.revoke_access(org, grant, actor=request.user)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request,
-                f"{person.full_name} no longer has access to {system.name} on behalf of "
-                f"{org.legal_name}.",
-            )
+        _attempt(
+            request,
+            lambda: services.revoke_access(org, grant, actor=request.user),
+            f"{person.full_name} no longer has access to {system.name} on behalf of "
+            f"{org.legal_name}.",
+        )
         return redirect(back)
     return render(
         request,
@@ -176,4 +192,149 @@ def request_access(request):
         request,
         "systems/request_access.html",
         {"form": form, "requests": mine, "person": person, "organizations": organizations},
+    )
+
+
+# --- Access reviews -------------------------------------------------------------------------
+
+
+def _review_back(review) -> str:
+    if review.task_id:
+        return reverse("tasks-detail", args=[review.task_id])
+    return reverse("systems-manage-access", args=[review.organization.org_id])
+
+
+def _review_crumbs(review, label: str) -> list[dict]:
+    return [
+        {"label": "Tasks", "url": reverse("tasks")},
+        {"label": f"Task {review.task_id}", "url": _review_back(review)},
+        {"label": label},
+    ]
+
+
+@require_POST
+def confirm_review_item(request, review_id: int, item_id: int):
+    review = get_review_for(request.user, review_id)
+    item = get_review_item(review, item_id)
+    _attempt(
+        request,
+        lambda: reviews.confirm_review_item(review, item, actor=request.user),
+        f"Confirmed: {item.person_name} keeps {item.system_name} ({item.level}) on behalf of "
+        f"{review.organization.legal_name}.",
+    )
+    return redirect(_review_back(review))
+
+
+@require_http_methods(["GET", "POST"])
+def revoke_review_item(request, review_id: int, item_id: int):
+    review = get_review_for(request.user, review_id)
+    item = get_review_item(review, item_id)
+    if request.method == "POST":
+        _attempt(
+            request,
+            lambda: reviews.revoke_review_item(review, item, actor=request.user),
+            f"Revoked: {item.person_name} no longer has access to {item.system_name} on behalf "
+            f"of {review.organization.legal_name}. They have been told by e-mail.",
+        )
+        return redirect(_review_back(review))
+    return render(
+        request,
+        "systems/review_revoke.html",
+        {
+            "review": review,
+            "item": item,
+            "back": _review_back(review),
+            "crumbs": _review_crumbs(review, "Revoke"),
+        },
+    )
+
+
+def _still_to_do(review) -> str:
+    left = review.items.filter(decision="pending").count()
+    if left:
+        return (
+            f"{left} of your own grant(s) still need another Rights Administrator or operator "
+            f"staff."
+        )
+    return "Approve the task to complete the review."
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_all_review_items(request, review_id: int):
+    review = get_review_for(request.user, review_id)
+    if request.method == "POST":
+        _attempt(
+            request,
+            lambda: reviews.confirm_all(review, actor=request.user),
+            lambda count: f"You confirmed {count} grant(s). " + _still_to_do(review),
+        )
+        return redirect(_review_back(review))
+    view = queries.review_for(review, request.user)
+    return render(
+        request,
+        "systems/review_confirm_all.html",
+        {
+            "review": review,
+            "to_confirm": [i for i in view.items if i.may_confirm],
+            "own_pending": [i for i in view.items if i.is_pending and i.own],
+            "back": _review_back(review),
+            "crumbs": _review_crumbs(review, "Confirm all"),
+        },
+    )
+
+
+# --- Access review campaigns (operator staff) -----------------------------------------------
+
+
+@require_GET
+def access_review_campaigns(request):
+    require_staff(request.user)
+    return render(
+        request,
+        "systems/review_campaigns.html",
+        {"campaigns": list(queries.campaigns_with_progress()[:100])},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def start_review_campaign(request):
+    require_staff(request.user)
+    form = StartReviewCampaignForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        try:
+            campaign = reviews.start_review_campaign(
+                name=request.POST.get("name", ""),
+                deadline=request.POST.get("deadline", ""),
+                organizations=request.POST.get("organizations", ""),
+                actor=request.user,
+            )
+        except Invalid as exc:
+            form.is_valid()  # shows the same per-field messages the service gave
+            for message in exc.fields.get("__all__", []):
+                form.add_error(None, message)
+            status = 422
+        except DomainError as exc:
+            form.is_valid()
+            form.add_error(None, exc.message)
+            status = exc.status
+        else:
+            opened = campaign.reviews.count()
+            messages.success(
+                request,
+                f"Access review “{campaign.name}” started: {opened} organization(s) with "
+                f"grants received a review task for their Rights Administrators, due "
+                f"{campaign.deadline:%Y-%m-%d}.",
+            )
+            return redirect("systems-review-campaign", campaign_id=campaign.pk)
+    return render(request, "systems/review_start.html", {"form": form}, status=status)
+
+
+@require_GET
+def access_review_campaign(request, campaign_id: int):
+    campaign = get_campaign_for(request.user, campaign_id)
+    return render(
+        request,
+        "systems/review_campaign.html",
+        {"campaign": campaign, "reviews": queries.campaign_progress(campaign)},
     )

@@ -18,3 +18,9 @@ def my_access(person) -> dict:
     """A person's access by organization, for Manage My Information (three queries)."""
     organizations, open_systems = queries.my_access(person)
     return {"organizations": organizations, "open_systems": open_systems, "person": person}
+
+
+@register.simple_tag
+def access_review_for(review, user):
+    """The review task's items with what `user` may do with each (three queries)."""
+    return queries.review_for(review, user)

@@ -56,6 +56,20 @@ def get_review_for(user, review_id) -> AccessReview:
     from core.errors import Forbidden
     from systems.rules import can_grant_access
 
+    review = find_review_to_decide(review_id)
+    if not Organization.objects.visible_to(user).filter(pk=review.organization_id).exists():
+        raise NotFound(f"No access review {review_id} is visible to you.")
+    if not can_grant_access(user, review.organization):
+        raise Forbidden(
+            f"Only a Rights Administrator of {review.organization.legal_name} can see its "
+            f"access reviews."
+        )
+    return review
+
+
+def find_review_to_decide(review_id) -> AccessReview:
+    """The review a decision names, for the decision services, which authorize it themselves
+    so that a refusal (an outsider: not found, like a missing review) is audited."""
     number = _as_int(review_id)
     review = (
         AccessReview.objects.select_related("organization", "campaign", "task")
@@ -64,16 +78,8 @@ def get_review_for(user, review_id) -> AccessReview:
         if number is not None
         else None
     )
-    if review is None or not (
-        user.is_staff
-        or Organization.objects.visible_to(user).filter(pk=review.organization_id).exists()
-    ):
+    if review is None:
         raise NotFound(f"No access review {review_id} is visible to you.")
-    if not can_grant_access(user, review.organization):
-        raise Forbidden(
-            f"Only a Rights Administrator of {review.organization.legal_name} can see its "
-            f"access reviews."
-        )
     return review
 
 

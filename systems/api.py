@@ -1,15 +1,26 @@
 """The systems app's JSON operations: Schema in -> access -> the same service as the pages."""
 
-from datetime import date
+from datetime import date, datetime
+from types import SimpleNamespace
+from typing import Annotated
 
 from ninja import Field, Query, Router, Status
 
 from apitokens.auth import service_auth
 from config.api import In, ListParams, Page, Schema, page, responses
-from core.errors import Invalid, NotFound
+from core.errors import Invalid, NotFound, require
 from registry.access import get_member_for, get_organization_for, get_person_by_number
-from systems import queries, services
-from systems.access import get_grant_for, get_system
+from registry.rules import is_operator_staff
+from systems import queries, reviews, services
+from systems.access import (
+    find_review_to_decide,
+    get_grant_for,
+    get_review_for,
+    get_review_item,
+    get_system,
+)
+from systems.models import AccessReviewItem
+from systems.rules import can_grant_access
 
 router = Router(tags=["access"])
 
@@ -218,3 +229,213 @@ def check_access(request, params: Query[CheckParams]):
         "granted_level": answer.granted_level,
         "expires": answer.expires,
     }
+
+
+# --- Access reviews -------------------------------------------------------------------------
+
+
+class ReviewOut(Schema):
+    review_id: int
+    org_id: int
+    campaign: str | None = Field(
+        description="The campaign's name; none for a review raised "
+        "because a person lost every role."
+    )
+    person_id: int | None = Field(description="The person whose grants are reviewed, if one.")
+    state: str = Field(description="open, completed or lapsed")
+    deadline: date
+    task_id: int | None
+    pending: int
+    confirmed: int
+    revoked: int
+    lapsed: int
+
+
+class ReviewItemOut(Schema):
+    item_id: int
+    grant_id: int | None = Field(description="None once the grant is gone.")
+    person_id: int
+    name: str
+    system: str
+    system_name: str
+    level: str
+    decision: str = Field(description="pending, confirmed, revoked or lapsed")
+    decided_by: str | None
+    decided_at: datetime | None
+
+
+class ReviewDetailOut(ReviewOut):
+    items: list[ReviewItemOut]
+
+
+class CampaignIn(In):
+    name: str = Field(..., min_length=1, max_length=120)
+    deadline: date = Field(..., description="The last day grants can be confirmed (after today).")
+    org_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
+        default_factory=list,
+        max_length=1000,
+        description="Organization IDs to review; empty: every active organization.",
+    )
+
+
+class CampaignOut(Schema):
+    campaign_id: int
+    name: str
+    deadline: date
+    state: str
+    all_organizations: bool
+    reviews: int
+    pending: int
+    confirmed: int
+    revoked: int
+    lapsed: int
+
+
+def _review_out(review, counts=None) -> dict:
+    counts = counts or review
+    return {
+        "review_id": review.pk,
+        "org_id": review.organization.org_id,
+        "campaign": review.campaign.name if review.campaign_id else None,
+        "person_id": review.person.person_id if review.person_id else None,
+        "state": review.state,
+        "deadline": review.deadline,
+        "task_id": review.task_id,
+        **{k: getattr(counts, k) for k in ("pending", "confirmed", "revoked", "lapsed")},
+    }
+
+
+def _review_detail(review) -> dict:
+    items = list(
+        review.items.select_related("system").order_by(
+            "person_name", "person_number", "system_name", "pk"
+        )
+    )
+    counts = SimpleNamespace(
+        **{d: sum(1 for i in items if i.decision == d) for d in AccessReviewItem.Decision.values}
+    )
+    return {
+        **_review_out(review, counts),
+        "items": [
+            {
+                "item_id": i.pk,
+                "grant_id": i.grant_id,
+                "person_id": i.person_number,
+                "name": i.person_name,
+                "system": i.system.code,
+                "system_name": i.system_name,
+                "level": i.level,
+                "decision": i.decision,
+                "decided_by": i.decided_by_label or None,
+                "decided_at": i.decided_at,
+            }
+            for i in items
+        ],
+    }
+
+
+def _campaign_out(campaign) -> dict:
+    return {
+        "campaign_id": campaign.pk,
+        "name": campaign.name,
+        "deadline": campaign.deadline,
+        "state": campaign.state,
+        "all_organizations": campaign.all_organizations,
+        "reviews": campaign.review_count,
+        **{k: getattr(campaign, k) for k in ("pending", "confirmed", "revoked", "lapsed")},
+    }
+
+
+def _decide(request, review_id: int, item_id: int | None, service) -> dict:
+    """Access, then the review service (on one item, or on the whole review), then the review
+    as it now stands."""
+    review = find_review_to_decide(review_id)  # the service refuses outsiders (audited)
+    if item_id is None:
+        service(review, actor=request.auth)
+    else:
+        service(review, get_review_item(review, item_id), actor=request.auth)
+    return _review_detail(get_review_for(request.auth, review_id))
+
+
+@router.get(
+    "/organizations/{org_id}/access-reviews",
+    response=responses(200, Page[ReviewOut], 403, 404),
+    operation_id="list_access_reviews",
+    summary="The organization's access reviews with their progress (Rights Administrators)",
+)
+def list_access_reviews(request, org_id: int, params: Query[ListParams]):
+    org = get_organization_for(request.auth, org_id)
+    require(
+        can_grant_access(request.auth, org),
+        f"Only a Rights Administrator of {org.legal_name} can see its access reviews.",
+    )
+    result = page(queries.reviews_of(org), params)
+    return {"items": [_review_out(r) for r in result["items"]], "count": result["count"]}
+
+
+@router.get(
+    "/access-reviews/{review_id}",
+    response=responses(200, ReviewDetailOut, 403, 404),
+    operation_id="get_access_review",
+    summary="An access review with every grant under review",
+)
+def get_access_review(request, review_id: int):
+    return _review_detail(get_review_for(request.auth, review_id))
+
+
+@router.post(
+    "/access-reviews/{review_id}/items/{item_id}/confirm",
+    response=responses(200, ReviewDetailOut, 403, 404, 409),
+    operation_id="confirm_review_item",
+    summary="Confirm that the person keeps this access",
+)
+def confirm_review_item(request, review_id: int, item_id: int):
+    return _decide(request, review_id, item_id, reviews.confirm_review_item)
+
+
+@router.post(
+    "/access-reviews/{review_id}/items/{item_id}/revoke",
+    response=responses(200, ReviewDetailOut, 403, 404, 409),
+    operation_id="revoke_review_item",
+    summary="Revoke this access (the person is told)",
+)
+def revoke_review_item(request, review_id: int, item_id: int):
+    return _decide(request, review_id, item_id, reviews.revoke_review_item)
+
+
+@router.post(
+    "/access-reviews/{review_id}/confirm-all",
+    response=responses(200, ReviewDetailOut, 403, 404, 409),
+    operation_id="confirm_all",
+    summary="Confirm every undecided grant of the review except one's own",
+)
+def confirm_all(request, review_id: int):
+    return _decide(request, review_id, None, reviews.confirm_all)
+
+
+@router.get(
+    "/access-review-campaigns",
+    response=responses(200, Page[CampaignOut], 403),
+    operation_id="list_review_campaigns",
+    summary="Access review campaigns with their progress (operator staff)",
+)
+def list_review_campaigns(request, params: Query[ListParams]):
+    require(is_operator_staff(request.auth), "Only operator staff can see access reviews.")
+    result = page(queries.campaigns_with_progress(), params)
+    return {"items": [_campaign_out(c) for c in result["items"]], "count": result["count"]}
+
+
+@router.post(
+    "/access-review-campaigns",
+    response=responses(201, CampaignOut, 403, 409),
+    operation_id="start_review_campaign",
+    summary="Start an access review of all or some organizations (operator staff)",
+)
+def start_review_campaign(request, payload: CampaignIn):
+    campaign = reviews.start_review_campaign(
+        name=payload.name,
+        deadline=payload.deadline,
+        organizations=payload.org_ids,
+        actor=request.auth,
+    )
+    return Status(201, _campaign_out(queries.campaigns_with_progress().get(pk=campaign.pk)))

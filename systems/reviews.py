@@ -217,6 +217,8 @@ def review_after_roles_lost(org: Organization, person: Person, *, actor) -> Acce
 
 def _locked_review(review: AccessReview, actor) -> AccessReview:
     """Lock the organization then the review; check the actor may decide it now."""
+    if not Organization.objects.visible_to(actor).filter(pk=review.organization_id).exists():
+        raise NotFound(f"No access review {review.pk} is visible to you.")
     org = _lock(review.organization, actor)
     require(
         can_grant_access(actor, org),

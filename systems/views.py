@@ -12,6 +12,7 @@ from registry.models import Organization
 from registry.queries import roles_of
 from systems import queries, reviews, services
 from systems.access import (
+    find_review_to_decide,
     get_campaign_for,
     get_grant_for,
     get_grantee,
@@ -24,12 +25,15 @@ from systems.models import AccessRequest
 from systems.rules import can_grant_access, can_revoke_grant_of
 
 
-def _attempt(request, call, success) -> bool:
+def _attempt(request, call, success, *, error_page: bool = False) -> bool:
     """Run one service call; show its refusal, or `success` (a sentence, or a function of the
-    call's result giving one), as the page's message."""
+    call's result giving one), as the page's message. With `error_page`, a refusal to someone
+    who may not see or decide the object at all is the 404 or 403 page instead."""
     try:
         result = call()
     except DomainError as exc:
+        if error_page and (exc.status == 404 or exc.code == "forbidden"):
+            raise
         messages.error(request, exc.message)
         return False
     messages.success(request, success(result) if callable(success) else success)
@@ -212,22 +216,31 @@ def _review_crumbs(review, label: str) -> list[dict]:
     ]
 
 
+def _review_to(request, review_id: int):
+    """To show a review: access. To decide it: the service authorizes, so that an outsider's
+    refusal is audited (and shown as not found, like a missing review)."""
+    if request.method == "POST":
+        return find_review_to_decide(review_id)
+    return get_review_for(request.user, review_id)
+
+
 @require_POST
 def confirm_review_item(request, review_id: int, item_id: int):
-    review = get_review_for(request.user, review_id)
+    review = _review_to(request, review_id)
     item = get_review_item(review, item_id)
     _attempt(
         request,
         lambda: reviews.confirm_review_item(review, item, actor=request.user),
         f"Confirmed: {item.person_name} keeps {item.system_name} ({item.level}) on behalf of "
         f"{review.organization.legal_name}.",
+        error_page=True,
     )
     return redirect(_review_back(review))
 
 
 @require_http_methods(["GET", "POST"])
 def revoke_review_item(request, review_id: int, item_id: int):
-    review = get_review_for(request.user, review_id)
+    review = _review_to(request, review_id)
     item = get_review_item(review, item_id)
     if request.method == "POST":
         _attempt(
@@ -235,6 +248,7 @@ def revoke_review_item(request, review_id: int, item_id: int):
             lambda: reviews.revoke_review_item(review, item, actor=request.user),
             f"Revoked: {item.person_name} no longer has access to {item.system_name} on behalf "
             f"of {review.organization.legal_name}. They have been told by e-mail.",
+            error_page=True,
         )
         return redirect(_review_back(review))
     return render(
@@ -261,12 +275,13 @@ def _still_to_do(review) -> str:
 
 @require_http_methods(["GET", "POST"])
 def confirm_all_review_items(request, review_id: int):
-    review = get_review_for(request.user, review_id)
+    review = _review_to(request, review_id)
     if request.method == "POST":
         _attempt(
             request,
             lambda: reviews.confirm_all(review, actor=request.user),
             lambda count: f"You confirmed {count} grant(s). " + _still_to_do(review),
+            error_page=True,
         )
         return redirect(_review_back(review))
     view = queries.review_for(review, request.user)

@@ -93,12 +93,18 @@ def test_another_organizations_rights_administrator_finds_nothing(client, person
         from systems.access import get_review_for
 
         get_review_for(personas.frank, review.pk)
-    with pytest.raises(Forbidden):  # the service refuses Frank too, and audits it
+    with pytest.raises(NotFound):  # the service refuses Frank too, and audits it
         reviews.confirm_review_item(review, item, actor=personas.frank)
     assert (last_audit().action, last_audit().outcome) == ("access_review.confirm", "refused")
     client.force_login(personas.frank)
-    assert (
-        client.post(reverse("systems-review-confirm", args=[review.pk, item.pk])).status_code == 404
+    url = reverse("systems-review-confirm", args=[review.pk, item.pk])
+    assert client.post(url).status_code == 404
+    entry = last_audit()
+    assert (entry.action, entry.outcome, entry.actor_label, entry.org_id) == (
+        "access_review.confirm",
+        "refused",
+        "Frank Dubois",
+        100001,
     )
     assert client.get(reverse("tasks-detail", args=[review.task_id])).status_code == 404
     assert _item(review, "Erin").decision == "pending"

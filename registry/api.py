@@ -7,7 +7,7 @@ from ninja import Field, Query, Router, Status
 
 from accounts.reauth import require_recent_authentication
 from audit.queries import org_audit_entries
-from config.api import In, ListParams, Page, Schema, page, rate_limited, responses
+from config.api import MAX_LIMIT, In, ListParams, Page, Schema, page, rate_limited, responses
 from core.errors import Forbidden, Invalid, NotFound
 from registry import queries, services
 from registry.access import (
@@ -404,13 +404,19 @@ def remove_contact(request, org_id: int, person_id: int, role: str):
 )
 def list_members(request, org_id: int, params: Query[ListParams]):
     org = get_organization_for(request.auth, org_id)
-    # 3 queries whatever the size: count, one page of members, their role assignments.
-    result = page(queries.members(org), params)
-    result["items"] = [
-        {"person_id": p.person_id, "name": p.full_name, "roles": [r.code for r in p.org_roles]}
-        for p in queries.attach_roles(org, result["items"])
-    ]
-    return result
+    # 3 queries whatever the size: the count (from the membership index alone), one page of
+    # members, their role assignments.
+    count = queries.member_count(org)
+    limit = min(params.limit, MAX_LIMIT)
+    people = queries.members(org)[params.offset : params.offset + limit]
+    people = list(people) if params.offset < count else []
+    return {
+        "items": [
+            {"person_id": p.person_id, "name": p.full_name, "roles": [r.code for r in p.org_roles]}
+            for p in queries.attach_roles(org, people)
+        ],
+        "count": count,
+    }
 
 
 @router.post(

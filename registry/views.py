@@ -1,7 +1,6 @@
 """Pages: access -> form -> one service call -> message + redirect."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -131,21 +130,20 @@ def role_holders(request, org_id: int, code: str):
     org = get_organization_for(request.user, org_id)
     role_type = get_role_type(code)
     search_form, results = _search(request, org)
+    holders = queries.holders(org, role_type)
     return render(
         request,
         "registry/role_holders.html",
         {
             "org": org,
             "role": role_type,
-            "holders": queries.holders(org, role_type),
+            "holders": holders,
             "can_manage": can_manage_role(request.user, org, role_type),
             "can_register": can_add_member(request.user, org)
             and can_manage_role(request.user, org, role_type),
             "search_form": search_form,
             "results": results,
-            "warnings": [
-                w for w in queries.coverage_warnings(org) if w.role_type.pk == role_type.pk
-            ],
+            "warnings": queries.coverage_warning(role_type, len(holders)),
         },
     )
 
@@ -205,7 +203,9 @@ MEMBERS_PAGE_SIZE = 50
 def by_person(request, org_id: int):
     org = get_organization_for(request.user, org_id)
     search_form, results = _search(request, org)
-    members = Paginator(queries.members(org), MEMBERS_PAGE_SIZE).get_page(request.GET.get("page"))
+    members = queries.CountedPaginator(
+        queries.members(org), MEMBERS_PAGE_SIZE, count=queries.member_count(org)
+    ).get_page(request.GET.get("page"))
     queries.attach_roles(org, members.object_list)
     return render(
         request,

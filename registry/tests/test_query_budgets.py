@@ -1,6 +1,7 @@
 """Query budgets: every list page answers in a number of queries that does not grow with the
-data. Each page is counted on the demo data, then again after the organization, its role
-holders, its News and the persons matching a search have grown; the counts must be equal.
+data. Each page and list endpoint is counted on the demo data (grown past one News page), then
+again after the organization, its role holders, its News, its audit log and the persons
+matching a search have grown past a page; the counts must be equal.
 """
 
 import pytest
@@ -22,7 +23,26 @@ PAGES = {
     "search_page_email": f"/organizations/{ORG}/contacts/by-person/?q=grow7@budget.example",
     "search_api": "/api/v1/persons?q=Grow",
     "by_role": f"/organizations/{ORG}/contacts/by-role/",
+    "person_roles": f"/organizations/{ORG}/contacts/by-person/500001/",
+    "by_person_page_2": f"/organizations/{ORG}/contacts/by-person/?page=2",
+    "contacts_api": f"/api/v1/organizations/{ORG}/contacts",
+    "contacts_api_one_role": f"/api/v1/organizations/{ORG}/contacts?role=primary_contact",
+    "members_api": f"/api/v1/organizations/{ORG}/members",
+    "audit_api": f"/api/v1/organizations/{ORG}/audit",
+    "news_api": "/api/v1/news",
+    "news_older": "/news/?older=",  # + the first page's "Older" cursor
+    "news_newer": "/news/?newer=",  # + the second page's "Newer" cursor
 }
+
+
+def _url(client, page: str) -> str:
+    url = PAGES[page]
+    if page in ("news_older", "news_newer"):
+        older = client.get("/news/").context["page"]["older"]
+        if page == "news_newer":
+            return url + client.get(f"/news/?older={older}").context["page"]["newer"]
+        return url + older
+    return url
 
 
 def _queries(client, url: str) -> int:
@@ -52,9 +72,8 @@ def _grow(personas, *, start: int, count: int) -> None:
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_list_page_queries_do_not_grow_with_the_data(client, personas, page):
     client.force_login(personas.alice)
-    url = PAGES[page]
-    _grow(personas, start=0, count=2)
-    small = _queries(client, url)
-    _grow(personas, start=2, count=30)  # past one News page (25) and one search page (20)
-    large = _queries(client, url)
-    assert large == small, f"{url}: {small} queries with little data, {large} with more"
+    _grow(personas, start=0, count=10)  # past one News page (25)
+    small = _queries(client, _url(client, page))
+    _grow(personas, start=10, count=45)  # past a search page (20), a By Person or API page (50)
+    large = _queries(client, _url(client, page))
+    assert large == small, f"{page}: {small} queries with little data, {large} with more"

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Lower
+from django.db.models.functions import Coalesce, Collate, Lower, Upper
 
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType
 
@@ -27,7 +27,10 @@ def search_persons(
     `member_of`, each result also says (`is_member`) whether it belongs to that organization.
 
     One query, served by an index at any size: the Person ID and the e-mail by their unique
-    indexes, name words by the engine's text index (migration 0003_person_search).
+    indexes, name words by the engine's indexes (migrations 0003_person_search and
+    0005_person_name_order). One word: persons whose last name starts with it, then those whose
+    first name does, each in name order. Several words: every word starts a first or a last
+    name, in name order.
     """
     base = Person.objects.all()
     if member_of is not None:
@@ -47,6 +50,8 @@ def search_persons(
         by_email = base.alias(email_ci=Lower("email"))
         return by_email.filter(email_ci=Lower(Value(text.lower())))[:limit]
     words = text.split()[:4]
+    if len(words) == 1:
+        return _search_one_word(base, words[0], limit)
     condition = Q()
     for word in words:
         condition &= Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
@@ -58,7 +63,45 @@ def search_persons(
             # condition then keeps exactly what `istartswith` means on every engine.
             candidates = RawSQL(_FTS_CANDIDATES, [match])  # noqa: S611 - the text is a parameter
             people = people.filter(pk__in=candidates)
-    return people.order_by("last_name", "first_name", "person_id")[:limit]
+    return people.order_by(*_name_order("last_name", "first_name"))[:limit]
+
+
+def _name_order(*fields: str) -> list:
+    """Case-insensitive name order. On SQLite the NOCASE indexes of 0005_person_name_order
+    hold exactly this order, so a prefix search walks one and stops after `limit` rows."""
+    if connection.vendor == "sqlite":
+        return [Collate(field, "NOCASE") for field in fields] + ["person_id"]
+    return [Upper(field) for field in fields] + ["person_id"]
+
+
+def _search_one_word(base: QuerySet, word: str, limit: int) -> QuerySet[Person]:
+    """A one-word search, whatever the number of matches (a common surname's prefix matches
+    tens of thousands at a million persons): the first `limit` last-name matches and the first
+    `limit` first-name matches are picked in index order, then only those are sorted."""
+    pattern = connection.ops.prep_for_like_query(word) + "%"
+    sql = _ONE_WORD_SQLITE if connection.vendor == "sqlite" else _ONE_WORD_POSTGRESQL
+    candidates = RawSQL(sql, [pattern, limit, pattern, limit])  # noqa: S611 - parameters only
+    people = base.filter(pk__in=candidates).annotate(
+        _first_name_only=Case(When(last_name__istartswith=word, then=0), default=1)
+    )
+    return people.order_by("_first_name_only", *_name_order("last_name", "first_name"))[:limit]
+
+
+# Each half walks a name index in its own order and stops after `limit` rows.
+_ONE_WORD_SQLITE = (
+    "SELECT id FROM (SELECT id FROM registry_person WHERE last_name LIKE %s ESCAPE '\\' "
+    "ORDER BY last_name COLLATE NOCASE, first_name COLLATE NOCASE, person_id LIMIT %s) "
+    "UNION ALL "
+    "SELECT id FROM (SELECT id FROM registry_person WHERE first_name LIKE %s ESCAPE '\\' "
+    "ORDER BY first_name COLLATE NOCASE, last_name COLLATE NOCASE, person_id LIMIT %s)"
+)
+_ONE_WORD_POSTGRESQL = (
+    "SELECT id FROM (SELECT id FROM registry_person WHERE UPPER(last_name::text) LIKE UPPER(%s) "
+    "ORDER BY UPPER(last_name::text), UPPER(first_name::text), person_id LIMIT %s) AS by_last "
+    "UNION ALL "
+    "SELECT id FROM (SELECT id FROM registry_person WHERE UPPER(first_name::text) LIKE UPPER(%s) "
+    "ORDER BY UPPER(first_name::text), UPPER(last_name::text), person_id LIMIT %s) AS by_first"
+)
 
 
 _FTS_CANDIDATES = "SELECT rowid FROM registry_person_fts WHERE registry_person_fts MATCH %s"

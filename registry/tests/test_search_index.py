@@ -71,16 +71,48 @@ def test_every_search_is_one_query(personas, text):
     assert len(queries) == 1
 
 
-def test_name_search_uses_the_engine_text_index(personas):
-    sql, params = search_persons("Martin").query.sql_with_params()
-    if connection.vendor == "sqlite":
-        assert "registry_person_fts" in sql
-        return
+def _plan(text: str) -> str:
+    sql, params = search_persons(text).query.sql_with_params()
     with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+            return " ".join(str(row[-1]) for row in cursor.fetchall())
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("EXPLAIN " + sql, params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "person_last_name_trgm" in plan
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_a_several_word_search_uses_the_engine_text_index(personas):
+    sql, _ = search_persons("Alice Mar").query.sql_with_params()
+    if connection.vendor == "sqlite":
+        assert "registry_person_fts" in sql
+    else:
+        assert "person_last_name_trgm" in _plan("Alice Mar")
+
+
+def test_a_one_word_search_reads_only_the_first_matches_of_the_name_indexes(personas):
+    plan = _plan("Mar")
+    if connection.vendor == "sqlite":
+        # Ranges of the NOCASE name indexes, in their order: no sort of every match.
+        assert "COVERING INDEX person_last_first_nocase (last_name>? AND last_name<?)" in plan
+        assert "COVERING INDEX person_first_last_nocase (first_name>? AND first_name<?)" in plan
+    else:
+        assert "person_last_name_trgm" in plan and "person_first_name_trgm" in plan
+
+
+def test_one_word_lists_last_name_matches_before_first_name_matches(personas):
+    _make(720001, "Adams", "Zimmer", "az@example.com")
+    _make(720002, "Bea", "Adamson", "ba@example.com")
+    _make(720003, "Cy", "adams", "ca@example.com")
+    assert ids("adam") == [720003, 720002, 720001]
+
+
+def test_one_word_finds_the_first_matches_in_name_order_among_many(personas):
+    for i in range(30):
+        _make(730000 + i, f"Given{29 - i:02d}", "Commonname", f"cn{i}@example.com")
+    _make(730100, "Commonwealth", "Aaron", "cw@example.com")
+    found = search_persons("common")
+    assert [p.first_name for p in found] == [f"Given{i:02d}" for i in range(20)]
 
 
 def test_email_search_uses_the_unique_index(personas):

@@ -99,7 +99,8 @@ def _expected_outbox(changes, people) -> Counter:
 
 def _queued(rows, people) -> Counter:
     """The outbox rows in the same terms; an invitation's link must be the person's live one."""
-    live = {i.person.email: i.token_digest for i in Invitation.objects.filter(person__in=people)}
+    invitations = Invitation.objects.filter(person__in=people, used_at=None)
+    live = dict(invitations.values_list("person__email", "token_digest"))
     queued = Counter()
     for row in rows:
         to, subject, body = row.args_kwargs["args"][:3]

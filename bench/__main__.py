@@ -69,6 +69,9 @@ def targets(info: dict) -> list[Target]:
     bearer = {"Authorization": f"Bearer {info['service_token']}"} if info["service_token"] else {}
     check = f"/api/v1/access/check?org_id={org}&person_id={member}&system=mpi"
     return [
+        # A signed-in page with no data of its own: what session, account, middleware and the
+        # base template cost every page before it does anything (a third floor, for reading).
+        Target("actions", "Actions (signed in, static page)", "/actions/"),
         Target("news", "News", "/news/"),
         Target("tasks", "Tasks", "/tasks/"),
         Target("by_role", "By Role", f"{base}/by-role/"),

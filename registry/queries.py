@@ -164,13 +164,20 @@ class CountedPaginator(Paginator):
 
 
 def attach_roles(org: Organization, people: list[Person]) -> list[Person]:
-    """Give each person `.org_roles`, their role types in `org` (one query per page)."""
+    """Give each person `.org_roles`, their role types in `org` (one query per page). The
+    role types carry the fields lists show (code, name, order), read as plain values."""
     by_person: dict[int, list[RoleType]] = {}
-    assignments = RoleAssignment.objects.filter(
+    seen: dict[int, RoleType] = {}
+    rows = RoleAssignment.objects.filter(
         membership__organization=org, membership__person__in=[p.pk for p in people]
-    ).select_related("role_type", "membership")
-    for assignment in assignments:
-        by_person.setdefault(assignment.membership.person_id, []).append(assignment.role_type)
+    ).values_list(
+        "membership__person_id", "role_type_id", "role_type__code", "role_type__name",
+        "role_type__sort_order",
+    )  # fmt: skip
+    for person_pk, pk, code, name, sort_order in rows:
+        if pk not in seen:
+            seen[pk] = RoleType(pk=pk, code=code, name=name, sort_order=sort_order)
+        by_person.setdefault(person_pk, []).append(seen[pk])
     for person in people:
         person.org_roles = sorted(
             by_person.get(person.pk, []), key=lambda r: (r.sort_order, r.name)

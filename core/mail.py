@@ -102,3 +102,38 @@ def send_after_commit(to: list[str], subject: str, body: str) -> None:
         deliver_email.enqueue(*args)
     else:
         transaction.on_commit(lambda: deliver_email.enqueue(*args))
+
+
+# A delivery never takes this long (one SMTP connection, a timeout per step), so a row still
+# RUNNING after it lost its worker.
+STALLED_AFTER = timedelta(minutes=30)
+
+
+def requeue_stalled_deliveries(*, older_than: timedelta = STALLED_AFTER) -> int:
+    """Put back on the queue the deliveries a killed worker left RUNNING for good.
+
+    django-tasks never takes such a row back, so its message would be lost without a trace.
+    Requeued, it is delivered at least once: a worker killed after sending but before
+    recording the send would have its recipients receive the message twice, a duplicate
+    preferred to a silent loss of a notice about banking or access.
+    """
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.now() - older_than
+    with transaction.atomic():
+        stalled = list(
+            DBTaskResult.objects.select_for_update(skip_locked=True)
+            .filter(
+                status=TaskResultStatus.RUNNING,
+                started_at__lt=cutoff,
+                task_path=deliver_email.module_path,
+            )
+            .values_list("pk", flat=True)
+        )
+        DBTaskResult.objects.filter(pk__in=stalled).update(
+            status=TaskResultStatus.READY, started_at=None
+        )
+    for pk in stalled:
+        logger.warning("E-mail delivery %s was left running by a lost worker; requeued", pk)
+    return len(stalled)

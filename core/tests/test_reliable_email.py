@@ -123,3 +123,35 @@ def test_after_the_last_attempt_the_email_stays_on_record_as_failed(
 def test_backoff_doubles_and_is_capped():
     assert [mail.backoff(n).total_seconds() for n in (1, 2, 3)] == [30, 60, 120]
     assert mail.backoff(30) == timedelta(hours=6)
+
+
+def test_a_delivery_left_running_by_a_killed_worker_is_requeued_and_delivered(
+    live_personas, outbox_over_smtp
+):
+    mail.send_after_commit(["alice@northwind.example"], "Lost worker", "Body")
+    mail.send_after_commit(["bob@northwind.example"], "Still running", "Body")
+    lost, running = DBTaskResult.objects.order_by("enqueued_at")
+    # A worker claimed both, then was killed: django-tasks never takes the rows back.
+    for row, started in ((lost, timezone.now() - timedelta(hours=1)), (running, timezone.now())):
+        row.claim("killed-worker")
+        DBTaskResult.objects.filter(pk=row.pk).update(started_at=started)
+
+    call_command("requeue_stalled_deliveries", verbosity=0)
+    statuses = dict(DBTaskResult.objects.values_list("pk", "status"))
+    assert statuses == {lost.pk: "READY", running.pk: "RUNNING"}  # a recent one may be alive
+
+    handler = Collect()
+    controller = Controller(handler, hostname="127.0.0.1", port=outbox_over_smtp.EMAIL_PORT)
+    controller.start()
+    try:
+        run_worker()
+    finally:
+        controller.stop()
+    assert handler.received == [("alice@northwind.example", "Lost worker")]
+    lost.refresh_from_db()
+    assert (lost.status, lost.worker_ids[0]) == ("SUCCESSFUL", "killed-worker")
+
+
+def test_the_requeue_command_refuses_a_threshold_under_a_minute(db):
+    with pytest.raises(SystemExit):
+        call_command("requeue_stalled_deliveries", older_than=0, verbosity=0)

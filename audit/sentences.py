@@ -19,6 +19,16 @@ SENTENCES: dict[str, str] = {
     "access.revoke": "For {org}, {actor} revoked access to a system.",
     "access.requested": "For {org}, {actor} asked for {level} access to {system}.",
     "access.request_rejected": "For {org}, {actor} refused {target} access to {system}.",
+    "access.confirmed": "For {org}, {actor} confirmed in an access review that {target} keeps "
+    "{level} access to {system}.",
+    "access.lapsed": "For {org}, {target}'s access to {system} ended: it was not confirmed in an "
+    "access review by its deadline.",
+    "access_review.campaign_started": "{actor} started the access review {target}.",
+    "access_review.opened": "The Rights Administrators of {org} were asked to review its access "
+    "to the operator's systems ({target}).",
+    "access_review.completed": "{actor} completed the review of {org}'s access ({target}).",
+    "access_review.lapsed": "The review of {org}'s access ({target}) reached its deadline; "
+    "access not confirmed was revoked.",
     "task.created": "A task was raised for {org}: {target}.",
     "task.accepted": "{actor} accepted {target}.",
     "task.released": "{actor} released {target}.",

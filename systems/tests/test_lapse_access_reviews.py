@@ -80,3 +80,22 @@ def test_the_sweep_command_reports_what_it_did(personas, capsys):
     call_command("lapse_access_reviews")
     assert "0 unconfirmed access grant(s) revoked." in capsys.readouterr().out
     assert last_audit() is None or last_audit().action != "access.lapsed"
+
+
+def test_the_news_and_audit_log_say_what_happened_in_words(personas, review):
+    from audit.sentences import describe
+
+    reviews.confirm_review_item(
+        review, review.items.get(person_name="Carol Singh"), actor=personas.dave
+    )
+    reviews.lapse_overdue_reviews(today=_after(review))
+    said = [describe(e) for e in _audit_since(review).order_by("id")]
+    assert (
+        "For Northwind Power Corp., Dave Okafor confirmed in an access review that Carol Singh "
+        "(500003) keeps read access to Settlement Statements." in said
+    )
+    assert (
+        "For Northwind Power Corp., Erin Walsh (500005)'s access to Metering Data ended: it was "
+        "not confirmed in an access review by its deadline." in said
+    )
+    assert any(s.startswith("The review of Northwind Power Corp.'s access") for s in said)

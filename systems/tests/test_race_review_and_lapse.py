@@ -42,3 +42,36 @@ def test_a_confirmation_racing_the_deadline_sweep_never_both_win(live_personas):
         seen.add(tuple(outcome))
         AccessGrant.objects.filter(organization=org).delete()
     print(f"{ROUNDS} rounds, outcomes seen: {sorted(seen)}")
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_approving_the_task_racing_the_sweep_closes_the_review_once_without_deadlock(
+    live_personas,
+):
+    """Both take the task row first, then the review (see systems/reviews.py): no deadlock,
+    and exactly one of them closes the review."""
+    from tasks import services as task_services
+    from tasks.models import Task
+
+    p = live_personas
+    org = p.northwind
+    seen = set()
+    for n in range(ROUNDS):
+        services.grant_access(org, p.person("erin"), system("metering"), actor=p.staff)
+        review = start_review(p, days=1, name=f"Approve {n}").reviews.get()
+        reviews.confirm_all(review, actor=p.dave)
+        after = review.deadline + datetime.timedelta(days=1)
+        outcome = race(
+            lambda review=review: task_services.approve_task(review.task, actor=p.dave),
+            lambda after=after: reviews.lapse_overdue_reviews(today=after),
+        )
+        assert outcome in (["done", "done"], ["already_decided", "done"]), outcome
+        review.refresh_from_db()
+        task = Task.objects.get(pk=review.task_id)
+        assert review.state == "completed"
+        assert task.state == ("approved" if outcome == ["done", "done"] else "expired")
+        assert AccessGrant.objects.filter(organization=org).count() == 1  # confirmed: kept
+        seen.add(tuple(outcome))
+        AccessGrant.objects.filter(organization=org).delete()
+    print(f"{ROUNDS} rounds, outcomes seen: {sorted(seen)}")

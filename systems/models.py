@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from registry.models import Organization, Person
@@ -180,6 +181,12 @@ class AccessReviewCampaign(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-pk"]
+        constraints = [
+            # A double submission never starts the same review twice (whatever the case).
+            models.UniqueConstraint(
+                Lower("name"), condition=Q(state="open"), name="access_review_campaign_open_name"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} (until {self.deadline:%Y-%m-%d})"

@@ -16,6 +16,7 @@ review: whichever comes second sees what the first decided.
 import datetime
 from collections.abc import Iterable
 
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -126,6 +127,13 @@ def _grants_to_review(org: Organization, person: Person | None = None) -> list[A
     return list(qs.select_related("person", "system").order_by("pk"))
 
 
+def _duplicate(name: str) -> RuleViolation:
+    return RuleViolation(
+        f"An access review called “{name}” is already under way; give this one another name.",
+        code="duplicate_campaign",
+    )
+
+
 @service("access_review.start_campaign")
 def start_review_campaign(
     *, name: str, deadline: datetime.date | str, organizations: Iterable[int] | str = "", actor
@@ -146,17 +154,19 @@ def start_review_campaign(
     if AccessReviewCampaign.objects.filter(
         name__iexact=data["name"], state=AccessReviewCampaign.State.OPEN
     ).exists():
-        raise RuleViolation(
-            f"An access review called “{data['name']}” is already under way; give this one "
-            f"another name.",
-            code="duplicate_campaign",
-        )
-    campaign = AccessReviewCampaign.objects.create(
-        name=data["name"],
-        deadline=data["deadline"],
-        all_organizations=not data["organizations"],
-        started_by=actor,
-    )
+        raise _duplicate(data["name"])
+    try:
+        with transaction.atomic():
+            campaign = AccessReviewCampaign.objects.create(
+                name=data["name"],
+                deadline=data["deadline"],
+                all_organizations=not data["organizations"],
+                started_by=actor,
+            )
+    except (
+        IntegrityError
+    ):  # the same review started a moment ago (access_review_campaign_open_name)
+        raise _duplicate(data["name"]) from None
     scope = Organization.objects.filter(is_active=True)
     if data["organizations"]:
         scope = scope.filter(org_id__in=data["organizations"])

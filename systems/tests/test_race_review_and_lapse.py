@@ -75,3 +75,19 @@ def test_approving_the_task_racing_the_sweep_closes_the_review_once_without_dead
         seen.add(tuple(outcome))
         AccessGrant.objects.filter(organization=org).delete()
     print(f"{ROUNDS} rounds, outcomes seen: {sorted(seen)}")
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_double_submitted_campaign_starts_once(live_personas):
+    from systems.models import AccessReview
+
+    p = live_personas
+    services.grant_access(p.northwind, p.person("erin"), system("metering"), actor=p.staff)
+    for n in range(10):
+        outcome = race(
+            lambda n=n: start_review(p, name=f"Twice {n}"),
+            lambda n=n: start_review(p, name=f"TWICE {n}"),
+        )
+        assert outcome == ["done", "duplicate_campaign"]
+    assert AccessReview.objects.count() == 10

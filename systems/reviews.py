@@ -155,6 +155,8 @@ def start_review_campaign(
         name__iexact=data["name"], state=AccessReviewCampaign.State.OPEN
     ).exists():
         raise _duplicate(data["name"])
+    # The database's unique open name (access_review_campaign_open_name) settles a double
+    # submission that passed the check above at the same moment.
     try:
         with transaction.atomic():
             campaign = AccessReviewCampaign.objects.create(
@@ -163,9 +165,7 @@ def start_review_campaign(
                 all_organizations=not data["organizations"],
                 started_by=actor,
             )
-    except (
-        IntegrityError
-    ):  # the same review started a moment ago (access_review_campaign_open_name)
+    except IntegrityError:
         raise _duplicate(data["name"]) from None
     scope = Organization.objects.filter(is_active=True)
     if data["organizations"]:

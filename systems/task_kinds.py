@@ -30,6 +30,7 @@ def register_kinds() -> None:
             on_reject=reviews.refuse_rejection,
             on_cancel=reviews.refuse_withdrawal,
             subject_template="systems/_review_task_subject.html",
+            rejectable=False,
             deciders=frozenset(ACCESS_GRANTERS),
             explain="review the organization's access to the operator's systems: confirm or "
             "revoke each grant (not their own)",

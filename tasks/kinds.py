@@ -36,6 +36,9 @@ class TaskKind:
     # Whether the group may decide with no comment on approval (a comment is always
     # required to reject).
     approve_needs_comment: bool = False
+    # Whether the task may be rejected at all (a review is completed, never rejected): the
+    # Reject button is shown only where it is; the kind's on_reject still refuses with a reason.
+    rejectable: bool = True
     # The organization roles (codes) whose holders decide tasks of this kind, and what that
     # lets them do in one phrase ("approve or reject ..."): the permissions explainer
     # (systems.queries.explain) reads these. Empty for kinds addressed to operator staff.

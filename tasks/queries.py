@@ -1,6 +1,7 @@
 """Read-side questions about tasks, each answered in a fixed number of queries."""
 
 from tasks import rules
+from tasks.kinds import get_kind
 from tasks.models import Task, TaskEvent
 
 
@@ -21,6 +22,7 @@ def annotate(user, task: Task) -> Task:
     task.can_accept = rules.can_accept(user, task)
     task.can_release = rules.can_release(user, task)
     task.can_decide = rules.can_decide(user, task)
+    task.can_reject = task.can_decide and get_kind(task.kind).rejectable
     task.taken_by_other = rules.taken_by_other(user, task)
     return task
 

@@ -1,0 +1,35 @@
+"""The Reject button appears only on tasks whose kind can be rejected: an access review is
+completed, never rejected."""
+
+import pytest
+from django.urls import reverse
+
+from banking import services as banking_services
+from banking.tests.helpers import NEW
+from systems.tests.helpers import grant, start_review
+from tasks.models import Task
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, user, task) -> str:
+    client.force_login(user)
+    return client.get(reverse("tasks-detail", args=[task.pk])).content.decode()
+
+
+def test_an_access_review_task_offers_approve_but_not_reject(personas, client):
+    grant(personas, "erin", "metering")
+    review = start_review(personas, organizations="100001").reviews.get()
+    page = _page(client, personas.dave, review.task)
+    assert reverse("tasks-approve", args=[review.task.pk]) in page
+    assert reverse("tasks-reject", args=[review.task.pk]) not in page
+
+
+def test_a_banking_change_task_offers_both(personas, client):
+    change = banking_services.submit_banking_change(
+        personas.northwind, data=NEW, actor=personas.carol
+    )
+    task = Task.objects.get(kind="banking_change", subject_id=change.pk)
+    page = _page(client, personas.bob, task)
+    assert reverse("tasks-approve", args=[task.pk]) in page
+    assert reverse("tasks-reject", args=[task.pk]) in page

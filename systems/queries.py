@@ -375,3 +375,14 @@ def campaign_progress(campaign: AccessReviewCampaign) -> list[AccessReview]:
         .annotate(**_decision_counts())
         .order_by("organization__legal_name", "pk")
     )
+
+
+def open_reviews(org: Organization) -> list:
+    """The organization's access reviews still open, soonest deadline first (one query)."""
+    from systems.models import AccessReview
+
+    return list(
+        AccessReview.objects.filter(organization=org, state=AccessReview.State.OPEN)
+        .select_related("campaign", "person")
+        .order_by("deadline", "pk")
+    )

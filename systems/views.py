@@ -51,6 +51,7 @@ def _crumbs(org, *extra) -> list[dict]:
 def manage_access(request, org_id: int):
     org = get_organization_for(request.user, org_id)
     by_system = request.GET.get("view") == "system"
+    can_grant = can_grant_access(request.user, org)
     return render(
         request,
         "systems/manage_access.html",
@@ -59,7 +60,9 @@ def manage_access(request, org_id: int):
             "by_system": by_system,
             "members": None if by_system else queries.members_with_grants(org),
             "systems": queries.systems_with_holders(org) if by_system else None,
-            "can_grant": can_grant_access(request.user, org),
+            "can_grant": can_grant,
+            # Only those who decide a review are pointed to its task (it is theirs).
+            "open_reviews": queries.open_reviews(org) if can_grant else [],
             "crumbs": [{"label": "Manage Access"}],
         },
     )

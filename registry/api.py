@@ -350,15 +350,18 @@ def get_organization(request, org_id: int):
 )
 def list_contacts(request, org_id: int, params: Query[ContactParams]):
     org = get_organization_for(request.auth, org_id)
-    # 2 queries whatever the size: count, then one page of assignments with their persons.
-    result = page(queries.contacts(org, params.role), params)
+    # 2 queries whatever the size: count, then one page of assignments with their persons,
+    # read as plain values (four model instances per row cost more than the query).
+    rows = queries.contacts(org, params.role).values_list(
+        "membership__person__person_id",
+        "membership__person__first_name",
+        "membership__person__last_name",
+        "role_type__code",
+    )
+    result = page(rows, params)
     result["items"] = [
-        {
-            "person_id": a.membership.person.person_id,
-            "name": a.membership.person.full_name,
-            "role": a.role_type.code,
-        }
-        for a in result["items"]
+        {"person_id": person_id, "name": f"{first} {last}".strip(), "role": code}
+        for person_id, first, last, code in result["items"]
     ]
     return result
 

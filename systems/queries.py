@@ -4,11 +4,14 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.paginator import Page
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType
+from registry.queries import CountedPaginator, member_count, members
 from registry.rules import AUDIT_READERS, MEMBER_ADDERS, MEMBER_REMOVERS
 from systems.models import (
     AccessGrant,
@@ -117,30 +120,70 @@ def grants_of(org: Organization, person: Person | None = None) -> list[AccessGra
     return list(qs.order_by("system__sort_order", "system__name", "person__last_name", "pk"))
 
 
-def members_with_grants(org: Organization) -> list[Person]:
-    """Every member of `org`, each with `.grants` (two queries whatever the size)."""
-    people = list(
-        Person.objects.filter(memberships__organization=org).order_by(
-            "last_name", "first_name", "person_id"
+MEMBERS_PAGE_SIZE = 50  # as By Person
+HOLDERS_SHOWN = 50  # holders of one system on the "By system" page; the rest are paged
+HOLDER_ORDER = ("person__last_name", "person__first_name", "person__person_id")
+
+
+def members_with_grants(org: Organization, page_number) -> Page:
+    """One page of `org`'s members in name order, each with `.grants` (three queries: the
+    member count, the page, the page's grants), so the cost does not grow with the members."""
+    page = CountedPaginator(members(org), MEMBERS_PAGE_SIZE, count=member_count(org)).get_page(
+        page_number
+    )
+    page.object_list = list(page.object_list)
+    by_person: dict[int, list[AccessGrant]] = {}
+    for grant in (
+        AccessGrant.objects.filter(organization=org, person__in=[p.pk for p in page])
+        .select_related("system")
+        .order_by("system__sort_order", "system__name", "pk")
+    ):
+        by_person.setdefault(grant.person_id, []).append(grant)
+    for person in page:
+        person.grants = by_person.get(person.pk, [])
+    return page
+
+
+def _holders(org: Organization) -> QuerySet[AccessGrant]:
+    return (
+        AccessGrant.objects.filter(organization=org)
+        .select_related("person")
+        .only(
+            "level",
+            "expires",
+            "system",
+            "person__person_id",
+            "person__first_name",
+            "person__last_name",
         )
     )
-    by_person: dict[int, list[AccessGrant]] = {}
-    for grant in grants_of(org):
-        by_person.setdefault(grant.person_id, []).append(grant)
-    for person in people:
-        person.grants = by_person.get(person.pk, [])
-    return people
 
 
 def systems_with_holders(org: Organization) -> list[InformationSystem]:
-    """Every active system, each with `.org_grants` in `org` (two queries)."""
+    """Every active system, each with `.org_grants`, its first HOLDERS_SHOWN holders in `org`
+    in name order, `.holder_count`, how many there are, and `.more_holders`, how many are not
+    shown (two queries whatever the size)."""
     catalogue = systems()
+    ranked = _holders(org).annotate(
+        rank=Window(RowNumber(), partition_by=F("system_id"), order_by=HOLDER_ORDER),
+        holders=Window(Count("pk"), partition_by=F("system_id")),
+    )
     by_system: dict[int, list[AccessGrant]] = {}
-    for grant in grants_of(org):
+    for grant in ranked.filter(rank__lte=HOLDERS_SHOWN).order_by("system_id", "rank"):
         by_system.setdefault(grant.system_id, []).append(grant)
     for system in catalogue:
         system.org_grants = by_system.get(system.pk, [])
+        system.holder_count = system.org_grants[0].holders if system.org_grants else 0
+        system.more_holders = system.holder_count - len(system.org_grants)
     return catalogue
+
+
+def holders_of(org: Organization, system: InformationSystem, page_number) -> Page:
+    """One page of the holders of `system` in `org`, in name order (two queries)."""
+    holders = _holders(org).filter(system=system)
+    return CountedPaginator(
+        holders.order_by(*HOLDER_ORDER), HOLDERS_SHOWN, count=holders.count()
+    ).get_page(page_number)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from core.errors import DomainError, Invalid
 from registry.access import get_member_for, get_organization_for
 from registry.models import Organization
 from registry.queries import roles_of
+from registry.views import _search as person_search
 from systems import queries, reviews, services
 from systems.access import (
     find_review_to_decide,
@@ -52,20 +53,29 @@ def manage_access(request, org_id: int):
     org = get_organization_for(request.user, org_id)
     by_system = request.GET.get("view") == "system"
     can_grant = can_grant_access(request.user, org)
-    return render(
-        request,
-        "systems/manage_access.html",
-        {
-            "org": org,
-            "by_system": by_system,
-            "members": None if by_system else queries.members_with_grants(org),
-            "systems": queries.systems_with_holders(org) if by_system else None,
-            "can_grant": can_grant,
-            # Only those who decide a review are pointed to its task (it is theirs).
-            "open_reviews": queries.open_reviews(org) if can_grant else [],
-            "crumbs": [{"label": "Manage Access"}],
-        },
-    )
+    page = request.GET.get("page")
+    context = {
+        "org": org,
+        "by_system": by_system,
+        "can_grant": can_grant,
+        # Only those who decide a review are pointed to its task (it is theirs).
+        "open_reviews": queries.open_reviews(org) if can_grant else [],
+        "crumbs": [{"label": "Manage Access"}],
+    }
+    if by_system and request.GET.get("system"):
+        system = get_system(request.GET["system"])  # 404 for an unknown code
+        context |= {"system": system, "holders": queries.holders_of(org, system, page)}
+    elif by_system:
+        context["systems"] = queries.systems_with_holders(org)
+    else:
+        # The same person search as By Person: finding one member beats paging through them.
+        search_form, results = person_search(request, org)
+        context |= {
+            "members": queries.members_with_grants(org, page),
+            "search_form": search_form,
+            "results": results,
+        }
+    return render(request, "systems/manage_access.html", context)
 
 
 @require_GET

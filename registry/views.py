@@ -35,8 +35,9 @@ def _bind_errors(form, exc: Invalid) -> None:
         form.add_error(None, exc.message)
 
 
-def _search(request, org: Organization):
-    """The person search that must come before adding or registering anyone."""
+def person_search(request, org: Organization):
+    """The person search of a page about `org` (before adding or registering anyone; also on
+    Manage Access): the form and, once asked, the results with masked e-mails."""
     if "q" not in request.GET:
         return PersonSearchForm(), None
     form = PersonSearchForm(request.GET)
@@ -129,7 +130,7 @@ def by_role(request, org_id: int):
 def role_holders(request, org_id: int, code: str):
     org = get_organization_for(request.user, org_id)
     role_type = get_role_type(code)
-    search_form, results = _search(request, org)
+    search_form, results = person_search(request, org)
     holders = queries.holders(org, role_type)
     return render(
         request,
@@ -202,7 +203,7 @@ MEMBERS_PAGE_SIZE = 50
 
 def by_person(request, org_id: int):
     org = get_organization_for(request.user, org_id)
-    search_form, results = _search(request, org)
+    search_form, results = person_search(request, org)
     members = queries.CountedPaginator(
         queries.members(org), MEMBERS_PAGE_SIZE, count=queries.member_count(org)
     ).get_page(request.GET.get("page"))

@@ -10,7 +10,7 @@ from core.errors import DomainError, Invalid
 from registry.access import get_member_for, get_organization_for
 from registry.models import Organization
 from registry.queries import roles_of
-from registry.views import _search as person_search
+from registry.views import person_search
 from systems import queries, reviews, services
 from systems.access import (
     find_review_to_decide,

@@ -15,6 +15,8 @@ from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.backends import BACKEND
+
 PENDING = "accounts.pending_sign_in"
 PENDING_SECONDS = 5 * 60
 MAX_CODE_TRIES = 5
@@ -73,7 +75,7 @@ def hold_sign_in(request, user, next_url: str) -> None:
     request.session.cycle_key()
     request.session[PENDING] = {
         "user": user.pk,
-        "backend": getattr(user, "backend", "django.contrib.auth.backends.ModelBackend"),
+        "backend": getattr(user, "backend", BACKEND),
         "at": time.time(),
         "next": next_url,
         "tries": 0,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 
 from accounts import reauth, services, two_factor
+from accounts.backends import BACKEND
 from accounts.forms import (
     AccountSetupForm,
     ChangePasswordForm,
@@ -429,7 +430,7 @@ def invitation_accept(request):
             )
         else:
             request.session.pop(INVITATION_SESSION_KEY, None)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=BACKEND)
             messages.success(
                 request,
                 f"Welcome, {person.first_name}. Your account {user.get_username()} is ready.",

@@ -32,9 +32,9 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(client, personas, django_a
 
     client.force_login(personas.staff)
     client.get(reverse("backoffice-coverage"))
-    # session, user, the user's person (page header), mandatory role types, organizations
+    # session, the user with their person (page header), mandatory role types, organizations
     # with one count per role, persons without an account, overdue tasks
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("backoffice-coverage"))
     for n in range(3):
         services.approve_application(
@@ -50,7 +50,7 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(client, personas, django_a
             ),
             actor=personas.staff,
         )
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("backoffice-coverage"))
 
 
@@ -59,12 +59,12 @@ def test_the_application_list_runs_a_fixed_number_of_queries(
 ):
     client.force_login(personas.staff)
     submit()
-    # session, user, the user's person (page header), count, the page of applications
+    # session, the user with their person (page header), count, the page of applications
     # (decider and organization joined)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         html = client.get(reverse("backoffice-applications")).content.decode()
     assert "Sunridge Solar Ltd." in html
     for n in range(5):
         submit(ip=f"192.0.2.{n}", **{"submitter-email": f"s{n}@example.com"})
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get(reverse("backoffice-applications"))

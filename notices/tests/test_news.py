@@ -15,9 +15,9 @@ def test_news_runs_the_same_queries_for_few_or_many_items(
 ):
     client.force_login(personas.alice)
     client.get(reverse("news"))
-    # session, user, the user's person (header), visible organization ids, the activity page
+    # session, the user with their person (header), visible organization ids, the activity page
     # (keyset, no count), the latest announcements, the latest notices to the user's groups
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(reverse("news"))
     for index in range(10):
         services.publish_announcement(
@@ -37,6 +37,6 @@ def test_news_runs_the_same_queries_for_few_or_many_items(
         )
         task = Task.objects.get(subject_id=change.pk, kind="banking_change")
         task_services.approve_task(task, actor=personas.bob)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get(reverse("news"))
     assert "A9" in response.content.decode() and "N9" in response.content.decode()

@@ -48,15 +48,15 @@ def test_tasks_page_runs_the_same_queries_for_one_task_or_twenty(
     client.force_login(personas.bob)
     make_task(personas)
     client.get(reverse("tasks"))  # warm caches (content types, session)
-    # session, user, the user's person (page header), the tasks with their organization and
+    # session, the user with their person (page header), the tasks with their organization and
     # accepter in one query; nothing per task
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         client.get(reverse("tasks"))
     for index in range(19):
         task = make_task(personas)
         if index % 2:
             services.accept_task(task, actor=personas.alice)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         response = client.get(reverse("tasks"))
     assert response.content.decode().count("<tr>") == 21  # header and twenty tasks
 

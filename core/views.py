@@ -1,91 +1,14 @@
-from datetime import UTC, datetime, timedelta
-
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from audit.models import AuditEntry
-from banking.rules import BANKING_GROUP
+from core.queries import news_page
 from notices.queries import from_the_operator
-from registry.models import Organization, RoleAssignment
-
-NEWS_PAGE_SIZE = 25
 
 
 @require_GET
 def home(request):
     return redirect("news")
-
-
-def news_entries(user):
-    """Recent activity of the user's organizations, newest first (staff: everything)."""
-    qs = AuditEntry.objects.filter(outcome=AuditEntry.Outcome.DONE)
-    if not user.is_staff:
-        org_ids = list(Organization.objects.visible_to(user).values_list("org_id", flat=True))
-        qs = qs.filter(org_id__in=org_ids)
-        # Banking news (masked) only for the organizations where the user is in the banking
-        # group; a plain member sees none of it.
-        banking_org_ids = RoleAssignment.objects.filter(
-            membership__person__user=user, role_type__code__in=BANKING_GROUP
-        ).values("membership__organization__org_id")
-        qs = qs.exclude(Q(action__startswith="banking.") & ~Q(org_id__in=banking_org_ids))
-    # Task steps are the machinery behind the events News reports (a banking change approved),
-    # and a reveal of banking numbers is for the audit log only.
-    # Announcements and notices are shown as themselves, not as their audit entries.
-    qs = qs.exclude(action__startswith="task.").exclude(
-        action__in=["banking.revealed", "notice.issued", "announcement.published"]
-    )
-    return qs.exclude(org_id=None).order_by("-at", "-id")
-
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def news_cursor(entry: AuditEntry) -> str:
-    """Where a News page starts or ends: the entry's time (microseconds) and id."""
-    return f"{(entry.at - _EPOCH) // timedelta(microseconds=1)}-{entry.pk}"
-
-
-def parse_news_cursor(text: str | None) -> tuple[datetime, int] | None:
-    micros, _, pk = (text or "").partition("-")
-    if not (micros.isdigit() and pk.isdigit() and len(micros) <= 17 and len(pk) <= 18):
-        return None
-    try:
-        return _EPOCH + timedelta(microseconds=int(micros)), int(pk)
-    except OverflowError:
-        return None
-
-
-def news_page(user, *, older: str | None = None, newer: str | None = None) -> dict:
-    """One page of News by keyset ("older than" / "newer than" an entry), without counting the
-    entries: a count visits every audit entry of the user's organizations, a keyset page only
-    the page (the audit_org_recent index is in (-at, -id) order). One query, two at the top."""
-    entries = news_entries(user)
-    before, after = parse_news_cursor(older), parse_news_cursor(newer)
-    if after is not None and before is None:
-        at, pk = after
-        rows = list(
-            entries.filter(Q(at__gt=at) | Q(at=at, id__gt=pk)).order_by("at", "id")[
-                : NEWS_PAGE_SIZE + 1
-            ]
-        )
-        if len(rows) > NEWS_PAGE_SIZE:
-            rows = rows[:NEWS_PAGE_SIZE][::-1]
-            return {"entries": rows, "newer": news_cursor(rows[0]), "older": news_cursor(rows[-1])}
-        # Back at the top: show the newest page, full.
-        before = None
-    elif before is not None:
-        at, pk = before
-        entries = entries.filter(Q(at__lt=at) | Q(at=at, id__lt=pk))
-    rows = list(entries[: NEWS_PAGE_SIZE + 1])
-    has_older = len(rows) > NEWS_PAGE_SIZE
-    rows = rows[:NEWS_PAGE_SIZE]
-    return {
-        "entries": rows,
-        "newer": news_cursor(rows[0]) if rows and before is not None else None,
-        "older": news_cursor(rows[-1]) if has_older else None,
-    }
 
 
 @require_GET

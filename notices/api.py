@@ -7,7 +7,7 @@ from typing import Literal
 from ninja import Query, Router
 
 from config.api import MAX_LIMIT, ListParams, Page, Schema, responses
-from core.views import news_entries
+from core.queries import news_entries
 from notices.models import Announcement, Notice
 
 router = Router(tags=["news"])

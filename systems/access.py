@@ -1,6 +1,6 @@
 """Fetch-and-authorize for systems and grants: invisible is 404, like missing."""
 
-from core.errors import NotFound
+from core.errors import NotFound, require
 from registry.access import _as_int
 from registry.models import Organization, Person
 from systems.models import (
@@ -49,22 +49,42 @@ def get_grantee(org: Organization, person_id) -> Person:
     return person
 
 
+def _require_review_reader(user, org: Organization) -> None:
+    """Access reviews are for the organization's Rights Administrators and operator staff."""
+    from systems.rules import can_grant_access
+
+    require(
+        can_grant_access(user, org),
+        f"Only a Rights Administrator of {org.legal_name} can see its access reviews.",
+    )
+
+
+def get_organization_with_reviews_for(user, org_id) -> Organization:
+    """An organization whose access reviews the user may see (others' are not found; one's
+    own without the role is forbidden)."""
+    from registry.access import get_organization_for
+
+    org = get_organization_for(user, org_id)
+    _require_review_reader(user, org)
+    return org
+
+
 def get_review_for(user, review_id) -> AccessReview:
     """An access review the user may decide: a Rights Administrator of its organization, or
     operator staff. Another organization's review is not found; a review of one's own
     organization without the role is forbidden."""
-    from core.errors import Forbidden
-    from systems.rules import can_grant_access
-
     review = find_review_to_decide(review_id)
     if not Organization.objects.visible_to(user).filter(pk=review.organization_id).exists():
         raise NotFound(f"No access review {review_id} is visible to you.")
-    if not can_grant_access(user, review.organization):
-        raise Forbidden(
-            f"Only a Rights Administrator of {review.organization.legal_name} can see its "
-            f"access reviews."
-        )
+    _require_review_reader(user, review.organization)
     return review
+
+
+def require_campaign_reader(user) -> None:
+    """The list of campaigns is operator staff's (the API answers others 403)."""
+    from registry.rules import is_operator_staff
+
+    require(is_operator_staff(user), "Only operator staff can see access reviews.")
 
 
 def find_review_to_decide(review_id) -> AccessReview:

@@ -8,19 +8,19 @@ from ninja import Field, Query, Router, Status
 
 from apitokens.auth import service_auth
 from config.api import In, ListParams, Page, Schema, page, responses
-from core.errors import Invalid, NotFound, require
+from core.errors import Invalid, NotFound
 from registry.access import get_member_for, get_organization_for, get_person_by_number
-from registry.rules import is_operator_staff
 from systems import queries, reviews, services
 from systems.access import (
     find_review_to_decide,
     get_grant_for,
+    get_organization_with_reviews_for,
     get_review_for,
     get_review_item,
     get_system,
+    require_campaign_reader,
 )
 from systems.models import AccessReviewItem
-from systems.rules import can_grant_access
 
 router = Router(tags=["access"])
 
@@ -364,11 +364,7 @@ def _decide(request, review_id: int, item_id: int | None, service) -> dict:
     summary="The organization's access reviews with their progress (Rights Administrators)",
 )
 def list_access_reviews(request, org_id: int, params: Query[ListParams]):
-    org = get_organization_for(request.auth, org_id)
-    require(
-        can_grant_access(request.auth, org),
-        f"Only a Rights Administrator of {org.legal_name} can see its access reviews.",
-    )
+    org = get_organization_with_reviews_for(request.auth, org_id)
     result = page(queries.reviews_of(org), params)
     return {"items": [_review_out(r) for r in result["items"]], "count": result["count"]}
 
@@ -420,7 +416,7 @@ def confirm_all(request, review_id: int):
     summary="Access review campaigns with their progress (operator staff)",
 )
 def list_review_campaigns(request, params: Query[ListParams]):
-    require(is_operator_staff(request.auth), "Only operator staff can see access reviews.")
+    require_campaign_reader(request.auth)
     result = page(queries.campaigns_with_progress(), params)
     return {"items": [_campaign_out(c) for c in result["items"]], "count": result["count"]}
 

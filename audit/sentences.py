@@ -1,6 +1,7 @@
 """The one place that turns audit codes into sentences for people."""
 
 from audit.models import AuditEntry
+from core.text import sentence
 
 SENTENCES: dict[str, str] = {
     "organization.created": "{actor} registered the organization {org}.",
@@ -64,8 +65,8 @@ def describe(entry: AuditEntry) -> str:
         "level": (entry.details or {}).get("level", ""),
     }
     template = SENTENCES.get(entry.action, "{actor}: " + entry.action.replace(".", " ") + ".")
-    text = template.format(**values)
+    text = sentence(template, **values)
     if entry.outcome == AuditEntry.Outcome.REFUSED:
         reason = (entry.details or {}).get("reason", "not allowed")
-        return REFUSED.format(actor=values["actor"], action_text=text, reason=reason)
+        return sentence(REFUSED, actor=values["actor"], action_text=text, reason=reason)
     return text

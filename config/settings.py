@@ -98,6 +98,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.operator",
             ],
+            # the sentence builder's filters (with_article, end_sentence, telephone, ...)
+            "builtins": ["core.templatetags.words"],
         },
     },
 ]

@@ -4,7 +4,7 @@ pages. The e-mailed token stands in for the session the pages use."""
 from ninja import Field, Router, Status
 
 from accounts import services
-from config.api import In, Schema, rate_limited, responses
+from core.api import In, Schema, rate_limited, responses
 
 router = Router(tags=["accounts"])
 

@@ -7,7 +7,7 @@ from ninja import Field, Query, Router, Status
 from apitokens import queries, services
 from apitokens.access import get_token_for
 from apitokens.models import ApiToken
-from config.api import In, ListParams, Page, Schema, page, responses
+from core.api import In, ListParams, Page, Schema, page, responses
 from core.errors import Forbidden
 
 router = Router(tags=["api tokens"])

@@ -5,7 +5,6 @@ record and queues notifications after commit. Registry changes go through regist
 """
 
 import csv
-import hashlib
 import re
 import secrets
 from collections.abc import Iterator
@@ -13,7 +12,6 @@ from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.utils import timezone
 
 from audit.log import record, record_refusal
@@ -24,10 +22,12 @@ from backoffice.models import ApplicationContact, OrganizationApplication
 from backoffice.task_kinds import APPLICATION_REVIEW
 from core.errors import DomainError, Invalid, RuleViolation, require
 from core.forms import field_errors
+from core.locks import serialize_on
 from core.services import service
 from registry import notifications as registry_notifications
 from registry import services as registry
 from registry.forms import OrganizationForm, _clean_text
+from registry.locks import lock_organization
 from registry.models import Organization, Person, RoleAssignment, RoleType, Sequence
 from registry.rules import Role, can_read_audit
 from tasks.models import Task
@@ -45,17 +45,6 @@ class RateLimited(DomainError):
 
 def _limit(name: str, default: int) -> int:
     return int(getattr(settings, name, default))
-
-
-def _serialize_on(*keys: str) -> None:
-    """Make check-then-insert atomic per key. PostgreSQL: transaction-scoped advisory locks;
-    SQLite already serializes writers (transactions begin IMMEDIATE)."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for key in sorted(keys):
-            number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number])
 
 
 def _new_reference() -> str:
@@ -91,7 +80,7 @@ def _submit_application(*, data: dict, ip: str | None, actor=None) -> Organizati
     org = forms.organization.cleaned_data
     submitter = forms.submitter.cleaned_data
     email = submitter["email"].lower()
-    _serialize_on(f"application-ip:{ip}", f"application-email:{email}")
+    serialize_on(f"application-ip:{ip}", f"application-email:{email}")
     now = timezone.now()
     if ip and OrganizationApplication.objects.filter(
         submitted_ip=ip, submitted_at__gte=now - timedelta(hours=1)
@@ -313,7 +302,7 @@ def appoint_authorized_representative(
             "Give the reason for the appointment.",
             fields={"reason": ["Explain the reason in a sentence."]},
         )
-    org = registry.lock_organization(org, actor)
+    org = lock_organization(org, actor)
     role_type = RoleType.objects.get(code=Role.AUTHORIZED_REPRESENTATIVE)
     if RoleAssignment.objects.filter(membership__organization=org, role_type=role_type).exists():
         raise RuleViolation(

@@ -6,7 +6,7 @@ from ninja import Field, Router, Status
 
 from banking import queries, services
 from banking.access import get_banking_organization_for
-from config.api import In, Schema, responses
+from core.api import In, Schema, responses
 from registry.access import get_organization_for
 from tasks.models import Task
 

@@ -12,8 +12,8 @@ from banking.rules import BANKING_GROUP, can_reveal_banking, can_submit_banking
 from core.errors import RuleViolation, require
 from core.forms import validated as validated_form
 from core.services import service
+from registry.locks import lock_organization
 from registry.models import Organization
-from registry.services import lock_organization
 from tasks import services as task_services
 from tasks.models import Task
 

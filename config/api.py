@@ -1,148 +1,52 @@
-"""The JSON API v1: one NinjaAPI, one error handler, shared schemas, paging and rate limits.
+"""The JSON API v1: one NinjaAPI, one error handler, the guard every request passes, and the
+apps' routers assembled.
 
-Each app adds its operations in `<app>/api.py` (a ninja Router) and registers it at the
-bottom of this module. See docs/architecture.md, "How to add API operations".
+Each app adds its operations in `<app>/api.py` (a ninja Router, built from the shared pieces
+in `core/api.py`) and is added in `_add_routers()` below. See docs/architecture.md, "How to
+add API operations".
 """
 
 import logging
-import threading
-import time
-from typing import Generic, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, re_path
-from ninja import Field, NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
-from ninja.throttling import BaseThrottle
-from pydantic import ConfigDict
 
+from accounts.api import router as accounts_router
+from apitokens.api import router as apitokens_router
 from apitokens.auth import default_auth
+from banking.api import router as banking_router
+
+# The shared pieces live in core.api; these names stay importable from here.
+from core.api import (  # noqa: F401
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    STATUS_CODES,
+    ErrorOut,
+    In,
+    ListParams,
+    Page,
+    RateLimit,
+    Schema,
+    errors,
+    page,
+    rate_limited,
+    responses,
+)
 from core.errors import DomainError
-from core.middleware import client_ip
+from home.api import router as home_router
+from registry.api import router as registry_router
+from systems.api import router as systems_router
+from tasks.api import router as tasks_router
 
 logger = logging.getLogger("api")
 
-T = TypeVar("T")
-
-MAX_LIMIT = 100
-DEFAULT_LIMIT = 50
 MAX_BODY_BYTES = 64 * 1024
 JSON_TYPES = ("application/json",)
 BODY_METHODS = {"POST", "PUT", "PATCH"}
-
-STATUS_CODES = {
-    400: "invalid",
-    401: "not_authenticated",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    409: "conflict",
-    413: "too_large",
-    415: "unsupported_media_type",
-    422: "invalid",
-    429: "rate_limited",
-}
-
-
-# --- Schemas every app shares -------------------------------------------------------------
-
-
-class ErrorOut(Schema):
-    detail: str = Field(description="A sentence for a person.")
-    code: str = Field(description="A machine code, e.g. last_holder, duplicate_person.")
-    fields: dict[str, list[str]] | None = Field(None, description="Per-field messages (422 only).")
-
-
-class In(Schema):
-    """Base for request bodies: a field the operation does not know is refused (422)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Page(Schema, Generic[T]):
-    items: list[T]
-    count: int = Field(description="How many items there are in all, across pages.")
-
-
-class ListParams(Schema):
-    limit: int = Field(
-        DEFAULT_LIMIT, ge=1, le=10_000, description=f"Items per page (capped at {MAX_LIMIT})."
-    )
-    offset: int = Field(0, ge=0, le=2**31 - 1)
-
-
-def page(rows, params: ListParams) -> dict:
-    """The list envelope. `rows` is a queryset (two queries: count, then the page) or a list."""
-    limit = min(params.limit, MAX_LIMIT)
-    if isinstance(rows, list):
-        return {"items": rows[params.offset : params.offset + limit], "count": len(rows)}
-    count = rows.count()
-    items = list(rows[params.offset : params.offset + limit]) if params.offset < count else []
-    return {"items": items, "count": count}
-
-
-def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
-    """Documented error responses; every operation can answer 401, 413, 415, 422 and 429."""
-    return {status: ErrorOut for status in sorted({401, 413, 415, 422, 429, *statuses})}
-
-
-def responses(status: int, schema, *error_statuses: int) -> dict:
-    return {status: schema, **errors(*error_statuses)}
-
-
-# --- Rate limits --------------------------------------------------------------------------
-
-DEFAULT_RATES = {"search": "60/min", "auth": "10/min"}
-_PERIODS = {"s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "hour": 3600, "d": 86400}
-
-
-class RateLimit(BaseThrottle):
-    """A fixed window per token (or per account for the session, per address when anonymous).
-    Rates come from settings.API_RATE_LIMITS, e.g. {"search": "60/min"}."""
-
-    _local = threading.local()
-
-    def __init__(self, scope: str) -> None:
-        self.scope = scope
-
-    def _rate(self) -> tuple[int, int]:
-        rates = {**DEFAULT_RATES, **getattr(settings, "API_RATE_LIMITS", {})}
-        number, _, period = rates[self.scope].partition("/")
-        return int(number), _PERIODS[period]
-
-    def _ident(self, request: HttpRequest) -> str:
-        token = getattr(request, "api_token", None)
-        if token is not None:
-            return f"token:{token.pk}"
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            return f"user:{user.pk}"
-        return f"ip:{client_ip(request)}"
-
-    def allow_request(self, request: HttpRequest) -> bool:
-        allowed, period = self._rate()
-        now = time.time()
-        window = int(now // period)
-        key = f"api-rate:{self.scope}:{self._ident(request)}:{window}"
-        cache.add(key, 0, timeout=period + 1)
-        try:
-            used = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=period + 1)
-            used = 1
-        self._local.wait = (window + 1) * period - now
-        return used <= allowed
-
-    def wait(self) -> float | None:
-        return getattr(self._local, "wait", None)
-
-
-def rate_limited(scope: str) -> list[RateLimit]:
-    """For an operation's `throttle=`: `@router.get(..., throttle=rate_limited("search"))`."""
-    return [RateLimit(scope)]
 
 
 # --- The API and its one error handler ----------------------------------------------------
@@ -306,22 +210,13 @@ _not_found.login_required = False
 
 
 def _add_routers() -> None:
-    """Imported here, not at the top, because every app's api.py imports this module."""
-    from accounts.api import router as accounts_router
-    from apitokens.api import router as apitokens_router
-    from banking.api import router as banking_router
-    from notices.api import router as notices_router
-    from registry.api import router as registry_router
-    from systems.api import router as systems_router
-    from tasks.api import router as tasks_router
-
     api.add_router("", registry_router)
     api.add_router("", systems_router)
     api.add_router("", apitokens_router)
     api.add_router("", accounts_router)
     api.add_router("", tasks_router)
     api.add_router("", banking_router)
-    api.add_router("", notices_router)
+    api.add_router("", home_router)
 
 
 def urls():

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "notices",
     "systems",
     "backoffice",
+    "home",
     "oauth2_provider",
     "oidc",
 ]

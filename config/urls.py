@@ -7,11 +7,9 @@ from config.api import urls as api_urls
 from core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", include("home.urls")),  # /, /news/, /actions/
     path("login/", SignInView.as_view(), name="login"),
     path("logout/", SignOutView.as_view(), name="logout"),
-    path("news/", core_views.news, name="news"),
-    path("actions/", core_views.actions, name="actions"),
     path("", include("tasks.urls")),
     path("", include("banking.urls")),
     path("", include("notices.urls")),

@@ -1,31 +1,9 @@
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import redirect, render
+from django.http import JsonResponse
 from django.views.decorators.http import require_GET
-
-from core.queries import news_page
-from notices.queries import from_the_operator
-
-
-@require_GET
-def home(request):
-    return redirect("news")
-
-
-@require_GET
-def news(request):
-    page = news_page(request.user, older=request.GET.get("older"), newer=request.GET.get("newer"))
-    context = {"page": page, **from_the_operator(request.user)}
-    return render(request, "core/news.html", context)
-
-
-@require_GET
-def actions(request):
-    return render(request, "core/actions.html")
 
 
 @login_not_required
 @require_GET
 def health(request):
-    from django.http import JsonResponse
-
     return JsonResponse({"status": "ok"})

@@ -7,7 +7,7 @@ from ninja import Field, Query, Router, Status
 
 from accounts.reauth import require_recent_authentication
 from audit.queries import org_audit_entries
-from config.api import MAX_LIMIT, In, ListParams, Page, Schema, page, rate_limited, responses
+from core.api import MAX_LIMIT, In, ListParams, Page, Schema, page, rate_limited, responses
 from core.errors import Forbidden, Invalid, NotFound
 from registry import queries, services
 from registry.access import (

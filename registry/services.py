@@ -10,6 +10,7 @@ from core.forms import validated
 from core.services import service
 from registry import notifications, queries
 from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm
+from registry.locks import lock_organization
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
 from registry.rules import (
     Role,
@@ -51,23 +52,6 @@ def _validated(form_class, data: dict, *, partial_from=None) -> dict:
         merged.update({k: v for k, v in data.items() if k in form_class.base_fields})
         data = merged
     return validated(form_class(data=data))
-
-
-def lock_organization(org: Organization, actor, *, what: str = "its contacts") -> Organization:
-    """Lock the organization row. Every change whose rule reads the organization's roles or
-    members (membership and role changes, grants, banking) takes this one lock, so e.g. two
-    removals never interleave around the last-holder rule. The actor's roles are re-read under
-    the lock: a role lost a moment ago no longer grants anything. `what` names what cannot
-    change when the organization is no longer active."""
-    locked = Organization.objects.select_for_update().get(pk=org.pk)
-    if actor is not None:
-        forget_role_codes(actor)
-    if not locked.is_active:
-        raise RuleViolation(
-            f"{org.legal_name} is no longer active; {what} cannot be changed.",
-            code="inactive_organization",
-        )
-    return locked
 
 
 def _membership(org: Organization, person: Person) -> Membership | None:

@@ -7,7 +7,7 @@ from typing import Annotated
 from ninja import Field, Query, Router, Status
 
 from apitokens.auth import service_auth
-from config.api import In, ListParams, Page, Schema, page, responses
+from core.api import In, ListParams, Page, Schema, page, responses
 from core.errors import Invalid, NotFound
 from registry.access import get_member_for, get_organization_for, get_person_by_number
 from systems import queries, reviews, services

@@ -9,6 +9,7 @@ from audit.log import record
 from core.errors import NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
+from registry.locks import lock_organization
 from registry.models import Membership, Organization, Person
 from registry.queries import roles_of
 from registry.rules import Role
@@ -19,8 +20,6 @@ from systems.rules import can_grant_access, can_request_access, can_revoke_grant
 
 
 def _lock(org: Organization, actor) -> Organization:
-    from registry.services import lock_organization  # registry.services imports this module
-
     return lock_organization(org, actor, what="access on its behalf")
 
 

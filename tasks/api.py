@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Query, Router
 
-from config.api import In, ListParams, Page, Schema, page, responses
+from core.api import In, ListParams, Page, Schema, page, responses
 from tasks import queries, services
 from tasks.access import get_task_for
 from tasks.models import Task

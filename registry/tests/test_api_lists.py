@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from apitokens.tests.helpers import bearer, token_for
 from audit.log import record
-from config.api import MAX_LIMIT
+from core.api import MAX_LIMIT
 from registry.models import Membership, Person
 from registry.tests.api_helpers import API
 

@@ -6,8 +6,8 @@ from typing import Literal
 
 from ninja import Query, Router
 
-from config.api import MAX_LIMIT, ListParams, Page, Schema, responses
-from core.queries import news_entries
+from core.api import MAX_LIMIT, ListParams, Page, Schema, responses
+from home.queries import news_entries
 from notices.models import Announcement, Notice
 
 router = Router(tags=["news"])

@@ -1,0 +1,148 @@
+"""What every app's API module shares: schemas, the list envelope, documented errors and rate
+limits. `config/api.py` assembles the one NinjaAPI from the apps' routers; apps import from here,
+never from config (core is the bottom layer)."""
+
+import threading
+import time
+from typing import Generic, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+from ninja import Field, Schema
+from ninja.throttling import BaseThrottle
+from pydantic import ConfigDict
+
+from core.middleware import client_ip
+
+__all__ = [
+    "DEFAULT_LIMIT",
+    "MAX_LIMIT",
+    "STATUS_CODES",
+    "ErrorOut",
+    "In",
+    "ListParams",
+    "Page",
+    "RateLimit",
+    "Schema",
+    "errors",
+    "page",
+    "rate_limited",
+    "responses",
+]
+
+T = TypeVar("T")
+
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 50
+
+STATUS_CODES = {
+    400: "invalid",
+    401: "not_authenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    415: "unsupported_media_type",
+    422: "invalid",
+    429: "rate_limited",
+}
+
+
+# --- Schemas every app shares -------------------------------------------------------------
+
+
+class ErrorOut(Schema):
+    detail: str = Field(description="A sentence for a person.")
+    code: str = Field(description="A machine code, e.g. last_holder, duplicate_person.")
+    fields: dict[str, list[str]] | None = Field(None, description="Per-field messages (422 only).")
+
+
+class In(Schema):
+    """Base for request bodies: a field the operation does not know is refused (422)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Page(Schema, Generic[T]):
+    items: list[T]
+    count: int = Field(description="How many items there are in all, across pages.")
+
+
+class ListParams(Schema):
+    limit: int = Field(
+        DEFAULT_LIMIT, ge=1, le=10_000, description=f"Items per page (capped at {MAX_LIMIT})."
+    )
+    offset: int = Field(0, ge=0, le=2**31 - 1)
+
+
+def page(rows, params: ListParams) -> dict:
+    """The list envelope. `rows` is a queryset (two queries: count, then the page) or a list."""
+    limit = min(params.limit, MAX_LIMIT)
+    if isinstance(rows, list):
+        return {"items": rows[params.offset : params.offset + limit], "count": len(rows)}
+    count = rows.count()
+    items = list(rows[params.offset : params.offset + limit]) if params.offset < count else []
+    return {"items": items, "count": count}
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """Documented error responses; every operation can answer 401, 413, 415, 422 and 429."""
+    return {status: ErrorOut for status in sorted({401, 413, 415, 422, 429, *statuses})}
+
+
+def responses(status: int, schema, *error_statuses: int) -> dict:
+    return {status: schema, **errors(*error_statuses)}
+
+
+# --- Rate limits --------------------------------------------------------------------------
+
+DEFAULT_RATES = {"search": "60/min", "auth": "10/min"}
+_PERIODS = {"s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "hour": 3600, "d": 86400}
+
+
+class RateLimit(BaseThrottle):
+    """A fixed window per token (or per account for the session, per address when anonymous).
+    Rates come from settings.API_RATE_LIMITS, e.g. {"search": "60/min"}."""
+
+    _local = threading.local()
+
+    def __init__(self, scope: str) -> None:
+        self.scope = scope
+
+    def _rate(self) -> tuple[int, int]:
+        rates = {**DEFAULT_RATES, **getattr(settings, "API_RATE_LIMITS", {})}
+        number, _, period = rates[self.scope].partition("/")
+        return int(number), _PERIODS[period]
+
+    def _ident(self, request: HttpRequest) -> str:
+        token = getattr(request, "api_token", None)
+        if token is not None:
+            return f"token:{token.pk}"
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return f"user:{user.pk}"
+        return f"ip:{client_ip(request)}"
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        allowed, period = self._rate()
+        now = time.time()
+        window = int(now // period)
+        key = f"api-rate:{self.scope}:{self._ident(request)}:{window}"
+        cache.add(key, 0, timeout=period + 1)
+        try:
+            used = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=period + 1)
+            used = 1
+        self._local.wait = (window + 1) * period - now
+        return used <= allowed
+
+    def wait(self) -> float | None:
+        return getattr(self._local, "wait", None)
+
+
+def rate_limited(scope: str) -> list[RateLimit]:
+    """For an operation's `throttle=`: `@router.get(..., throttle=rate_limited("search"))`."""
+    return [RateLimit(scope)]

@@ -1,0 +1,24 @@
+"""A signed-in person's home: News (what happened lately) and Actions (what they can do)."""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from home.queries import news_page
+from notices.queries import from_the_operator
+
+
+@require_GET
+def home(request):
+    return redirect("news")
+
+
+@require_GET
+def news(request):
+    page = news_page(request.user, older=request.GET.get("older"), newer=request.GET.get("newer"))
+    context = {"page": page, **from_the_operator(request.user)}
+    return render(request, "home/news.html", context)
+
+
+@require_GET
+def actions(request):
+    return render(request, "home/actions.html")

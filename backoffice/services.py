@@ -422,7 +422,8 @@ E164 = re.compile(r"\+[0-9]{7,15}")
 
 
 def _csv_safe(value) -> str:
-    """Neutralize spreadsheet formulas (CSV injection): a cell never starts with = + - @."""
+    """Neutralize spreadsheet formulas (CSV injection): a cell never starts with = + - @, a tab
+    or a carriage return (a telephone number in E.164 stays as it is)."""
     text = "" if value is None else str(value)
     if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not E164.fullmatch(text):
         return "'" + text
@@ -435,8 +436,10 @@ class _Echo:
 
 
 def csv_lines(header: list[str], rows) -> Iterator[str]:
-    """Encode rows as CSV one line at a time (constant memory)."""
-    writer = csv.writer(_Echo())
+    """Encode rows as CSV one line at a time (constant memory). Every cell is quoted: where `;`
+    is the spreadsheet's list separator, an unquoted `a;=cmd` would be read as two cells, the
+    second a formula, and quoting only cells with a comma misses it."""
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_ALL)
     yield writer.writerow(header)
     for row in rows:
         yield writer.writerow([_csv_safe(v) for v in row])

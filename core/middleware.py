@@ -48,3 +48,26 @@ class DomainErrorMiddleware:
                 request, template, {"message": exception.message}, status=exception.status
             )
         return None
+
+
+class PrivateAnswersMiddleware:
+    """Nothing shown to a signed-in person (a session, an API token, any Authorization header)
+    is kept by a browser or proxy cache: banking even masked, tasks, News and token secrets
+    all live on such answers, so the rule is the whole signed-in site, not a list of views
+    that would miss the next one (issue 22, finding 6)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils.cache import add_never_cache_headers
+
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (
+            "HTTP_AUTHORIZATION" in request.META
+            or getattr(request, "auth", None) is not None
+            or (user is not None and user.is_authenticated)
+        ):
+            add_never_cache_headers(response)
+        return response

@@ -89,6 +89,42 @@ def test_cells_that_look_like_formulas_are_neutralized(personas):
     assert [r[1] for r in table if "HYPERLINK" in r[1]] == ['\'=HYPERLINK("http://evil")']
 
 
+def _cells_as_a_semicolon_locale_reads_them(line: str) -> list[str]:
+    """Where `;` is the list separator (French, German Excel), a spreadsheet splits each line
+    on every `;` outside double quotes."""
+    cells, cell, quoted = [], "", False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        if char == ";" and not quoted:
+            cells.append(cell)
+            cell = ""
+        else:
+            cell += char
+    return [*cells, cell]
+
+
+def test_a_formula_behind_a_semicolon_is_neutralized_for_semicolon_spreadsheets(personas):
+    AuditEntry.objects.create(
+        actor_label="Alice;=HYPERLINK(A1)", org_id=100001, org_label="Northwind", action="x.y"
+    )
+    for line in services.export_audit(personas.northwind, actor=personas.staff):
+        for cell in _cells_as_a_semicolon_locale_reads_them(line):
+            assert not cell.strip().lstrip('"').startswith(("=", "+", "-", "@")), line
+    table = list(csv.reader(services.export_audit(personas.northwind, actor=personas.staff)))
+    assert "Alice;=HYPERLINK(A1)" in [r[1] for r in table]
+
+
+def test_cells_starting_with_a_tab_or_carriage_return_are_prefixed(personas):
+    for label in ("\t=1+2", "\r=1+2", "@SUM(A1)", "-2+3"):
+        AuditEntry.objects.create(
+            actor_label=label, org_id=100001, org_label="Northwind", action="x.y"
+        )
+    table = list(csv.reader(services.export_audit(personas.northwind, actor=personas.staff)))
+    actors = {r[1] for r in table}
+    assert {"'\t=1+2", "'\r=1+2", "'@SUM(A1)", "'-2+3"} <= actors
+
+
 def _peak_while_streaming(org, actor) -> int:
     tracemalloc.start()
     try:

@@ -6,7 +6,7 @@ UV := UV_PYTHON_DOWNLOADS=never $(PYTHON) -m uv
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install run test test-sqlite test-postgres bench lint format worker
+.PHONY: install run demo-reset test test-sqlite test-postgres bench lint format worker
 
 # The stamp is rebuilt whenever a requirement file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -17,10 +17,14 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# Checks the port, migrates quietly, loads the demo data, then serves (scripts/serve-dev.sh).
 run: install
-	DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input
-	DEBUG=$${DEBUG:-true} $(PY) manage.py seed_demo
-	DEBUG=$${DEBUG:-true} bash scripts/serve-dev.sh $(PORT)
+	@DEBUG=$${DEBUG:-true} bash scripts/serve-dev.sh $(PORT)
+
+# Erases the development database and loads the demo data again (refused unless DEBUG).
+demo-reset: install
+	@DEBUG=$${DEBUG:-true} $(PY) manage.py migrate --no-input --verbosity 0
+	@DEBUG=$${DEBUG:-true} $(PY) manage.py reset_demo
 
 worker: install
 	$(PY) manage.py db_worker

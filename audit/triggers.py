@@ -1,6 +1,6 @@
-"""The append-only triggers' SQL, for the one place that must lift them: the test suite's
-flush between transactional tests on SQLite (PostgreSQL flushes with TRUNCATE, which row
-triggers do not see). Production never flushes."""
+"""The append-only triggers' SQL, for the places that must lift them: the test suite's flush
+between transactional tests on SQLite and `manage.py reset_demo` (PostgreSQL flushes with
+TRUNCATE, which row triggers do not see). Production never flushes."""
 
 import importlib
 

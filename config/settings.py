@@ -36,7 +36,10 @@ if len(SECRET_KEY) < 32:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The canonical address used in links sent by e-mail; never derived from the request's Host.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# In development it follows `PORT` (what `make run` serves), so e-mailed links open.
+SITE_URL = env_str(
+    "SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000, minimum=1) if DEBUG else 8000}"
+).rstrip("/")
 
 INSTALLED_APPS = [
     "backoffice.apps.OperatorAdminConfig",  # django.contrib.admin, themed for the operator
@@ -195,6 +198,7 @@ AXES_USERNAME_CALLABLE = "accounts.throttling.username_from_request"
 AXES_LOCKOUT_CALLABLE = "accounts.throttling.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_ip"
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_VERBOSE = False  # no banner at every start; sign-ins are in the audit log
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
 # Second factor (django-otp TOTP): required for operator staff before staff pages. The test
@@ -305,9 +309,11 @@ TASKS = {
 }
 
 # --- E-mail -------------------------------------------------------------------------------
+# In development every message is a file under EMAIL_FILE_PATH (sent-mail/, git-ignored), not
+# text in the server's terminal.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
+    "django.core.mail.backends.filebased.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
@@ -376,6 +382,7 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    # axes logs every sign-in at INFO (the audit log has them); lockouts are warnings.
+    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
 }
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]  # per-IP throttling is configured in accounts

@@ -7,6 +7,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 
 from accounts.models import SECRET_ANSWERS_REQUIRED, SecretQuestion, User, normalize_password
 from accounts.secrets import MAX_ANSWER_LENGTH, MIN_ANSWER_LENGTH, normalize_answer
+from accounts.usernames import normalize_username
 from accounts.validators import MAX_LENGTH, MIN_LENGTH
 
 GENERIC_SIGN_IN_FAILURE = (
@@ -211,7 +212,9 @@ class AccountSetupForm(NewPasswordMixin, SecretAnswersForm):
         self.person = person
 
     def clean_username(self):
-        username = self.cleaned_data["username"].strip().lower()
+        # Folded as the sign-in form folds it: a look-alike of a taken name is taken.
+        username = normalize_username(self.cleaned_data["username"])
+        UnicodeUsernameValidator()(username)
         if User.objects.filter(username__iexact=username).exists():
             raise forms.ValidationError("This account name is taken: choose another.")
         return username

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from accounts.usernames import normalize_username
+
 
 def normalize_password(raw: str | None) -> str | None:
     """Passwords are compared in Unicode NFKC, so "Café" typed as NFC or NFD is one password
@@ -23,10 +25,11 @@ def normalize_password(raw: str | None) -> str | None:
 
 
 class CaseInsensitiveUserManager(UserManager):
-    """Account names are case-insensitive and ignore surrounding spaces."""
+    """Account names are compared folded (`normalize_username`): case, surrounding spaces and
+    Unicode compatibility forms do not count."""
 
     def get_by_natural_key(self, username):
-        return self.get(username__iexact=(username or "").strip())
+        return self.get(username__iexact=normalize_username(username))
 
 
 class User(AbstractUser):
@@ -44,7 +47,7 @@ class User(AbstractUser):
         ]
 
     def save(self, *args, **kwargs):
-        self.username = (self.username or "").strip().lower()
+        self.username = normalize_username(self.username)
         adding = self._state.adding
         super().save(*args, **kwargs)
         if adding:

@@ -29,6 +29,7 @@ from accounts.models import (
     digest,
 )
 from accounts.secrets import answer_matches, hash_answer
+from accounts.usernames import normalize_username
 from audit.log import record
 from audit.models import AuditEntry
 from core import context_processors
@@ -247,7 +248,7 @@ def _fingerprint(user: User) -> str:
 def request_password_reset(*, username: str, actor=None) -> None:
     """E-mail a reset link to the account's stored address. Says nothing about whether the
     account exists: the caller answers the same either way."""
-    name = throttling.normalize_username(username)[:150]
+    name = normalize_username(username)[:150]
     user = User.objects.filter(username=name, is_active=True).select_related("person").first()
     if user is None or not account_email(user):
         record(None, "account.password_reset_requested", details={"known": False})

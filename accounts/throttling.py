@@ -21,6 +21,8 @@ from django.conf import settings
 from django.db.models import Sum
 from django.shortcuts import render
 
+from accounts.usernames import normalize_username
+
 log = logging.getLogger(__name__)
 
 
@@ -63,10 +65,6 @@ def client_ip(request) -> str | None:
 
 
 # --- Account names ------------------------------------------------------------------------
-
-
-def normalize_username(raw: str | None) -> str:
-    return (raw or "").strip().lower()
 
 
 def _account_for(name: str) -> str:

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
+from accounts.usernames import normalize_username
 from apitokens import services
 from core.errors import DomainError
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         parser.add_argument("--service", metavar="NAME", help="Issue a service token.")
 
     def handle(self, *args, username, name, expires_in_days, service, **options):
-        user = User.objects.filter(username__iexact=username.strip()).first()
+        user = User.objects.filter(username__iexact=normalize_username(username)).first()
         if user is None:
             raise CommandError(f"There is no account called {username!r}.")
         data = {"name": service or name, "expires_in_days": expires_in_days or ""}

@@ -205,6 +205,15 @@ def set_two_factor_requirement(org, *, required: bool, actor):
 # --- Password change ----------------------------------------------------------------------
 
 
+def _end_other_access(user: User, *, actor, reason: str) -> int:
+    """A new password (or a disabled account) ends every way in that the old one opened: the
+    account's API tokens are revoked; its other sessions end because the session auth hash
+    follows the password (and `is_active`). Returns how many tokens were revoked."""
+    from apitokens.services import revoke_tokens_of
+
+    return revoke_tokens_of(user, actor=actor, reason=reason)
+
+
 @service("account.password_change")
 def change_password(user: User, *, data: dict, actor) -> User:
     """Change one's own password; the current one is required. Every other session of the
@@ -223,8 +232,14 @@ def change_password(user: User, *, data: dict, actor) -> User:
     user.set_password(form.cleaned_data["new_password1"])
     user.save(update_fields=["password"])
     record(actor, "account.password_changed", target=user)
+    revoked = _end_other_access(user, actor=actor, reason="password_changed")
     if account_email(user):
-        _mail(account_email(user), "Your password was changed", "password_changed", {"user": user})
+        _mail(
+            account_email(user),
+            "Your password was changed",
+            "password_changed",
+            {"user": user, "tokens_revoked": revoked},
+        )
     return user
 
 
@@ -382,8 +397,12 @@ def reset_password(link: PasswordResetLink, *, answers: dict, new_password: str)
             # The owner proved themselves twice (mailbox and answers): lift a sign-in lock.
             throttling.reset_account(user.username)
             record(None, "account.password_reset", target=user)
+            revoked = _end_other_access(user, actor=None, reason="password_reset")
             _mail(
-                account_email(user), "Your password was changed", "password_changed", {"user": user}
+                account_email(user),
+                "Your password was changed",
+                "password_changed",
+                {"user": user, "tokens_revoked": revoked},
             )
     if refusal is not None:
         raise refusal

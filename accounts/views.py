@@ -304,7 +304,9 @@ def change_password(request):
             update_session_auth_hash(request, user)  # this session stays; the others end
             reauth.mark_authenticated(request)
             messages.success(
-                request, "Your password has been changed. Other sessions have been signed out."
+                request,
+                "Your password has been changed. Your other sessions have been signed out and "
+                "your API tokens revoked.",
             )
             return redirect("me")
     return render(request, "accounts/change_password.html", {"form": form})
@@ -380,7 +382,9 @@ def password_reset_answer(request):
         else:
             request.session.pop(RESET_SESSION_KEY, None)
             messages.success(
-                request, "Your password has been changed. Sign in with your new password."
+                request,
+                "Your password has been changed. Every session of your account has been signed "
+                "out and its API tokens revoked: sign in with your new password.",
             )
             return redirect("login")
     return render(

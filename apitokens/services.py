@@ -93,6 +93,23 @@ def revoke_api_token(token: ApiToken, *, actor) -> ApiToken:
     return token
 
 
+def revoke_tokens_of(user, *, actor, reason: str) -> int:
+    """Inside the caller's transaction: every live personal token of `user` stops at once
+    (after a password change or reset, or when the account is disabled). Returns how many."""
+    ids = list(
+        ApiToken.objects.live().filter(user=user).select_for_update().values_list("pk", flat=True)
+    )
+    if ids:
+        ApiToken.objects.filter(pk__in=ids).update(revoked_at=timezone.now())
+        record(
+            actor,
+            "api_token.revoked_all",
+            target=user,
+            details={"count": len(ids), "reason": reason},
+        )
+    return len(ids)
+
+
 def authenticate_token(raw: str) -> ApiToken | None:
     """The live token with this secret (its user active), else None. Notes when it was used."""
     if not raw or not raw.startswith(TOKEN_PREFIX) or len(raw) > 200:

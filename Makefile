@@ -38,6 +38,7 @@ bench: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports  # the layers (pyproject.toml [tool.importlinter])
 
 format: install
 	$(VENV)/bin/ruff check --fix .

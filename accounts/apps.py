@@ -7,3 +7,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts import signals  # noqa: F401 (connects the receivers)
+        from accounts.services import invite_person
+        from registry import hooks
+
+        hooks.person_registered.register(invite_person)

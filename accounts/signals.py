@@ -5,10 +5,11 @@ from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
-from accounts import reauth, sessions, two_factor
+from accounts import sessions, two_factor
 from accounts.throttling import username_from_request
 from audit.log import record
 from audit.models import AuditEntry
+from core import reauth
 
 
 @receiver(user_logged_in, dispatch_uid="accounts.signed_in")

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 
-from accounts import reauth, services, two_factor
+from accounts import services, two_factor
 from accounts.backends import BACKEND
 from accounts.forms import (
     AccountSetupForm,
@@ -30,6 +30,7 @@ from accounts.forms import (
     SignInForm,
 )
 from accounts.throttling import render_sign_in
+from core import reauth
 from core.errors import DomainError, Invalid, NotFound
 
 RESET_SESSION_KEY = "accounts.reset_link"

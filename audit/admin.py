@@ -4,9 +4,10 @@ from django.contrib import admin
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
+from audit.export import AUDIT_COLUMNS, audit_rows
 from audit.models import AuditEntry
-from backoffice.admin_tools import ReadOnlyAdmin
-from backoffice.services import AUDIT_COLUMNS, audit_rows, csv_lines
+from core.admin_tools import ReadOnlyAdmin
+from core.csv import csv_lines
 
 
 @admin.register(AuditEntry)

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from backoffice.admin_tools import ReadOnlyAdmin
 from backoffice.models import ApplicationContact, OrganizationApplication
+from core.admin_tools import ReadOnlyAdmin
 
 
 class ApplicationContactInline(admin.TabularInline):

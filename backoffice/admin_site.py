@@ -6,7 +6,7 @@ from django.contrib import admin
 
 class OperatorAdminSite(admin.AdminSite):
     """The back office. Writes in every ModelAdmin go through the services (see
-    `backoffice.admin_tools.ServiceAdmin`), so rules and the audit log hold here too."""
+    `core.admin_tools.ServiceAdmin`), so rules and the audit log hold here too."""
 
     site_url = "/news/"
     # Django's sidebar repeats the index's model tables without their change column, which

@@ -9,7 +9,8 @@ import re
 from django import forms
 
 from backoffice.models import EntityType
-from registry.forms import OrganizationForm, PersonDetailsForm, _clean_text
+from core.forms import clean_text
+from registry.forms import OrganizationForm, PersonDetailsForm
 from registry.rules import Role
 
 # The mandatory contacts an application names, in the order the form shows them.
@@ -51,7 +52,7 @@ class ApplicationOrganizationForm(OrganizationForm):
             self.fields[name].required = True
 
     def clean_business_number(self):
-        raw = _clean_text(self.cleaned_data.get("business_number", ""), "Business number")
+        raw = clean_text(self.cleaned_data.get("business_number", ""), "Business number")
         # Accept "123 456 789" and the program-account form "123456789 RT0001": keep the BN9.
         compact = re.sub(r"[\s-]", "", raw).upper()
         match = re.fullmatch(r"(\d{9})([A-Z]{2}\d{4})?", compact, flags=re.ASCII)
@@ -75,7 +76,7 @@ class RejectApplicationForm(forms.Form):
     )
 
     def clean_reason(self):
-        value = _clean_text(self.cleaned_data.get("reason", ""), "The reason")
+        value = clean_text(self.cleaned_data.get("reason", ""), "The reason")
         if len(value) < 5:
             raise forms.ValidationError("Explain the reason in a sentence.")
         return value
@@ -96,7 +97,7 @@ class AppointRepresentativeForm(forms.Form):
     )
 
     def clean_reason(self):
-        value = _clean_text(self.cleaned_data.get("reason", ""), "The reason")
+        value = clean_text(self.cleaned_data.get("reason", ""), "The reason")
         if len(value) < 5:
             raise forms.ValidationError("Explain the reason in a sentence.")
         return value

@@ -1,46 +1,51 @@
 """Every change the back office makes: applications, their decisions, recovery, exports.
 
 Each checks permission, validates, changes the database in one transaction, writes the audit
-record and queues notifications after commit. Registry changes go through registry.services.
+record and queues notifications after commit. Registry changes (organization details, role
+types) are registry.services'; the CSV encoding is core.csv; the audit rows audit.export.
 """
 
-import csv
-import re
 import secrets
 from collections.abc import Iterator
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from audit.log import record, record_refusal
+from audit.export import AUDIT_COLUMNS, audit_rows
+from audit.log import record
 from audit.models import AuditEntry
 from backoffice import notifications
 from backoffice.forms import ApplicationForms, RejectApplicationForm
 from backoffice.models import ApplicationContact, OrganizationApplication
 from backoffice.task_kinds import APPLICATION_REVIEW
-from core.errors import DomainError, Invalid, RuleViolation, require
-from core.forms import field_errors
+from core.csv import csv_lines
+from core.errors import Invalid, RateLimited, RuleViolation, require
+from core.forms import clean_text, field_errors
 from core.locks import serialize_on
 from core.services import service
-from registry import notifications as registry_notifications
+from registry import hooks as registry_hooks
 from registry import services as registry
-from registry.forms import OrganizationForm, _clean_text
 from registry.locks import lock_organization
 from registry.models import Organization, Person, RoleAssignment, RoleType, Sequence
 from registry.rules import Role, can_read_audit
+from registry.services import delete_role_type, save_role_type, update_organization
 from tasks.models import Task
 from tasks.services import approve_task, create_task, reject_task
 
+# Moved to the rooms they belong to; still importable from here.
+__all__ = [
+    "AUDIT_COLUMNS",
+    "RateLimited",
+    "audit_rows",
+    "csv_lines",
+    "delete_role_type",
+    "save_role_type",
+    "update_organization",
+]
+
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I look-alikes
-
-
-class RateLimited(DomainError):
-    """Too many requests from one client or for one address; try again later."""
-
-    status = 429
-    code = "rate_limited"
 
 
 def _limit(name: str, default: int) -> int:
@@ -57,23 +62,14 @@ def _new_reference() -> str:
 # --- Register an Organization (public) ----------------------------------------------------
 
 
+@service("application.submit")
 def submit_application(*, data: dict, ip: str | None, actor=None) -> OrganizationApplication:
     """Anyone applies to register an organization; it waits for operator staff's review.
 
     The answer never depends on whether a named person is already registered (no account
     enumeration). Abuse limits: applications per client address per hour and per submitter
-    e-mail per day.
+    e-mail per day (RateLimited, 429: @service rolls back and records the refusal).
     """
-    try:
-        return _submit_application(data=data, ip=ip, actor=actor)
-    except RateLimited as exc:
-        # The refused transaction rolled back; the refusal is recorded on its own.
-        record_refusal(actor, "application.submit", code=exc.code, message=exc.message)
-        raise
-
-
-@service("application.submit")
-def _submit_application(*, data: dict, ip: str | None, actor=None) -> OrganizationApplication:
     forms = ApplicationForms(data=data)
     if not forms.is_valid():
         raise Invalid("Some details need correcting.", fields=forms.errors())
@@ -224,7 +220,7 @@ def approve_now(application: OrganizationApplication, *, actor) -> Organization:
     )
     for person in created:
         record(actor, "person.registered", org=org, target=person)
-        registry_notifications.person_registered(person, org)
+        registry_hooks.person_registered(person, org=org)
     application.status = OrganizationApplication.Status.APPROVED
     application.decided_at = timezone.now()
     application.decided_by = actor
@@ -296,7 +292,7 @@ def appoint_authorized_representative(
 ) -> None:
     """Staff appoint an Authorized Representative for an organization that has none."""
     require(actor.is_staff, "Only operator staff can appoint an Authorized Representative.")
-    reason = _clean_text(reason or "", "The reason")
+    reason = clean_text(reason or "", "The reason")
     if len(reason) < 5:
         raise Invalid(
             "Give the reason for the appointment.",
@@ -321,90 +317,6 @@ def appoint_authorized_representative(
     notifications.representative_appointed(org, person, reason)
 
 
-# --- Organization details (the admin's change form) ----------------------------------------
-
-
-@service("organization.update")
-def update_organization(org: Organization, *, data: dict, actor) -> Organization:
-    """Staff correct an organization's legal name or address."""
-    require(actor.is_staff, "Only operator staff can change an organization's details.")
-    org = Organization.objects.select_for_update().get(pk=org.pk)
-    cleaned = registry._validated(OrganizationForm, data, partial_from=org)
-    changed = [name for name, value in cleaned.items() if getattr(org, name) != value]
-    if not changed:
-        return org
-    before = {name: getattr(org, name) for name in changed}
-    for name in changed:
-        setattr(org, name, cleaned[name])
-    org.save(update_fields=changed)
-    record(
-        actor,
-        "organization.updated",
-        org=org,
-        target=org,
-        details={"fields": changed, "before": before},
-    )
-    return org
-
-
-# --- Role types (data the operator extends) ----------------------------------------------
-
-ROLE_TYPE_FIELDS = ["name", "description", "mandatory", "recommended_holders", "sort_order"]
-
-
-@service("role_type.save")
-def save_role_type(
-    role_type: RoleType | None, *, data: dict, managed_by: list[RoleType], actor
-) -> RoleType:
-    """Staff add a registration role, or change one's name, description or holder rules."""
-    require(actor.is_staff, "Only operator staff can change the registration roles.")
-    values = {name: data[name] for name in ROLE_TYPE_FIELDS if name in data}
-    if role_type is None:
-        code = str(data.get("code") or "").strip()
-        if not code or RoleType.objects.filter(code=code).exists():
-            raise Invalid(
-                "Some details need correcting.",
-                fields={"code": ["Choose a code no other role uses."]},
-            )
-        role_type = RoleType.objects.create(code=code, **values)
-        action = "role_type.created"
-    else:
-        role_type = RoleType.objects.select_for_update().get(pk=role_type.pk)
-        for name, value in values.items():
-            setattr(role_type, name, value)
-        role_type.save(update_fields=list(values))
-        action = "role_type.updated"
-    role_type.managed_by.set(managed_by)
-    record(
-        actor,
-        action,
-        target=role_type,
-        details={
-            **{k: str(v) for k, v in values.items()},
-            "managed_by": sorted(r.code for r in managed_by),
-        },
-    )
-    return role_type
-
-
-@service("role_type.delete")
-def delete_role_type(role_type: RoleType, *, actor) -> None:
-    """Staff remove a registration role nobody holds and the rules do not name."""
-    require(actor.is_staff, "Only operator staff can change the registration roles.")
-    role_type = RoleType.objects.select_for_update().get(pk=role_type.pk)
-    if role_type.code in Role.values:
-        raise RuleViolation(
-            f"{role_type.name} is named by the operator's rules and cannot be removed.",
-            code="role_in_use",
-        )
-    if role_type.assignments.exists():
-        raise RuleViolation(
-            f"{role_type.name} still has holders; remove them first.", code="role_in_use"
-        )
-    record(actor, "role_type.deleted", target=role_type)
-    role_type.delete()
-
-
 # --- Exports ------------------------------------------------------------------------------
 
 CONTACT_COLUMNS = [
@@ -416,33 +328,7 @@ CONTACT_COLUMNS = [
     "Telephone",
     "Role",
 ]
-AUDIT_COLUMNS = ["When (UTC)", "Actor", "Action", "Outcome", "Target", "Details", "Request ID"]
 EXPORT_CHUNK = 1000
-E164 = re.compile(r"\+[0-9]{7,15}")
-
-
-def _csv_safe(value) -> str:
-    """Neutralize spreadsheet formulas (CSV injection): a cell never starts with = + - @, a tab
-    or a carriage return (a telephone number in E.164 stays as it is)."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not E164.fullmatch(text):
-        return "'" + text
-    return text
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_lines(header: list[str], rows) -> Iterator[str]:
-    """Encode rows as CSV one line at a time (constant memory). Every cell is quoted: where `;`
-    is the spreadsheet's list separator, an unquoted `a;=cmd` would be read as two cells, the
-    second a formula, and quoting only cells with a comma misses it."""
-    writer = csv.writer(_Echo(), quoting=csv.QUOTE_ALL)
-    yield writer.writerow(header)
-    for row in rows:
-        yield writer.writerow([_csv_safe(v) for v in row])
 
 
 def _require_reader(org: Organization, actor) -> None:
@@ -477,21 +363,6 @@ def export_contacts(org: Organization, *, actor) -> Iterator[str]:
         .iterator(chunk_size=EXPORT_CHUNK)
     )
     return csv_lines(CONTACT_COLUMNS, rows)
-
-
-def audit_rows(queryset) -> Iterator[tuple]:
-    from audit.sentences import describe
-
-    for entry in queryset.iterator(chunk_size=EXPORT_CHUNK):
-        yield (
-            entry.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
-            entry.actor_label,
-            describe(entry),
-            entry.outcome,
-            entry.target_label,
-            entry.details.get("reason", "") if isinstance(entry.details, dict) else "",
-            entry.request_id,
-        )
 
 
 @service("organization.export_audit")

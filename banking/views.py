@@ -5,12 +5,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts.reauth import reauth_required
 from banking import queries, services
 from banking.access import get_banking_organization_for
 from banking.forms import BankingForm
 from banking.rules import can_reveal_banking, can_submit_banking
 from core.errors import DomainError, Invalid
+from core.reauth import reauth_required
 
 
 @never_cache

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "systems",
     "backoffice",
     "home",
+    "demo",  # seed_demo, seed_scale
     "oauth2_provider",
     "oidc",
 ]
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.operator",
+                "registry.context_processors.staff_tools",
             ],
             # the sentence builder's filters (with_article, end_sentence, telephone, ...)
             "builtins": ["core.templatetags.words"],

@@ -1,5 +1,7 @@
 """Forms are the single definition of field validation; services turn a failure into Invalid."""
 
+import unicodedata
+
 from django import forms
 
 from core.errors import Invalid
@@ -15,3 +17,11 @@ def validated(form: forms.Form, *, message: str = "Some details need correcting.
     if not form.is_valid():
         raise Invalid(message, fields=field_errors(form))
     return form.cleaned_data
+
+
+def clean_text(value: str, label: str) -> str:
+    """Text as typed, NFC-normalized and trimmed; control characters are refused."""
+    value = unicodedata.normalize("NFC", value or "").strip()
+    if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value):
+        raise forms.ValidationError(f"{label} contains characters that cannot be stored.")
+    return value

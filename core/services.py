@@ -1,4 +1,5 @@
-"""What every service shares: one transaction, and refusals written to the audit log."""
+"""What every service shares: one transaction, and refusals written to the audit log (audit
+registers the recorder on `refused` in its AppConfig.ready(): core imports no app)."""
 
 import functools
 from collections.abc import Callable
@@ -6,24 +7,30 @@ from typing import ParamSpec, TypeVar
 
 from django.db import transaction
 
-from audit.log import record_refusal
 from core.errors import DomainError
+from core.hooks import Hook
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-# Bad input (422) is not a refusal worth recording; permission, visibility and rule refusals are.
-_AUDITED_STATUSES = {403, 404, 409}
+# Bad input (422) is not a refusal worth recording; permission, visibility, rule and rate-limit
+# refusals are.
+_AUDITED_STATUSES = {403, 404, 409, 429}
+
+refused = Hook(
+    "refused",
+    "(actor, action, *, org, target, code, message): a service refused; called after the "
+    "rollback (audit records it in a transaction of its own).",
+)
 
 
 def _context(args, kwargs) -> tuple:
-    from registry.models import Organization, Person
-
     org = target = None
     for value in [*args, *kwargs.values()]:
-        if org is None and isinstance(value, Organization):
+        kind = getattr(value, "audit_type", None)
+        if org is None and kind == "organization":
             org = value
-        elif target is None and isinstance(value, Person):
+        elif target is None and kind == "person":
             target = value
         elif target is None and hasattr(value, "audit_type") and hasattr(value, "organization_id"):
             # An object that belongs to an organization (a task, a banking change): the
@@ -46,7 +53,7 @@ def service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             except DomainError as exc:
                 if exc.status in _AUDITED_STATUSES:
                     org, target = _context(args, kwargs)
-                    record_refusal(
+                    refused(
                         kwargs.get("actor"),
                         action,
                         org=org,

@@ -1,21 +1,14 @@
 """Fetch-and-authorize, one function per kind of object: invisible is 404, like missing."""
 
 from audit.log import record_refusal
+from core.access import as_id
 from core.errors import NotFound
 from registry.models import Organization, Person, RoleType
 
 
-def _as_int(value) -> int | None:
-    try:
-        number = int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number < 2**31 else None
-
-
 def get_organization_for(user, org_id) -> Organization:
     """An organization the user belongs to (staff: any), else NotFound."""
-    number = _as_int(org_id)
+    number = as_id(org_id)
     org = (
         Organization.objects.visible_to(user).filter(org_id=number).first()
         if number is not None
@@ -36,7 +29,7 @@ def get_organization_for(user, org_id) -> Organization:
 
 def get_member_for(user, org: Organization, person_id) -> Person:
     """A person who belongs to `org` (which the caller already got through access)."""
-    number = _as_int(person_id)
+    number = as_id(person_id)
     person = (
         Person.objects.filter(person_id=number, memberships__organization=org).first()
         if number is not None
@@ -49,7 +42,7 @@ def get_member_for(user, org: Organization, person_id) -> Person:
 
 def get_person_for(user, person_id) -> Person:
     """A person who shares an organization with the user (staff: any), else NotFound."""
-    number = _as_int(person_id)
+    number = as_id(person_id)
     qs = Person.objects.filter(person_id=number) if number is not None else Person.objects.none()
     if not user.is_staff:
         qs = qs.filter(
@@ -63,7 +56,7 @@ def get_person_for(user, person_id) -> Person:
 
 def get_person_by_number(person_id) -> Person:
     """Any registered person by Person ID, for registering them as a contact after a search."""
-    number = _as_int(person_id)
+    number = as_id(person_id)
     person = Person.objects.filter(person_id=number).first() if number is not None else None
     if person is None:
         raise NotFound(f"No person with ID {person_id} is registered.")

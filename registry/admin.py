@@ -1,10 +1,9 @@
-"""The registry in the back office. Every write is a service call (backoffice.admin_tools)."""
+"""The registry in the back office. Every write is a service call (core.admin_tools)."""
 
 from django import forms
 from django.contrib import admin
 
-from backoffice import services as backoffice_services
-from backoffice.admin_tools import ReadOnlyAdmin, ServiceAdmin
+from core.admin_tools import ReadOnlyAdmin, ServiceAdmin
 from core.errors import DomainError
 from registry import services
 from registry.access import get_organization_for, get_person_by_number
@@ -107,7 +106,7 @@ class OrganizationAdmin(ServiceAdmin):
         data = {name: form.cleaned_data.get(name, "") for name in OrganizationForm.base_fields}
         if change:
             current = Organization.objects.get(pk=obj.pk)
-            return backoffice_services.update_organization(current, data=data, actor=request.user)
+            return services.update_organization(current, data=data, actor=request.user)
         return services.create_organization(
             data=data,
             primary_contact=form.cleaned_data["primary_contact"],
@@ -170,7 +169,7 @@ class RoleTypeAdmin(ServiceAdmin):
 
     def save_through_service(self, request, obj, form, change):
         data = {k: v for k, v in form.cleaned_data.items() if k != "managed_by"}
-        return backoffice_services.save_role_type(
+        return services.save_role_type(
             obj if change else None,
             data=data,
             managed_by=list(form.cleaned_data.get("managed_by") or []),
@@ -181,7 +180,7 @@ class RoleTypeAdmin(ServiceAdmin):
         pass  # managed_by was set by the service
 
     def delete_through_service(self, request, obj):
-        backoffice_services.delete_role_type(obj, actor=request.user)
+        services.delete_role_type(obj, actor=request.user)
 
 
 class RoleAssignmentAdminForm(forms.ModelForm):

@@ -5,10 +5,10 @@ from datetime import datetime
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Status
 
-from accounts.reauth import require_recent_authentication
 from audit.queries import org_audit_entries
 from core.api import MAX_LIMIT, In, ListParams, Page, Schema, page, rate_limited, responses
 from core.errors import Forbidden, Invalid, NotFound
+from core.reauth import require_recent_authentication
 from registry import queries, services
 from registry.access import (
     get_member_for,

@@ -1,19 +1,12 @@
 """Input validation for persons and organizations, shared by pages, the API and services."""
 
-import unicodedata
-
 import phonenumbers
 from django import forms
 from django.conf import settings
 
+from core.forms import clean_text
+
 NAME_MAX = 100
-
-
-def _clean_text(value: str, label: str) -> str:
-    value = unicodedata.normalize("NFC", value or "").strip()
-    if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value):
-        raise forms.ValidationError(f"{label} contains characters that cannot be stored.")
-    return value
 
 
 def normalize_phone(raw: str) -> str:
@@ -57,7 +50,7 @@ class AddressFields(forms.Form):
         for name in ["street", "city", "province", "postal_code", "country"]:
             if name in data:
                 try:
-                    data[name] = _clean_text(data[name], self.fields[name].label or name)
+                    data[name] = clean_text(data[name], self.fields[name].label or name)
                 except forms.ValidationError as exc:
                     self.add_error(name, exc)
         return data
@@ -85,7 +78,7 @@ class PersonDetailsForm(AddressFields):
         return self._name("last_name", "Last name")
 
     def _name(self, field: str, label: str) -> str:
-        value = _clean_text(self.cleaned_data.get(field, ""), label)
+        value = clean_text(self.cleaned_data.get(field, ""), label)
         if not value:
             raise forms.ValidationError(f"Enter a {label.lower()}.")
         if not any(ch.isalpha() for ch in value):
@@ -93,7 +86,7 @@ class PersonDetailsForm(AddressFields):
         return value
 
     def clean_job_title(self):
-        return _clean_text(self.cleaned_data.get("job_title", ""), "Job title")
+        return clean_text(self.cleaned_data.get("job_title", ""), "Job title")
 
     def clean_email(self):
         return (self.cleaned_data.get("email") or "").strip()
@@ -108,7 +101,7 @@ class OrganizationForm(AddressFields):
     field_order = ["legal_name"]
 
     def clean_legal_name(self):
-        value = _clean_text(self.cleaned_data.get("legal_name", ""), "Legal name")
+        value = clean_text(self.cleaned_data.get("legal_name", ""), "Legal name")
         if not value:
             raise forms.ValidationError("Enter the organization's legal name.")
         return value
@@ -123,4 +116,4 @@ class PersonSearchForm(forms.Form):
     )
 
     def clean_q(self):
-        return _clean_text(self.cleaned_data.get("q", ""), "The search")
+        return clean_text(self.cleaned_data.get("q", ""), "The search")

@@ -15,13 +15,6 @@ def _contacts(org: Organization, codes) -> list[str]:
     )
 
 
-def person_registered(person: Person, org: Organization) -> None:
-    """A newly registered person is e-mailed an invitation to set up their account."""
-    from accounts.services import invite_person
-
-    invite_person(person, org=org)
-
-
 def contact_added(person: Person, org: Organization, role_type: RoleType) -> None:
     to = [person.email, *_contacts(org, [Role.PRIMARY_CONTACT])]
     send_after_commit(

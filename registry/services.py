@@ -8,7 +8,7 @@ from audit.log import record
 from core.errors import Invalid, NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
-from registry import notifications, queries
+from registry import hooks, notifications, queries
 from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm
 from registry.locks import lock_organization
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
@@ -19,8 +19,6 @@ from registry.rules import (
     can_remove_member,
     forget_role_codes,
 )
-from systems.reviews import review_after_roles_lost
-from systems.services import revoke_all_for_membership
 
 ORG_ID_START = 100000
 PERSON_ID_START = 500000
@@ -182,7 +180,7 @@ def register_person(
         ) from None
     Membership.objects.create(organization=org, person=person)
     record(actor, "person.registered", org=org, target=person)
-    notifications.person_registered(person, org)
+    hooks.person_registered(person, org=org)
     if role_type is not None:
         _assign(org, person, role_type, actor=actor)
     return person
@@ -251,7 +249,7 @@ def remove_member(org: Organization, person: Person, *, actor) -> None:
         raise NotFound(f"{person.full_name} does not belong to {org.legal_name}.")
     held = [a.role_type for a in membership.roles.select_related("role_type")]
     _refuse_last_holders(org, person, held)
-    revoke_all_for_membership(org, person, actor=actor)
+    hooks.membership_ending(org, person, actor=actor)
     membership.delete()
     if person.user_id:
         forget_role_codes(person.user)
@@ -336,5 +334,89 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
         details={"role": role_type.code, "role_name": role_type.name},
     )
     # A member left with no role keeps their grants only if the Rights Administrators say so.
-    review_after_roles_lost(org, person, actor=actor)
+    hooks.roles_lost(org, person, actor=actor)
     notifications.contact_removed(person, org, role_type)
+
+
+# --- Organization details (the admin's change form) ----------------------------------------
+
+
+@service("organization.update")
+def update_organization(org: Organization, *, data: dict, actor) -> Organization:
+    """Staff correct an organization's legal name or address."""
+    require(actor.is_staff, "Only operator staff can change an organization's details.")
+    org = Organization.objects.select_for_update().get(pk=org.pk)
+    cleaned = _validated(OrganizationForm, data, partial_from=org)
+    changed = [name for name, value in cleaned.items() if getattr(org, name) != value]
+    if not changed:
+        return org
+    before = {name: getattr(org, name) for name in changed}
+    for name in changed:
+        setattr(org, name, cleaned[name])
+    org.save(update_fields=changed)
+    record(
+        actor,
+        "organization.updated",
+        org=org,
+        target=org,
+        details={"fields": changed, "before": before},
+    )
+    return org
+
+
+# --- Role types (data the operator extends) ----------------------------------------------
+
+ROLE_TYPE_FIELDS = ["name", "description", "mandatory", "recommended_holders", "sort_order"]
+
+
+@service("role_type.save")
+def save_role_type(
+    role_type: RoleType | None, *, data: dict, managed_by: list[RoleType], actor
+) -> RoleType:
+    """Staff add a registration role, or change one's name, description or holder rules."""
+    require(actor.is_staff, "Only operator staff can change the registration roles.")
+    values = {name: data[name] for name in ROLE_TYPE_FIELDS if name in data}
+    if role_type is None:
+        code = str(data.get("code") or "").strip()
+        if not code or RoleType.objects.filter(code=code).exists():
+            raise Invalid(
+                "Some details need correcting.",
+                fields={"code": ["Choose a code no other role uses."]},
+            )
+        role_type = RoleType.objects.create(code=code, **values)
+        action = "role_type.created"
+    else:
+        role_type = RoleType.objects.select_for_update().get(pk=role_type.pk)
+        for name, value in values.items():
+            setattr(role_type, name, value)
+        role_type.save(update_fields=list(values))
+        action = "role_type.updated"
+    role_type.managed_by.set(managed_by)
+    record(
+        actor,
+        action,
+        target=role_type,
+        details={
+            **{k: str(v) for k, v in values.items()},
+            "managed_by": sorted(r.code for r in managed_by),
+        },
+    )
+    return role_type
+
+
+@service("role_type.delete")
+def delete_role_type(role_type: RoleType, *, actor) -> None:
+    """Staff remove a registration role nobody holds and the rules do not name."""
+    require(actor.is_staff, "Only operator staff can change the registration roles.")
+    role_type = RoleType.objects.select_for_update().get(pk=role_type.pk)
+    if role_type.code in Role.values:
+        raise RuleViolation(
+            f"{role_type.name} is named by the operator's rules and cannot be removed.",
+            code="role_in_use",
+        )
+    if role_type.assignments.exists():
+        raise RuleViolation(
+            f"{role_type.name} still has holders; remove them first.", code="role_in_use"
+        )
+    record(actor, "role_type.deleted", target=role_type)
+    role_type.delete()

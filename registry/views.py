@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.reauth import reauth_required
 from core.errors import DomainError, Invalid, tidy
+from core.reauth import reauth_required
 from registry import queries, services
 from registry.access import (
     get_member_for,

@@ -20,6 +20,7 @@ run() {
 echo "== lint =="
 run .venv/bin/ruff check .
 run .venv/bin/ruff format --check .
+run .venv/bin/lint-imports
 
 echo "== SQLite =="
 run env DATABASE_URL="sqlite:///$(pwd)/test-db.sqlite3" "${pytest[@]}" "$@"

@@ -1,7 +1,7 @@
 """Fetch-and-authorize for systems and grants: invisible is 404, like missing."""
 
+from core.access import as_id
 from core.errors import NotFound, require
-from registry.access import _as_int
 from registry.models import Organization, Person
 from systems.models import (
     AccessGrant,
@@ -23,7 +23,7 @@ def get_system(code) -> InformationSystem:
 
 def get_grant_for(user, org: Organization, grant_id) -> AccessGrant:
     """A grant of `org` (which the caller already got through access), else NotFound."""
-    number = _as_int(grant_id)
+    number = as_id(grant_id)
     grant = (
         AccessGrant.objects.select_related("person", "system")
         .filter(pk=number, organization=org)
@@ -42,7 +42,7 @@ def get_grantee(org: Organization, person_id) -> Person:
     Whether they belong to `org` is the grant service's rule (it refuses, and audits the
     refusal); the message is the same for a stranger and for nobody at all.
     """
-    number = _as_int(person_id)
+    number = as_id(person_id)
     person = Person.objects.filter(person_id=number).first() if number is not None else None
     if person is None:
         raise NotFound(f"No person with ID {person_id} belongs to {org.legal_name}.")
@@ -90,7 +90,7 @@ def require_campaign_reader(user) -> None:
 def find_review_to_decide(review_id) -> AccessReview:
     """The review a decision names, for the decision services, which authorize it themselves
     so that a refusal (an outsider: not found, like a missing review) is audited."""
-    number = _as_int(review_id)
+    number = as_id(review_id)
     review = (
         AccessReview.objects.select_related("organization", "campaign", "task")
         .filter(pk=number)
@@ -104,7 +104,7 @@ def find_review_to_decide(review_id) -> AccessReview:
 
 
 def get_review_item(review: AccessReview, item_id) -> AccessReviewItem:
-    number = _as_int(item_id)
+    number = as_id(item_id)
     item = review.items.filter(pk=number).first() if number is not None else None
     if item is None:
         raise NotFound(f"No item {item_id} in access review {review.pk} is visible to you.")
@@ -115,7 +115,7 @@ def get_campaign_for(user, campaign_id) -> AccessReviewCampaign:
     """Campaigns are operator staff's: to anyone else they do not exist."""
     from registry.rules import is_operator_staff
 
-    number = _as_int(campaign_id)
+    number = as_id(campaign_id)
     campaign = (
         AccessReviewCampaign.objects.filter(pk=number).first()
         if number is not None and is_operator_staff(user)

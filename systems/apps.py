@@ -6,6 +6,11 @@ class SystemsConfig(AppConfig):
     verbose_name = "Information systems and access"
 
     def ready(self) -> None:
+        from registry import hooks
+        from systems.reviews import review_after_roles_lost
+        from systems.services import revoke_all_for_membership
         from systems.task_kinds import register_kinds
 
         register_kinds()
+        hooks.membership_ending.register(revoke_all_for_membership)
+        hooks.roles_lost.register(review_after_roles_lost)

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from backoffice.admin_tools import ReadOnlyAdmin
+from core.admin_tools import ReadOnlyAdmin
 from tasks.models import Task, TaskEvent
 
 

@@ -2,7 +2,7 @@
 
 import time
 
-from accounts.reauth import AUTHENTICATED_AT
+from core.reauth import AUTHENTICATED_AT
 
 NEW = {
     "bank_name": "Second National Bank",

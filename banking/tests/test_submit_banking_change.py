@@ -122,7 +122,7 @@ def test_the_page_submits_and_says_it_is_not_yet_in_force(client, personas):
 
 
 def test_a_stale_sign_in_is_asked_to_confirm_the_password_first(client, personas):
-    from accounts.reauth import AUTHENTICATED_AT
+    from core.reauth import AUTHENTICATED_AT
 
     client.force_login(personas.carol)
     session = client.session

@@ -96,7 +96,7 @@ def test_staff_without_a_person_sees_an_explanation(client, db):
 def test_changing_the_email_through_the_api_session_needs_a_recent_password(client, personas):
     import time
 
-    from accounts.reauth import AUTHENTICATED_AT
+    from core.reauth import AUTHENTICATED_AT
 
     client.force_login(personas.alice)
     session = client.session

@@ -1,0 +1,20 @@
+"""What the registry announces to the apps above it (see core/hooks.py). Each hook runs inside
+the announcing service's transaction, which holds the organization lock."""
+
+from core.hooks import Hook
+
+person_registered = Hook(
+    "person_registered",
+    "(person, *, org): a person was registered as a member of org (accounts invites "
+    "them to set up an account).",
+)
+membership_ending = Hook(
+    "membership_ending",
+    "(org, person, *, actor): person is about to leave org (systems revokes their access "
+    "on its behalf).",
+)
+roles_lost = Hook(
+    "roles_lost",
+    "(org, person, *, actor): a role of person in org was removed (systems reviews the "
+    "grants of a member left with no role).",
+)

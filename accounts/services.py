@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from accounts import throttling
+from accounts import hooks, throttling
 from accounts.forms import AccountSetupForm, ChangePasswordForm, ChangeSecretAnswersForm
 from accounts.models import (
     SECRET_ANSWERS_REQUIRED,
@@ -209,9 +209,7 @@ def _end_other_access(user: User, *, actor, reason: str) -> int:
     """A new password (or a disabled account) ends every way in that the old one opened: the
     account's API tokens are revoked; its other sessions end because the session auth hash
     follows the password (and `is_active`). Returns how many tokens were revoked."""
-    from apitokens.services import revoke_tokens_of
-
-    return revoke_tokens_of(user, actor=actor, reason=reason)
+    return sum(hooks.password_replaced(user, actor=actor, reason=reason))
 
 
 @service("account.password_change")

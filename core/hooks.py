@@ -27,9 +27,9 @@ class Hook:
             self._reactions.append(reaction)
         return reaction
 
-    def __call__(self, *args, **kwargs) -> None:
-        for reaction in self._reactions:
-            reaction(*args, **kwargs)
+    def __call__(self, *args, **kwargs) -> list:
+        """Run every reaction; their answers, in registration order."""
+        return [reaction(*args, **kwargs) for reaction in self._reactions]
 
     def __repr__(self) -> str:
         return f"<Hook {self.name}: {len(self._reactions)} reaction(s)>"

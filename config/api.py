@@ -6,6 +6,7 @@ in `core/api.py`) and is added in `_add_routers()` below. See docs/architecture.
 add API operations".
 """
 
+import json
 import logging
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, re_path
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+from ninja.parser import Parser
 
 from accounts.api import router as accounts_router
 from apitokens.api import router as apitokens_router
@@ -51,6 +53,30 @@ BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 # --- The API and its one error handler ----------------------------------------------------
 
+
+class DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    result: dict = {}
+    for key, value in pairs:
+        if key in result:
+            raise DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+class StrictJsonParser(Parser):
+    """A body naming a field twice is refused (422): json.loads would keep the last value,
+    while a proxy or a validator in front may have read the first."""
+
+    def parse_body(self, request: HttpRequest):
+        return json.loads(request.body, object_pairs_hook=_refuse_duplicate_keys)
+
+
 api = NinjaAPI(
     title=f"{settings.PORTAL_NAME} API",
     version="1",
@@ -64,6 +90,7 @@ api = NinjaAPI(
     auth=default_auth,
     docs_url="/docs",
     openapi_url="/openapi.json",
+    parser=StrictJsonParser(),
 )
 
 
@@ -80,6 +107,14 @@ def error_response(
 def _domain_error(request, exc: DomainError):
     fields = exc.fields if exc.status == 422 else None
     return error_response(request, exc.status, exc.message, exc.code, fields)
+
+
+TYPE_MESSAGES = {
+    "int_type": "This field must be a whole number.",
+    "bool_type": "This field must be true or false.",
+    "string_type": "This field must be text.",
+    "list_type": "This field must be a list.",
+}
 
 
 def _field_name(loc: tuple) -> str:
@@ -99,6 +134,8 @@ def _validation_error(request, exc: ValidationError):
             message = "This field is not accepted here."
         elif error.get("type") == "missing":
             message = "This field is required."
+        elif error.get("type") in TYPE_MESSAGES:
+            message = TYPE_MESSAGES[error["type"]]
         fields.setdefault(_field_name(tuple(error.get("loc", ()))), []).append(message)
     return error_response(request, 422, "Some details need correcting.", "invalid", fields)
 
@@ -123,6 +160,14 @@ def _throttled(request, exc: Throttled):
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
+    if exc.status_code == 400 and isinstance(exc.__cause__, DuplicateKey):
+        return error_response(
+            request,
+            422,
+            "Some details need correcting.",
+            "invalid",
+            {exc.__cause__.key: ["This field appears more than once in the body."]},
+        )
     if exc.status_code == 400:  # ninja could not parse the body
         return error_response(
             request,

@@ -4,14 +4,15 @@ never from config (core is the bottom layer)."""
 
 import threading
 import time
-from typing import Generic, TypeVar
+from datetime import date
+from typing import Annotated, Generic, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.throttling import BaseThrottle
-from pydantic import ConfigDict
+from pydantic import BeforeValidator, ConfigDict
 
 from core.middleware import client_ip
 
@@ -21,6 +22,7 @@ __all__ = [
     "STATUS_CODES",
     "ErrorOut",
     "In",
+    "IsoDate",
     "ListParams",
     "Page",
     "RateLimit",
@@ -60,9 +62,21 @@ class ErrorOut(Schema):
 
 
 class In(Schema):
-    """Base for request bodies: a field the operation does not know is refused (422)."""
+    """Base for request bodies: a field the operation does not know is refused (422), and
+    values are read strictly: `true` is not the integer 1, `"5"` is not 5 (a date field takes
+    an ISO date string, `IsoDate`)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+def _iso_date(value):
+    """JSON has no date type: a strict date field reads the ISO string, and nothing else."""
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class Page(Schema, Generic[T]):

@@ -58,3 +58,18 @@ class Subject(models.Model):
 
     def __str__(self) -> str:
         return self.value
+
+
+class UsedCode(models.Model):
+    """An authorization code already exchanged, and what it bought: when it is presented
+    again, the tokens of its first use are revoked (RFC 6749 section 4.1.2), since either the
+    client or an attacker holding the code is replaying it. Only a digest of the code is kept."""
+
+    code_digest = models.CharField(max_length=64, unique=True)
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
+    access_token_checksum = models.CharField(max_length=64)
+    token_family = models.UUIDField(null=True)
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"code used at {self.used_at:%Y-%m-%d %H:%M:%S}"

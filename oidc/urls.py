@@ -7,14 +7,14 @@ self-service application pages (staff register systems in the back office)."""
 from django.urls import path
 from oauth2_provider import views as dot
 
-from oidc.views import AuthorizationView, IntrospectTokenView, UserInfoView
+from oidc.views import AuthorizationView, DiscoveryView, IntrospectTokenView, UserInfoView
 
 app_name = "oauth2_provider"
 
 urlpatterns = [
     path(
         ".well-known/openid-configuration",
-        dot.ConnectDiscoveryInfoView.as_view(),
+        DiscoveryView.as_view(),
         name="oidc-connect-discovery-info",
     ),
     path("o/authorize/", AuthorizationView.as_view(), name="authorize"),

@@ -6,13 +6,13 @@ settings.OAUTH2_PROVIDER and oidc.validators."""
 import base64
 import hashlib
 import json
-from urllib.parse import unquote_plus
+from urllib.parse import unquote_plus, urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
 from oauth2_provider import views as dot
 from oauth2_provider.exceptions import OAuthToolkitError
-from oauth2_provider.models import get_access_token_model
+from oauth2_provider.models import get_access_token_model, get_application_model
 
 from core.errors import DomainError
 from oidc.queries import client_for
@@ -26,14 +26,28 @@ class AuthorizationView(dot.AuthorizationView):
     person without access to the client's system gets a page saying so, and no code."""
 
     def get(self, request, *args, **kwargs):
-        if "login" in request.GET.get("prompt", "").split():
+        prompt = request.GET.get("prompt", "").split()
+        if "login" in prompt:
             return super().get(request, *args, **kwargs)
         try:
             _, credentials = self.validate_authorization_request(request)
         except OAuthToolkitError:
             return super().get(request, *args, **kwargs)  # renders DOT's own refusal
         refusal = self._refusal(request, credentials.get("client_id"))
+        if refusal is not None and "none" in prompt:
+            # OIDC Core 3.1.2.6: prompt=none shows no page; the refusal goes back to the
+            # client's registered redirect URI (oauthlib has just validated it).
+            return self._error_to_client(credentials, "access_denied", refusal.message)
         return refusal or super().get(request, *args, **kwargs)
+
+    def _error_to_client(self, credentials, error: str, description: str):
+        parameters = {"error": error, "error_description": description}
+        if credentials.get("state"):
+            parameters["state"] = credentials["state"]
+        redirect_uri = credentials["redirect_uri"]
+        separator = "&" if "?" in redirect_uri else "?"
+        application = get_application_model().objects.get(client_id=credentials["client_id"])
+        return self.redirect(redirect_uri + separator + urlencode(parameters), application)
 
     def post(self, request, *args, **kwargs):
         refusal = self._refusal(request, request.POST.get("client_id"))
@@ -42,7 +56,7 @@ class AuthorizationView(dot.AuthorizationView):
     def _refusal(self, request, client_id):
         client = client_for(client_id)
         if client is None:
-            return render(
+            response = render(
                 request,
                 "oidc/refused.html",
                 {
@@ -52,15 +66,19 @@ class AuthorizationView(dot.AuthorizationView):
                 },
                 status=403,
             )
+            response.message = "This application is not one of the operator's systems."
+            return response
         try:
             sign_in_to_system(client.system, actor=request.user)
         except DomainError as exc:
-            return render(
+            response = render(
                 request,
                 "oidc/refused.html",
                 {"system_name": client.system.name, "message": exc.message},
                 status=403,
             )
+            response.message = exc.message
+            return response
         return None
 
 
@@ -143,3 +161,24 @@ class UserInfoView(dot.UserInfoView):
             response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
             return response
         return super()._create_userinfo_response(request)
+
+
+class DiscoveryView(dot.ConnectDiscoveryInfoView):
+    """DOT's discovery document, made exact: it names the revocation and introspection
+    endpoints the portal serves, and only RS256 (HS256 would need the client's secret in the
+    clear, and secrets are stored hashed)."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        data = json.loads(response.content)
+        data["id_token_signing_alg_values_supported"] = ["RS256"]
+        data["revocation_endpoint"] = self._get_endpoint_url(request, "revoke-token")
+        data["introspection_endpoint"] = self._get_endpoint_url(request, "introspect")
+        for endpoint in ("revocation", "introspection"):
+            data[f"{endpoint}_endpoint_auth_methods_supported"] = [
+                "client_secret_basic",
+                "client_secret_post",
+            ]
+        answer = JsonResponse(data)
+        answer["Access-Control-Allow-Origin"] = "*"
+        return answer

@@ -7,7 +7,7 @@ from typing import Annotated
 from ninja import Field, Query, Router, Status
 
 from apitokens.auth import service_auth
-from core.api import In, ListParams, Page, Schema, page, responses
+from core.api import In, IsoDate, ListParams, Page, Schema, page, responses
 from core.errors import Invalid, NotFound
 from registry.access import get_member_for, get_organization_for, get_person_by_number
 from systems import queries, reviews, services
@@ -48,7 +48,7 @@ class GrantIn(In):
     person_id: int = Field(..., ge=1, le=2**31 - 1, description="A Person ID.")
     system: str = SystemCode
     level: str | None = Level
-    expires: date | None = Field(None, description="The last day the access counts.")
+    expires: IsoDate | None = Field(None, description="The last day the access counts.")
 
 
 class AccessRequestIn(In):
@@ -270,7 +270,9 @@ class ReviewDetailOut(ReviewOut):
 
 class CampaignIn(In):
     name: str = Field(..., min_length=1, max_length=120)
-    deadline: date = Field(..., description="The last day grants can be confirmed (after today).")
+    deadline: IsoDate = Field(
+        ..., description="The last day grants can be confirmed (after today)."
+    )
     org_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
         default_factory=list,
         max_length=1000,

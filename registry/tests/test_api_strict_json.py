@@ -1,0 +1,50 @@
+"""Issue 22, finding 15: the API reads JSON strictly. A boolean is not a Person ID, and a body
+that names a field twice is refused rather than silently keeping the last value."""
+
+import pytest
+
+from registry.models import Membership
+from registry.tests.api_helpers import API, as_persona, call
+
+pytestmark = pytest.mark.django_db
+
+
+def _members(org) -> set[int]:
+    return set(Membership.objects.filter(organization=org).values_list("person_id", flat=True))
+
+
+def test_true_is_not_read_as_a_person_id(personas):
+    before = _members(personas.northwind)
+    response = call(
+        as_persona(personas, "alice"), "POST", "/organizations/100001/members", {"person_id": True}
+    )
+    assert response.status_code == 422, response.content
+    assert response.json()["fields"]["person_id"] == ["This field must be a whole number."]
+    assert _members(personas.northwind) == before
+
+
+@pytest.mark.parametrize("value", [True, False, "500008", 500008.0])
+def test_only_a_json_integer_is_a_person_id(personas, value):
+    response = call(
+        as_persona(personas, "alice"),
+        "POST",
+        "/organizations/100001/contacts",
+        {"person_id": value, "role": "rights_administrator"},
+    )
+    assert response.status_code == 422, response.content
+    assert "person_id" in response.json()["fields"]
+
+
+def test_a_body_naming_a_field_twice_is_refused_and_changes_nothing(personas):
+    before = _members(personas.northwind)
+    client = as_persona(personas, "alice")
+    response = client.post(
+        f"{API}/organizations/100001/members",
+        data='{"person_id": 500005, "person_id": 500008}',
+        content_type="application/json",
+    )
+    assert response.status_code == 422, response.content
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert body["fields"] == {"person_id": ["This field appears more than once in the body."]}
+    assert _members(personas.northwind) == before

@@ -11,6 +11,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     list_display = ["name", "kind", "user", "prefix", "created_at", "last_used_at", "status"]
     list_filter = ["kind"]
+    list_select_related = ["user"]
     search_fields = ["name", "prefix", "user__username"]
     readonly_fields = [f.name for f in ApiToken._meta.fields]
     actions = ["revoke"]

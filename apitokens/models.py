@@ -5,12 +5,29 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
+
+_BINDING_SALT = "apitokens.bound-to-password"
 
 
 def digest(raw: str) -> str:
     """Tokens are 256 random bits, so a plain SHA-256 is enough (no salt or stretching needed):
     it lets a request find its token with one indexed lookup."""
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def password_binding(password_hash: str, secret: str | None = None) -> str:
+    """What a personal token is bound to: a keyed digest of its account's password hash, as
+    Django binds a session. A new password (changed, reset or set by anyone) unbinds every
+    token made before it."""
+    return salted_hmac(_BINDING_SALT, password_hash, secret=secret, algorithm="sha256").hexdigest()
+
+
+def is_bound_to(binding: str, password_hash: str) -> bool:
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return bool(binding) and any(
+        constant_time_compare(binding, password_binding(password_hash, key)) for key in keys
+    )
 
 
 class ApiTokenQuerySet(models.QuerySet):
@@ -54,6 +71,14 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    bound_to = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="Personal tokens: the account's password binding when the token was made.",
+    )
+    two_factor_verified = models.BooleanField(
+        default=False, help_text="Made in a session verified with the second factor."
+    )
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -71,14 +96,19 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.prefix}…)"
 
     @property
+    def outlived_password(self) -> bool:
+        """A personal token made before its account's current password works no more."""
+        return self.user_id is not None and not is_bound_to(self.bound_to, self.user.password)
+
+    @property
     def is_live(self) -> bool:
-        if self.revoked_at is not None:
+        if self.revoked_at is not None or self.outlived_password:
             return False
         return self.expires_at is None or self.expires_at > timezone.now()
 
     @property
     def status(self) -> str:
-        if self.revoked_at is not None:
+        if self.revoked_at is not None or self.outlived_password:
             return "revoked"
         if self.expires_at is not None and self.expires_at <= timezone.now():
             return "expired"

@@ -4,9 +4,12 @@ from apitokens.models import ApiToken
 
 
 def tokens_of(user):
-    """The user's personal tokens, newest first (one query)."""
-    return ApiToken.objects.filter(user=user, kind=ApiToken.Kind.PERSONAL).order_by(
-        "-created_at", "-id"
+    """The user's personal tokens, newest first (one query; the account is read with them
+    because a token's status depends on its password)."""
+    return (
+        ApiToken.objects.filter(user=user, kind=ApiToken.Kind.PERSONAL)
+        .select_related("user")
+        .order_by("-created_at", "-id")
     )
 
 

@@ -3,11 +3,12 @@
 import secrets
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
 from apitokens.forms import ApiTokenForm
-from apitokens.models import ApiToken, digest
+from apitokens.models import ApiToken, digest, password_binding
 from audit.log import record
 from core.errors import require
 from core.forms import validated
@@ -34,6 +35,8 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
         actor.is_authenticated and actor.pk == user.pk,
         "You can only create API tokens for your own account.",
     )
+    # Bound to the password as stored now, not as the caller's copy of the account has it.
+    user = get_user_model().objects.select_for_update().select_related("person").get(pk=user.pk)
     require(user.is_active, "This account is not active.")
     cleaned = validated(ApiTokenForm(data=data))
     raw = _new_secret()
@@ -45,6 +48,7 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
         digest=digest(raw),
         expires_at=_expiry(cleaned.get("expires_in_days")),
         created_by=actor,
+        bound_to=password_binding(user.password),
     )
     record(actor, "api_token.created", target=token, details={"kind": token.kind})
     person = getattr(user, "person", None)
@@ -95,7 +99,9 @@ def revoke_api_token(token: ApiToken, *, actor) -> ApiToken:
 
 def revoke_tokens_of(user, *, actor, reason: str) -> int:
     """Inside the caller's transaction: every live personal token of `user` stops at once
-    (after a password change or reset, or when the account is disabled). Returns how many."""
+    (after a password change or reset, or when the account is disabled). Returns how many.
+    Tokens are also bound to the password (`ApiToken.bound_to`), so one set by any other door
+    ends them too; this makes it explicit, audited and counted."""
     ids = list(
         ApiToken.objects.live().filter(user=user).select_for_update().values_list("pk", flat=True)
     )
@@ -121,7 +127,7 @@ def authenticate_token(raw: str) -> ApiToken | None:
         .select_related("user", "user__person")
         .first()
     )
-    if token is None:
+    if token is None or token.outlived_password:
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRANULARITY:

@@ -515,3 +515,233 @@ def accept_invitation(invitation: Invitation, *, data: dict, actor=None) -> User
     invitation.save(update_fields=["used_at"])
     record(user, "account.created", target=person)
     return user
+
+
+# --- Account administration by operator staff --------------------------------------------
+# The admin's user pages and the back office call these; nothing else changes `is_active`,
+# `is_staff` or `is_superuser` of an existing account.
+
+
+def _administrable(user: User, actor, what: str) -> User:
+    require(is_staff_actor(actor), f"Only operator staff can {what}.")
+    require(actor.pk != user.pk, f"You cannot {what} of your own account: ask another operator.")
+    return User.objects.select_for_update(of=("self",)).select_related("person").get(pk=user.pk)
+
+
+def _require_superuser(actor, what: str) -> None:
+    """Staff and superuser rights are granted only by a superuser whose session (or token) is
+    verified with the second factor, whatever `ACCOUNTS_STAFF_REQUIRE_OTP` says of pages."""
+    from accounts.two_factor import is_verified
+
+    require(
+        getattr(actor, "is_superuser", False),
+        f"Only a superuser can {what}.",
+    )
+    require(
+        is_verified(actor),
+        f"Confirm your second factor to {what}: sign in again with your authenticator app.",
+        code="second_factor_required",
+    )
+
+
+def sole_signers_of_mandatory_roles(user: User) -> list[tuple]:
+    """(organization, role type) pairs where `user`'s person is the only holder of a mandatory
+    role whose account can sign in. Lock the organizations first (`deactivate_account` does)."""
+    from registry.models import RoleAssignment
+
+    held = (
+        RoleAssignment.objects.filter(
+            membership__person__user=user,
+            role_type__mandatory=True,
+            membership__organization__is_active=True,
+        )
+        .select_related("membership__organization", "role_type")
+        .order_by("membership__organization_id", "role_type__sort_order")
+    )
+    alone = []
+    for assignment in held:
+        org = assignment.membership.organization
+        others = (
+            RoleAssignment.objects.filter(
+                membership__organization=org,
+                role_type=assignment.role_type,
+                membership__person__user__is_active=True,
+            )
+            .exclude(membership__person__user=user)
+            .exists()
+        )
+        if not others:
+            alone.append((org, assignment.role_type))
+    return alone
+
+
+@service("account.deactivate")
+def deactivate_account(user: User, *, actor, reason: str = "") -> User:
+    """Operator staff disable an account (person and roles kept): it signs in no more, its
+    sessions end and its API tokens are revoked. Refused while it is the only account that
+    can sign in holding a mandatory role of an organization."""
+    from registry.models import Organization
+
+    require(is_staff_actor(actor), "Only operator staff can deactivate an account.")
+    # The organizations first, in one order (the lock every role change takes), then the
+    # account: two deactivations of an organization's two Primary Contacts serialize here.
+    list(
+        Organization.objects.select_for_update()
+        .filter(memberships__person__user=user, is_active=True)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    user = _administrable(user, actor, "deactivate the account")
+    if user.is_superuser and not actor.is_superuser:
+        raise Forbidden("Only a superuser can deactivate a superuser's account.")
+    if not user.is_active:
+        return user
+    alone = sole_signers_of_mandatory_roles(user)
+    if alone:
+        org, role = alone[0]
+        person = getattr(user, "person", None)
+        name = person.full_name if person is not None else user.username
+        raise RuleViolation(
+            f"{name} is the only {role.name} of {org.legal_name} who can sign in: register "
+            f"another {role.name} first, then deactivate this account.",
+            code="last_holder",
+        )
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    revoked = sum(hooks.password_replaced(user, actor=actor, reason="account_deactivated"))
+    record(
+        actor,
+        "account.deactivated",
+        target=user,
+        details={"reason": reason[:500], "tokens_revoked": revoked},
+    )
+    return user
+
+
+def is_staff_actor(actor) -> bool:
+    from registry.rules import is_operator_staff
+
+    return bool(actor is not None and is_operator_staff(actor))
+
+
+@service("account.reactivate")
+def reactivate_account(user: User, *, actor) -> User:
+    """Operator staff enable a disabled account again (its old API tokens stay revoked)."""
+    user = _administrable(user, actor, "reactivate an account")
+    if user.is_active:
+        return user
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    record(actor, "account.reactivated", target=user)
+    return user
+
+
+@service("account.unlock")
+def unlock_account(user: User, *, actor) -> User:
+    """Operator staff lift a sign-in lock and a paused password recovery (after checking who
+    is calling, e.g. by telephone)."""
+    user = _administrable(user, actor, "unlock an account")
+    throttling.reset_account(user.username)
+    RecoveryGuard.objects.filter(user=user).update(failures=0, locked_until=None)
+    record(actor, "account.unlocked", target=user)
+    return user
+
+
+def _set_flags(user: User, *, actor, what: str, action: str, check=None, **flags) -> User:
+    user = _administrable(user, actor, what)
+    _require_superuser(actor, what)
+    if check is not None:
+        check(user)
+    changed = [name for name, value in flags.items() if getattr(user, name) != value]
+    if not changed:
+        return user
+    for name in changed:
+        setattr(user, name, flags[name])
+    user.save(update_fields=changed)
+    record(actor, action, target=user, details={"changed": changed})
+    if account_email(user):
+        send_after_commit(
+            [account_email(user)],
+            "The rights of your account changed",
+            f"{actor.get_username()} changed the rights of your account {user.username} on the "
+            f"{settings.PORTAL_NAME}: {action.split('.')[-1].replace('_', ' ')}. If you did not "
+            f"expect this, call Customer Relations at {settings.CUSTOMER_RELATIONS_PHONE}.",
+        )
+    return user
+
+
+def _may_become_staff(user: User) -> None:
+    from registry.models import Membership
+
+    member_of = Membership.objects.filter(person__user=user).select_related("organization").first()
+    if member_of is not None:
+        raise RuleViolation(
+            f"{user.username} belongs to {member_of.organization.legal_name}: operator staff "
+            "belong to no organization. Remove the person from it first, or use a separate "
+            "staff account.",
+            code="staff_member",
+        )
+    if not user.is_active:
+        raise RuleViolation(
+            f"{user.username} is deactivated: reactivate it first.", code="inactive"
+        )
+
+
+@service("account.staff.grant")
+def grant_staff(user: User, *, actor) -> User:
+    """A superuser makes an account operator staff. Operator staff belong to no organization
+    (they decide for every organization, including the one they would belong to)."""
+    return _set_flags(
+        user,
+        actor=actor,
+        what="make an account operator staff",
+        action="account.staff_granted",
+        check=_may_become_staff,
+        is_staff=True,
+    )
+
+
+@service("account.staff.revoke")
+def revoke_staff(user: User, *, actor) -> User:
+    """A superuser ends an account's operator-staff rights (and superuser rights with them)."""
+    return _set_flags(
+        user,
+        actor=actor,
+        what="remove operator-staff rights",
+        action="account.staff_revoked",
+        is_staff=False,
+        is_superuser=False,
+    )
+
+
+@service("account.superuser.grant")
+def grant_superuser(user: User, *, actor) -> User:
+    """A superuser makes another operator-staff account a superuser."""
+    return _set_flags(
+        user,
+        actor=actor,
+        what="make an account a superuser",
+        action="account.superuser_granted",
+        check=_is_active_staff,
+        is_superuser=True,
+    )
+
+
+def _is_active_staff(user: User) -> None:
+    if not user.is_staff or not user.is_active:
+        raise RuleViolation(
+            f"{user.username} is not active operator staff: make the account staff first.",
+            code="not_staff",
+        )
+
+
+@service("account.superuser.revoke")
+def revoke_superuser(user: User, *, actor) -> User:
+    """A superuser ends another account's superuser rights (it stays operator staff)."""
+    return _set_flags(
+        user,
+        actor=actor,
+        what="remove superuser rights",
+        action="account.superuser_revoked",
+        is_superuser=False,
+    )

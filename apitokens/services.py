@@ -36,7 +36,12 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
         "You can only create API tokens for your own account.",
     )
     # Bound to the password as stored now, not as the caller's copy of the account has it.
-    user = get_user_model().objects.select_for_update().select_related("person").get(pk=user.pk)
+    user = (
+        get_user_model()
+        .objects.select_for_update(of=("self",))
+        .select_related("person")
+        .get(pk=user.pk)
+    )
     require(user.is_active, "This account is not active.")
     cleaned = validated(ApiTokenForm(data=data))
     raw = _new_secret()

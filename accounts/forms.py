@@ -70,7 +70,10 @@ def _question_field(number: int) -> forms.ModelChoiceField:
         label=f"Question {number}",
         queryset=SecretQuestion.objects.filter(is_active=True),
         empty_label="Choose a question",
-        error_messages={"invalid_choice": "Choose one of the questions in the list."},
+        error_messages={
+            "required": f"Choose question {number}.",
+            "invalid_choice": "Choose one of the questions in the list.",
+        },
     )
 
 

@@ -9,7 +9,7 @@ import re
 from django import forms
 
 from backoffice.models import EntityType
-from core.forms import clean_text
+from core.forms import RequiredChoiceField, clean_text
 from registry.forms import OrganizationForm, PersonDetailsForm
 from registry.rules import Role
 
@@ -31,8 +31,8 @@ class ApplicationOrganizationForm(OrganizationForm):
         max_length=30,
         help_text="The 9-digit business number from the Canada Revenue Agency.",
     )
-    entity_type = forms.ChoiceField(
-        label="Type of entity", choices=[("", "Choose one"), *EntityType.choices]
+    entity_type = RequiredChoiceField(
+        label="Type of entity", choices=EntityType.choices, prompt="Choose the type of entity"
     )
 
     field_order = [

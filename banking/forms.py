@@ -4,43 +4,61 @@ from django import forms
 from django.core.validators import RegexValidator
 
 from banking.models import Currency
+from core.forms import RequiredChoiceField
 
 
 def _digits(count: str, what: str) -> RegexValidator:
     # [0-9] and \Z, not \d and $: only ASCII digits, and no trailing newline.
     return RegexValidator(
-        rf"\A[0-9]{{{count}}}\Z",
-        f"Enter the {what} as {count.replace(',', ' to ')} digits (0–9), with no spaces.",
+        rf"\A[0-9]{{{count}}}\Z", f"Enter the {what} as {count.replace(',', ' to ')} digits (0–9)."
     )
+
+
+# Spaces (also the no-break and thin ones a copied statement carries) and hyphens or dashes.
+SEPARATORS = str.maketrans("", "", " \u00a0\u2009\u202f-\u2010\u2011\u2013")
+
+
+class DigitsField(forms.CharField):
+    """A bank number as people copy it from a cheque or a statement: the spaces and hyphens
+    they type between groups of digits are removed, then the digits are checked."""
+
+    def __init__(self, *, count: str, what: str, **kwargs):
+        super().__init__(
+            strip=False,  # only separators go: a newline or a tab is refused
+            validators=[_digits(count, what)],
+            widget=forms.TextInput(
+                attrs={"inputmode": "numeric", "autocomplete": "off", "spellcheck": "false"}
+            ),
+            **kwargs,
+        )
+
+    def to_python(self, value) -> str:
+        return super().to_python(value).translate(SEPARATORS)
 
 
 class BankingForm(forms.Form):
     bank_name = forms.CharField(label="Bank name", max_length=100)
-    institution_number = forms.CharField(
+    institution_number = DigitsField(
         label="Institution number",
-        strip=False,
-        max_length=3,
-        validators=[_digits("3", "institution number")],
+        count="3",
+        what="institution number",
         help_text="3 digits, e.g. 001.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    transit_number = forms.CharField(
+    transit_number = DigitsField(
         label="Transit number",
-        strip=False,
-        max_length=5,
-        validators=[_digits("5", "transit number")],
+        count="5",
+        what="transit number",
         help_text="5 digits, the branch number.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    account_number = forms.CharField(
+    account_number = DigitsField(
         label="Account number",
-        strip=False,
-        max_length=12,
-        validators=[_digits("5,12", "account number")],
-        help_text="5 to 12 digits.",
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        count="5,12",
+        what="account number",
+        help_text="5 to 12 digits. Spaces and hyphens between the digits are fine.",
     )
-    currency = forms.ChoiceField(label="Currency", choices=Currency.choices, initial="CAD")
+    currency = RequiredChoiceField(
+        label="Currency", choices=Currency.choices, prompt="Choose the account's currency"
+    )
 
     def clean_bank_name(self) -> str:
         name = " ".join(self.cleaned_data["bank_name"].split())

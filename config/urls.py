@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("banking.urls")),
     path("", include("notices.urls")),
     path("healthz", core_views.health, name="health"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("", include("accounts.urls")),
     path("", include("registry.urls")),
     path("", include("systems.urls")),

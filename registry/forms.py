@@ -4,7 +4,7 @@ import phonenumbers
 from django import forms
 from django.conf import settings
 
-from core.forms import clean_text
+from core.forms import RequiredChoiceField, clean_text
 
 NAME_MAX = 100
 
@@ -117,3 +117,20 @@ class PersonSearchForm(forms.Form):
 
     def clean_q(self):
         return clean_text(self.cleaned_data.get("q", ""), "The search")
+
+
+class ChooseOrganizationForm(forms.Form):
+    """Update Organization's first question; nothing is chosen for the person."""
+
+    organization = RequiredChoiceField(
+        label="Which organization do you want to update?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        prompt="Choose an organization",
+    )
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].choices = [
+            (o.org_id, f"{o.legal_name} (Organization ID {o.org_id})") for o in organizations
+        ]

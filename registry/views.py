@@ -14,7 +14,7 @@ from registry.access import (
     get_person_by_number,
     get_role_type,
 )
-from registry.forms import PersonDetailsForm, PersonSearchForm
+from registry.forms import ChooseOrganizationForm, PersonDetailsForm, PersonSearchForm
 from registry.models import Organization
 from registry.rules import can_add_member, can_manage_role, can_remove_member
 
@@ -88,16 +88,20 @@ def manage_my_information(request):
 @require_http_methods(["GET", "POST"])
 def choose_organization(request):
     orgs = list(Organization.objects.visible_to(request.user).order_by("legal_name"))
-    if request.method == "POST":
+    data = request.POST if request.method == "POST" else None
+    form = ChooseOrganizationForm(data, organizations=orgs)
+    if request.method == "POST" and form.is_valid():
         try:
-            org = get_organization_for(request.user, request.POST.get("organization"))
+            org = get_organization_for(request.user, form.cleaned_data["organization"])
         except DomainError as exc:
             _refused(request, exc)
             return redirect("registry-choose-organization")
         return redirect("registry-organization", org_id=org.org_id)
-    if len(orgs) == 1 and not request.user.is_staff:
+    if request.method == "GET" and len(orgs) == 1 and not request.user.is_staff:
         return redirect("registry-organization", org_id=orgs[0].org_id)
-    return render(request, "registry/choose_organization.html", {"organizations": orgs})
+    return render(
+        request, "registry/choose_organization.html", {"organizations": orgs, "form": form}
+    )
 
 
 def organization(request, org_id: int):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from core.forms import IsoDateInput, RequiredChoiceField
 from systems.models import InformationSystem
 
 REASON_MAX = 1000
@@ -16,7 +17,7 @@ class GrantTermsForm(forms.Form):
         label="Expires after",
         required=False,
         help_text="The last day the access counts, as YYYY-MM-DD. Leave empty for no expiry.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
     )
 
     def __init__(self, *args, system: InformationSystem, **kwargs):
@@ -53,9 +54,13 @@ class RequestReasonForm(forms.Form):
 class RequestAccessForm(forms.Form):
     """The Request Access page: which organization, which system at which level, and why."""
 
-    organization = forms.TypedChoiceField(label="On behalf of", coerce=int)
-    access = forms.ChoiceField(
-        label="Access to", help_text="The system and the level of access you need."
+    organization = RequiredChoiceField(
+        label="On behalf of", coerce=int, prompt="Choose an organization"
+    )
+    access = RequiredChoiceField(
+        label="Access to",
+        help_text="The system and the level of access you need.",
+        prompt="Choose an information system",
     )
     reason = forms.CharField(
         label="Why do you need it?",
@@ -84,7 +89,7 @@ class StartReviewCampaignForm(forms.Form):
         label="Deadline",
         help_text="The last day on which grants can be confirmed, as YYYY-MM-DD. Grants not "
         "confirmed by then are revoked.",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=IsoDateInput(),
     )
     organizations = forms.CharField(
         label="Organization IDs",

@@ -60,7 +60,7 @@ def test_the_reject_form_shows_the_missing_reason_and_changes_nothing(client, pe
     url = reverse("backoffice-reject-application", args=[application.reference])
     response = client.post(url, {"reason": ""})
     assert response.status_code == 422
-    assert "This field is required" in response.content.decode()
+    assert "Enter reason for rejecting." in response.content.decode()
     application.refresh_from_db()
     assert application.status == "pending"
     response = client.post(url, {"reason": "The applicant withdrew."}, follow=True)

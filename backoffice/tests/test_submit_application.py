@@ -66,9 +66,9 @@ def test_the_submitter_gets_a_reference_and_staff_get_a_review_task(
     [
         ("org-business_number", "12345", "Enter the 9-digit business number"),
         ("org-business_number", "١٢٣٤٥٦٧٨٩", "Enter the 9-digit business number"),
-        ("org-legal_name", "   ", "This field is required"),
+        ("org-legal_name", "   ", "Enter legal name."),
         ("org-entity_type", "empire", "Select a valid choice"),
-        ("org-city", "", "This field is required"),
+        ("org-city", "", "Enter city."),
         ("pc-phone", "12", "telephone number"),
         ("ar-email", "not-an-email", "Enter a valid email address"),
         ("ra-first_name", "1234", "First name must contain letters"),

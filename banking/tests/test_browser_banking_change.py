@@ -36,6 +36,7 @@ def test_carol_submits_bob_approves_alice_sees_it_on_news(
     page.get_by_label("Institution number").fill("002")
     page.get_by_label("Transit number").fill("00022")
     page.get_by_label("Account number").fill("7654321")
+    page.get_by_label("Currency").select_option(label="Canadian dollar (CAD)")
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_role("status")).to_contain_text("has been submitted")
     expect(page.get_by_text("****4321").first).to_be_visible()

@@ -68,13 +68,41 @@ def test_only_an_invoicing_and_banking_contact_can_submit(personas, user):
     assert not BankingChange.objects.exists()
 
 
+SEPARATED = [
+    ("institution_number", " 001", "001"),
+    ("transit_number", "00022 ", "00022"),
+    ("transit_number", "000-22", "00022"),
+    ("account_number", "1234 5678 90", "1234567890"),
+    ("account_number", "1234-5678-90", "1234567890"),
+    ("account_number", "1234\u00a05678", "12345678"),  # a no-break space, copied from a statement
+]
+
+
+@pytest.mark.parametrize(("field", "typed", "digits"), SEPARATED)
+def test_spaces_and_hyphens_between_digits_are_removed(personas, field, typed, digits):
+    change = services.submit_banking_change(
+        personas.northwind, data={**NEW, field: typed}, actor=personas.carol
+    )
+    assert services.validated({**NEW, field: typed})[field] == digits
+    assert change.pk is not None
+
+
+def test_the_page_accepts_an_account_number_typed_with_spaces(client, personas):
+    sign_in_recently(client, personas.carol)
+    url = reverse("banking-organization", args=[100001])
+    response = client.post(url, {**NEW, "account_number": "1234 5678 90"}, follow=True)
+    assert response.status_code == 200
+    assert "There is a problem" not in response.content.decode()
+    assert BankingChange.objects.filter(organization__org_id=100001).count() == 1
+
+
 BAD = [
     ("institution_number", "01"),
     ("institution_number", "0001"),
     ("institution_number", "0a1"),
     ("transit_number", "0001"),
-    ("transit_number", " 00022"),
-    ("transit_number", "00022 "),
+    ("transit_number", "00022\t"),
+    ("transit_number", "000 2"),
     ("account_number", "1234"),
     ("account_number", "1" * 40),
     ("account_number", "12345a7"),

@@ -12,7 +12,9 @@ REASON_MAX = 1000
 class GrantTermsForm(forms.Form):
     """The level and expiry of a grant, checked against the system's levels."""
 
-    level = forms.ChoiceField(label="Access level")
+    level = forms.ChoiceField(
+        label="Access level", error_messages={"required": "Choose an access level."}
+    )
     expires = forms.DateField(
         label="Expires after",
         required=False,

@@ -63,7 +63,12 @@ def grant_access(
         raise NotFound("That information system is no longer offered.")
     terms = validated(
         GrantTermsForm(
-            data={"level": level or system.lowest_level, "expires": expires or ""}, system=system
+            # No level (the API's optional one) is the lowest; an empty one is not chosen.
+            data={
+                "level": system.lowest_level if level is None else level,
+                "expires": expires or "",
+            },
+            system=system,
         )
     )
     grant = (

@@ -110,15 +110,12 @@ def grant_access(request, org_id: int):
     org = get_organization_for(request.user, org_id)
     person = get_grantee(org, request.POST.get("person_id"))
     system = get_system(request.POST.get("system"))
-    if not request.POST.get("level"):  # the API's default level is never chosen for a person
-        messages.error(request, f"Choose an access level for {system.name}.")
-        return redirect("systems-person-access", org_id=org.org_id, person_id=person.person_id)
     try:
         grant = services.grant_access(
             org,
             person,
             system,
-            level=request.POST.get("level") or None,
+            level=request.POST.get("level", ""),  # "" (not chosen) is refused, never guessed
             expires=request.POST.get("expires") or None,
             actor=request.user,
         )

@@ -73,7 +73,7 @@ def test_the_grant_form_preselects_no_level_and_refuses_to_guess_one(client, per
         {"person_id": "500005", "system": "metering", "level": ""},
         follow=True,
     )
-    assert "Choose an access level for Metering Data." in response.content.decode()
+    assert "Choose an access level." in response.content.decode()
     assert not AccessGrant.objects.filter(person__person_id=500005, system__code="metering")
 
 

@@ -125,6 +125,37 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
+@pytest.fixture(scope="session")
+def redis_url():
+    """A throwaway Redis for the shared-cache tests (rate limits, sessions); skipped where
+    Debian's redis-server is missing, except under CI=true (.ci/run installs it)."""
+    from core.testing import redis_server
+
+    try:
+        server = redis_server()
+        url = server.__enter__()
+    except FileNotFoundError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip("redis-server is not installed")
+    yield url
+    server.__exit__(None, None, None)
+
+
+@pytest.fixture
+def shared_cache(settings, redis_url):
+    """Settings as CACHE_URL=<the throwaway Redis> gives them, emptied for the test."""
+    from django.core.cache import cache
+
+    from config.env import redis_caches
+
+    settings.CACHES = redis_caches(redis_url)
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    cache.clear()
+    yield redis_url
+    cache.clear()
+
+
 @pytest.fixture
 def is_postgres() -> bool:
     return connection.vendor == "postgresql"

@@ -1,14 +1,15 @@
 import hashlib
+import hmac
 import json
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from audit.keys import audit_key
 
-def hash_entry(entry) -> str:
-    """SHA-256 over the previous hash and every recorded field, in a canonical form. Takes
-    any object with AuditEntry's attributes (the backfill migration passes historical rows)."""
+
+def _canonical(entry) -> str:
     content = {
         "at": entry.at.isoformat(),
         "actor": entry.actor_id,
@@ -23,8 +24,20 @@ def hash_entry(entry) -> str:
         "request_id": entry.request_id,
         "chain": entry.chain,
     }
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256((entry.prev_hash + canonical).encode()).hexdigest()
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def sha256_entry(entry) -> str:
+    """The unkeyed hash chains were first written with (migration 0004 re-keys them)."""
+    return hashlib.sha256((entry.prev_hash + _canonical(entry)).encode()).hexdigest()
+
+
+def hash_entry(entry, key: bytes | None = None) -> str:
+    """HMAC-SHA256, keyed with `audit_key()`, over the previous hash and every recorded field
+    in a canonical form. Takes any object with AuditEntry's attributes (migrations pass
+    historical rows)."""
+    message = (entry.prev_hash + _canonical(entry)).encode()
+    return hmac.new(key or audit_key(), message, hashlib.sha256).hexdigest()
 
 
 class AuditQuerySet(models.QuerySet):

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from audit.keys import DEVELOPMENT_KEY
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "performance.md"
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
@@ -309,6 +311,8 @@ def server_env(database_url: str, workdir: Path) -> dict:
         API_RATE_LIMIT_SEARCH="1000000/min",
     )
     env.setdefault("BANKING_KEY", key_file.read_text().strip())
+    # The servers continue chains the test process began with the development key.
+    env.setdefault("AUDIT_HMAC_KEY", DEVELOPMENT_KEY.decode())
     env.pop("PYTEST_VERSION", None)
     return env
 

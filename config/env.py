@@ -61,3 +61,18 @@ def env_secret(name: str, default: str | None = None) -> str | None:
         except OSError as exc:
             raise ImproperlyConfigured(f"{name}_FILE names an unreadable file: {exc}") from None
     return os.environ.get(name, default)
+
+
+def redis_caches(url: str) -> dict:
+    """CACHES for CACHE_URL: Django's own Redis backend (redis-py, with hiredis installed)."""
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"CACHE_URL must be a redis:// or rediss:// address, not {url!r}."
+        )
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "portal",
+        }
+    }

@@ -6,7 +6,15 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_choice, env_int, env_list, env_secret, env_str
+from config.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_secret,
+    env_str,
+    redis_caches,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -213,6 +221,11 @@ OTP_TOTP_ISSUER = env_str("OPERATOR_SHORT_NAME", "IESO") + " Online Registration
 # Without it, DEBUG and tests use a fixed development key; production refuses to store them.
 BANKING_KEY = env_secret("BANKING_KEY")
 
+# The audit chains are HMAC-keyed with this secret, kept outside the database (or
+# AUDIT_HMAC_KEY_FILE). Without it, DEBUG and tests use a fixed development key; production
+# without one fails the system check audit.E001.
+AUDIT_HMAC_KEY = env_secret("AUDIT_HMAC_KEY") or ""
+
 # --- Single sign-on: the portal is the OpenID Connect provider of the operator's systems ---
 # (oidc/; django-oauth-toolkit). ID tokens are signed with OIDC_RSA_PRIVATE_KEY (or its
 # _FILE); without it a key is generated once into OIDC_KEY_PATH, like SECRET_KEY. Retired keys
@@ -295,6 +308,16 @@ API_RATE_LIMITS = {
     "search": _env_rate("API_RATE_LIMIT_SEARCH", "60/min"),
     "auth": _env_rate("API_RATE_LIMIT_AUTH", "10/min"),
 }
+
+# --- The shared cache ---------------------------------------------------------------------
+# CACHE_URL (redis://host:port/db, rediss:// with TLS) is one store for every worker and server:
+# API rate limits count there atomically, and sessions are cached there in front of the
+# database (a signed-out session is gone everywhere). Without it, Django's per-process memory
+# cache (fine for `make run`; in production the check core.W001 warns).
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = redis_caches(CACHE_URL)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Background work ----------------------------------------------------------------------
 BACKGROUND_TASKS = env_choice(

@@ -8,7 +8,8 @@ from datetime import date
 from typing import Annotated, Generic, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.throttling import BaseThrottle
@@ -116,9 +117,30 @@ DEFAULT_RATES = {"search": "60/min", "auth": "10/min"}
 _PERIODS = {"s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600, "hour": 3600, "d": 86400}
 
 
+def count_in_window(key: str, timeout: int) -> int:
+    """Add one to the counter `key` (created with `timeout` seconds to live) and return it.
+    With the shared Redis cache (CACHE_URL) this is one atomic MULTI: SET NX EX, INCR, so every
+    worker of every server counts in the same place and the counter never outlives its
+    window. Django's per-process memory cache counts per worker (check core.W001 says so)."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        made = backend.make_and_validate_key(key)
+        with backend._cache.get_client(made, write=True).pipeline(transaction=True) as pipe:
+            pipe.set(made, 0, ex=timeout, nx=True)
+            pipe.incr(made)
+            return pipe.execute()[1]
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=timeout)
+        return 1
+
+
 class RateLimit(BaseThrottle):
-    """A fixed window per token (or per account for the session, per address when anonymous).
-    Rates come from settings.API_RATE_LIMITS, e.g. {"search": "60/min"}."""
+    """A fixed window per token (or per account for the session, per address when anonymous),
+    counted in the shared cache (`count_in_window`). Rates come from settings.API_RATE_LIMITS,
+    e.g. {"search": "60/min"}."""
 
     _local = threading.local()
 
@@ -144,12 +166,7 @@ class RateLimit(BaseThrottle):
         now = time.time()
         window = int(now // period)
         key = f"api-rate:{self.scope}:{self._ident(request)}:{window}"
-        cache.add(key, 0, timeout=period + 1)
-        try:
-            used = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=period + 1)
-            used = 1
+        used = count_in_window(key, period + 1)
         self._local.wait = (window + 1) * period - now
         return used <= allowed
 

@@ -5,9 +5,9 @@ import functools
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from django.db import transaction
+from django.db import OperationalError, connection, transaction
 
-from core.errors import DomainError
+from core.errors import DomainError, RuleViolation
 from core.hooks import Hook
 
 P = ParamSpec("P")
@@ -41,15 +41,35 @@ def _context(args, kwargs) -> tuple:
     return org, target
 
 
+# PostgreSQL's deadlock_detected and serialization_failure. Services lock in one order (the
+# organization row first) so these should not happen; if one still does, the loser gets a 409
+# with a sentence, not a 500, and nothing of it is kept.
+LOCK_CONFLICTS = {"40P01", "40001"}
+CONFLICT_MESSAGE = (
+    "Someone else changed this at the same moment, so nothing was changed. Look again and "
+    "try once more."
+)
+
+
+def _lock_conflict(exc: OperationalError) -> bool:
+    return getattr(exc.__cause__, "sqlstate", None) in LOCK_CONFLICTS
+
+
 def service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Run a service in one transaction; if it refuses, roll back and audit the refusal."""
 
     def decorate(fn: Callable[P, R]) -> Callable[P, R]:
         @functools.wraps(fn)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            outermost = not connection.in_atomic_block
             try:
-                with transaction.atomic():
-                    return fn(*args, **kwargs)
+                try:
+                    with transaction.atomic():
+                        return fn(*args, **kwargs)
+                except OperationalError as exc:
+                    if outermost and _lock_conflict(exc):
+                        raise RuleViolation(CONFLICT_MESSAGE, code="conflict") from exc
+                    raise
             except DomainError as exc:
                 if exc.status in _AUDITED_STATUSES:
                     org, target = _context(args, kwargs)

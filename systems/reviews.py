@@ -450,8 +450,9 @@ def lapse_review(review: AccessReview, *, today: datetime.date | None = None, ac
     from tasks.services import cancel_task, task_recipients
 
     today = today or timezone.localdate()
-    task = Task.objects.select_for_update().filter(pk=review.task_id).first()
+    # The organization first, then the task: the order every task decision takes.
     org = Organization.objects.select_for_update().get(pk=review.organization_id)
+    task = Task.objects.select_for_update().filter(pk=review.task_id).first()
     review = (
         AccessReview.objects.select_for_update(of=("self",))
         .select_related("campaign")

@@ -88,9 +88,23 @@ def _clean_comment(comment: str | None, *, required: bool, what: str) -> str:
     return text
 
 
+def lock_task(task: Task) -> Task | None:
+    """Lock the task's row, its organization's row first. One lock order everywhere (the
+    organization, then the task, then what the task decides): a submission that supersedes
+    a banking change locks the organization, the change and then its task, and a decision
+    used to lock the task and then the change, which deadlocked on PostgreSQL."""
+    if task.organization_id is not None:
+        list(
+            Organization.objects.select_for_update()
+            .filter(pk=task.organization_id)
+            .values_list("pk", flat=True)
+        )
+    return Task.objects.select_for_update().filter(pk=task.pk).first()
+
+
 def _lock_for(task: Task, actor) -> Task:
     """Lock the task's row, then check the actor is in its group (outsiders: not found)."""
-    locked = Task.objects.select_for_update().filter(pk=task.pk).first()
+    locked = lock_task(task)
     if locked is None or not Task.objects.visible_to(actor).filter(pk=task.pk).exists():
         raise NotFound(f"No task {task.pk} is addressed to you.")
     return locked
@@ -250,7 +264,7 @@ def comment_task(task: Task, *, actor, comment: str) -> Task:
 def cancel_task(task: Task, *, actor, reason: str, expire: bool = False) -> Task:
     """Withdraw an undecided task (its creator, operator staff, or the portal itself when a
     later submission supersedes it: actor None). `expire` marks it stale instead."""
-    locked = Task.objects.select_for_update().filter(pk=task.pk).first()
+    locked = lock_task(task)
     if locked is None:
         raise NotFound(f"No task {task.pk} is addressed to you.")
     if actor is not None and not actor.is_staff and locked.created_by_id != actor.pk:
@@ -276,8 +290,8 @@ def remind_overdue_task(task: Task, *, actor=None, now: datetime | None = None) 
     first to the organization's Authorized Representatives, then to operator staff.
     Returns what was done ("" when nothing was due)."""
     now = now or timezone.now()
-    task = Task.objects.select_for_update().get(pk=task.pk)
-    if not task.is_open or task.due > now:
+    task = lock_task(task)
+    if task is None or not task.is_open or task.due > now:
         return ""
     if task.reminded_at is not None and now - task.reminded_at < REMIND_EVERY:
         return ""

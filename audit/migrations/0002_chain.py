@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 def backfill(apps, schema_editor):
     """Link the entries written before chains existed, in id order."""
-    from audit.models import hash_entry
+    from audit.models import sha256_entry as hash_entry  # unkeyed then; 0004 re-keys
 
     Entry = apps.get_model("audit", "AuditEntry")
     Head = apps.get_model("audit", "AuditChainHead")

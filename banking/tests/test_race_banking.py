@@ -50,3 +50,35 @@ def test_two_submissions_at_once_leave_exactly_one_pending_change_and_open_task(
         assert outcome == ["done", "done"]
         assert BankingChange.objects.filter(state="pending").count() == 1
         assert Task.objects.open().filter(kind="banking_change").count() == 1
+
+
+RESUBMIT_ROUNDS = 40
+
+
+def test_resubmitting_while_another_contact_decides_never_deadlocks(live_personas):
+    """Issue 22 finding 11: the submission locked the change then its task, the decision the
+    task then the change; 5 rounds of 40 deadlocked (a 500). One lock order now (the
+    organization first): either the decision lands first and the new submission simply
+    follows, or the submission withdraws the task and the decision is a 409 in words."""
+    p = live_personas
+    for index in range(RESUBMIT_ROUNDS):
+        change = services.submit_banking_change(
+            p.northwind, data={**NEW, "account_number": f"{8000000 + index}"}, actor=p.carol
+        )
+        task = Task.objects.get(kind="banking_change", subject_id=change.pk)
+        decide = (
+            (lambda t=task: task_services.approve_task(t, actor=p.alice))
+            if index % 2 == 0
+            else (lambda t=task: task_services.reject_task(t, actor=p.bob, comment="No."))
+        )
+        outcome = race(
+            lambda: services.submit_banking_change(p.northwind, data=NEW, actor=p.carol),
+            decide,
+        )
+        assert outcome in (["done", "done"], ["already_decided", "done"]), (index, outcome)
+        change.refresh_from_db()
+        assert change.state in ("approved", "rejected", "superseded")
+        pending = BankingChange.objects.filter(organization=p.northwind, state="pending")
+        assert pending.count() == 1
+        open_tasks = Task.objects.open().filter(kind="banking_change", organization=p.northwind)
+        assert open_tasks.count() == 1

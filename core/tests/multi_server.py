@@ -163,8 +163,10 @@ class Cluster:
         servers: int = 2,
         workers: int = 2,
         processes_per_server: int = 2,
+        env: dict | None = None,
     ):
         self.database_name, self.logs = database_name, logs
+        self.extra_env = env or {}
         self.counts = servers, workers, processes_per_server
         self.servers: list[Server] = []
         self.workers: list[Worker] = []
@@ -182,7 +184,7 @@ class Cluster:
             port = free_port()
             self.controller = Controller(self.smtp, hostname="127.0.0.1", port=port)
             self.controller.start()
-            env = production_env(self.database_name, port, self.logs)
+            env = {**production_env(self.database_name, port, self.logs), **self.extra_env}
             servers, workers, processes = self.counts
             for n in range(1, servers + 1):
                 log = self.logs / f"server-{n}.log"

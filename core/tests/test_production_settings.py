@@ -14,6 +14,8 @@ PRODUCTION = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "portal.example",
     "DATABASE_URL": "sqlite:////tmp/portal-deploy-check.sqlite3",
+    "CACHE_URL": "redis://127.0.0.1:6379/0",  # not contacted by the checks
+    "AUDIT_HMAC_KEY": secrets.token_urlsafe(48),
 }
 
 

@@ -222,8 +222,8 @@ OTP_TOTP_ISSUER = env_str("OPERATOR_SHORT_NAME", "IESO") + " Online Registration
 BANKING_KEY = env_secret("BANKING_KEY")
 
 # The audit chains are HMAC-keyed with this secret, kept outside the database (or
-# AUDIT_HMAC_KEY_FILE). Without it, DEBUG and tests use a fixed development key; production
-# without one fails the system check audit.E001.
+# AUDIT_HMAC_KEY_FILE). Without it, DEBUG and tests use a fixed development key, anything else
+# a random key in .audit_key (as for SECRET_KEY); `check --deploy` fails without it (audit.E001).
 AUDIT_HMAC_KEY = env_secret("AUDIT_HMAC_KEY") or ""
 
 # --- Single sign-on: the portal is the OpenID Connect provider of the operator's systems ---

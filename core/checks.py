@@ -13,7 +13,7 @@ SHARED_BACKENDS = (
 )
 
 
-@checks.register(checks.Tags.caches)
+@checks.register(checks.Tags.caches, deploy=True)
 def shared_cache(app_configs, **kwargs) -> list[checks.CheckMessage]:
     """Production (DEBUG off) without a shared cache: API rate limits count per process."""
     if settings.DEBUG:
@@ -33,7 +33,7 @@ def shared_cache(app_configs, **kwargs) -> list[checks.CheckMessage]:
     ]
 
 
-@checks.register(checks.Tags.security, deploy=False)
+@checks.register(checks.Tags.security, deploy=True)
 def audit_key(app_configs, **kwargs) -> list[checks.CheckMessage]:
     """Production without AUDIT_HMAC_KEY: the audit chain would not resist a database writer."""
     if settings.DEBUG or getattr(settings, "TESTING", False) or settings.AUDIT_HMAC_KEY:
@@ -41,7 +41,8 @@ def audit_key(app_configs, **kwargs) -> list[checks.CheckMessage]:
     return [
         checks.Error(
             "AUDIT_HMAC_KEY is not set: without a key kept outside the database, anyone who "
-            "can write to it could rewrite the audit log undetected, and no entry can be written.",
+            "can write to it could rewrite the audit log undetected (a key in a local file "
+            "beside the code is used meanwhile).",
             hint="Set AUDIT_HMAC_KEY (or AUDIT_HMAC_KEY_FILE) to a long random secret, the same "
             "on every server, e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))'.",
             id="audit.E001",

@@ -246,6 +246,7 @@ class ChangePasswordForm(NewPasswordMixin, forms.Form):
 
     current_password = _password_field("Your current password", "current-password")
     current_password.required = False  # missing is refused by the service, like wrong
+    current_password.widget.attrs["required"] = True  # ... but it is required, in words too
     new_password1 = _password_field("New password", help_text=PASSWORD_HELP)
     new_password2 = _password_field("New password again")
 

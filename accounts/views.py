@@ -32,6 +32,7 @@ from accounts.forms import (
 from accounts.throttling import render_sign_in
 from core import reauth
 from core.errors import DomainError, Invalid, NotFound
+from core.text import end_sentence
 
 RESET_SESSION_KEY = "accounts.reset_link"
 INVITATION_SESSION_KEY = "accounts.invitation"
@@ -280,7 +281,8 @@ def _change_organization_security(request, org):
             f"{org.legal_name} now requires a second factor of every person, from their next "
             "sign-in."
             if required
-            else f"A second factor is now optional for the people of {org.legal_name}.",
+            else "A second factor is now optional for the people of "
+            f"{end_sentence(org.legal_name)}",
         )
     return redirect("organization-security", org_id=org.org_id)
 

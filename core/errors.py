@@ -1,13 +1,6 @@
 """The one family of domain errors. Views show `message`; the API maps `status` and `code`."""
 
-import re
-
-_DOUBLE_STOP = re.compile(r"\.\.(?=\s|$)")
-
-
-def tidy(text: str) -> str:
-    """Mend the double full stop left where a sentence ends with a name such as 'Corp.'."""
-    return _DOUBLE_STOP.sub(".", text)
+from core.text import tidy
 
 
 class DomainError(Exception):

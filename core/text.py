@@ -43,14 +43,25 @@ def end_sentence(text: str) -> str:
     return text + "."
 
 
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?=\s|$)")
+
+
+def tidy(text: str) -> str:
+    """Mend a double full stop (not an ellipsis) in a sentence put together elsewhere; the
+    builders above do not make one."""
+    return _DOUBLE_STOP.sub(".", text)
+
+
 def sentence(template: str, /, **values: object) -> str:
     """`template.format(**values)`, without a doubled full stop where a value that ends with
     one ("Northwind Power Corp.") meets the template's own (".", "?" stays: "Corp.?" reads)."""
     out: list[str] = []
     previous = ""
     for literal, field, spec, conversion in string.Formatter().parse(template):
-        if literal.startswith(".") and not literal.startswith("..") and ends_sentence(previous):
-            literal = literal[1:]
+        closers = literal[: len(literal) - len(literal.lstrip(_CLOSERS))]
+        rest = literal[len(closers) :]
+        if rest.startswith(".") and not rest.startswith("..") and ends_sentence(previous):
+            literal = closers + rest[1:]  # "… Corp.”." -> "… Corp.”"
         out.append(literal)
         if field is None:
             previous = literal or previous

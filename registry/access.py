@@ -3,6 +3,7 @@
 from audit.log import record_refusal
 from core.access import as_id
 from core.errors import NotFound
+from core.text import end_sentence
 from registry.models import Organization, Person, RoleType
 
 
@@ -36,7 +37,7 @@ def get_member_for(user, org: Organization, person_id) -> Person:
         else None
     )
     if person is None:
-        raise NotFound(f"No person with ID {person_id} belongs to {org.legal_name}.")
+        raise NotFound(f"No person with ID {person_id} belongs to {end_sentence(org.legal_name)}")
     return person
 
 

@@ -48,6 +48,9 @@ class MeOut(Schema):
     province: str = ""
     postal_code: str = ""
     country: str = ""
+    # A new e-mail asked for and not confirmed yet (the link went to it); `email` stays the
+    # address in use until then.
+    pending_email: str | None = None
     organizations: list[OrgRolesOut]
 
 
@@ -205,6 +208,7 @@ def _me(request: HttpRequest) -> dict:
         **fields,
         "person_id": person.person_id,
         "account": user.get_username(),
+        "pending_email": getattr(queries.pending_email_change(person), "new_email", None),
         "organizations": _orgs_with_roles(person),
     }
 
@@ -274,6 +278,9 @@ def get_my_information(request):
     response=responses(200, MeOut, 403, 404),
     operation_id="update_my_information",
     summary="Correct my own contact details",
+    description="A new `email` is not used until confirmed: a link goes to the new address "
+    "and the old one is told. Until then the answer shows the current `email` unchanged and "
+    "the new one as `pending_email`.",
 )
 def update_my_information(request, payload: MeIn):
     person = getattr(request.auth, "person", None)

@@ -30,14 +30,6 @@ def normalize_phone(raw: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def display_phone(e164: str) -> str:
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
 class AddressFields(forms.Form):
     street = forms.CharField(label="Street address", max_length=200, required=False)
     city = forms.CharField(max_length=100, required=False)
@@ -62,11 +54,16 @@ class PersonDetailsForm(AddressFields):
     first_name = forms.CharField(label="First name", max_length=NAME_MAX)
     last_name = forms.CharField(label="Last name", max_length=NAME_MAX)
     job_title = forms.CharField(label="Job title", max_length=150, required=False)
-    email = forms.EmailField(label="Business e-mail", max_length=254)
+    email = forms.EmailField(
+        label="Business e-mail",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+    )
     phone = forms.CharField(
         label="Telephone",
         max_length=40,
         help_text="With area code. Numbers without a country code are read as Canadian.",
+        widget=forms.TextInput(attrs={"type": "tel"}),
     )
 
     field_order = ["first_name", "last_name", "job_title", "email", "phone"]
@@ -93,6 +90,35 @@ class PersonDetailsForm(AddressFields):
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data.get("phone", ""))
+
+
+# WCAG 1.3.5: the purpose of each field about the person filling it in, for browsers and
+# assistive tools to fill and label it. Only on forms about oneself: registering someone
+# else must not offer one's own details.
+MY_AUTOCOMPLETE = {
+    "first_name": "given-name",
+    "last_name": "family-name",
+    "job_title": "organization-title",
+    "email": "email",
+    "phone": "tel",
+    "street": "street-address",
+    "city": "address-level2",
+    "province": "address-level1",
+    "postal_code": "postal-code",
+    "country": "country-name",
+}
+
+
+class MyDetailsForm(PersonDetailsForm):
+    """Manage My Information: one's own details, each field with its autocomplete purpose."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, token in MY_AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = token
+        self.fields[
+            "email"
+        ].help_text = "A new address is used once you confirm it from the link we send to it."
 
 
 class OrganizationForm(AddressFields):

@@ -145,6 +145,21 @@ class Person(Address):
         return str(self)
 
 
+class EmailChange(models.Model):
+    """A new business e-mail a person asked for, not used until they confirm it from the
+    link sent to it. One per person (a new request replaces the old and its link); the row
+    goes when it is confirmed, so a link works once. Only the token's SHA-256 is stored."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="email_change")
+    new_email = models.EmailField(max_length=254)
+    token_hash = models.CharField(max_length=64, unique=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.new_email} (until {self.expires_at:%Y-%m-%d %H:%M})"
+
+
 class Membership(models.Model):
     """A person belongs to an organization. Roles in it are held through the membership."""
 

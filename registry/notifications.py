@@ -43,3 +43,42 @@ def member_removed(person: Person, org: Organization) -> None:
         f"{person.full_name} (Person ID {person.person_id}) no longer belongs to "
         f"{org.legal_name} (Organization ID {org.org_id}); their roles there have ended.",
     )
+
+
+def email_change_requested(person: Person, new_email: str, link: str, expires) -> None:
+    """The link goes to the NEW address (proof it is theirs); the OLD one is told, so a
+    change nobody asked for does not pass unnoticed."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    until = timezone.localtime(expires).strftime("%Y-%m-%d %H:%M")
+    send_after_commit(
+        [new_email],
+        "Confirm your new e-mail address",
+        f"You asked to use this address, {new_email}, as the business e-mail of "
+        f"{person.full_name} (Person ID {person.person_id}) on the "
+        f"{settings.OPERATOR_SHORT_NAME} {settings.PORTAL_NAME}.\n\n"
+        f"To confirm it, open this link and sign in: {link}\n"
+        f"It works once, until {until}. Until you confirm, your e-mail stays "
+        f"{person.email}.\n\nIf you did not ask for this, ignore this message.",
+    )
+    send_after_commit(
+        [person.email],
+        "A change of your e-mail address was requested",
+        f"Someone signed in as {person.full_name} (Person ID {person.person_id}) asked to "
+        f"change the business e-mail from {person.email} to {new_email}. Nothing changes until "
+        f"the link sent to the new address is opened.\n\nIf this was not you, change your "
+        f"password and call Customer Relations at {settings.CUSTOMER_RELATIONS_PHONE}.",
+    )
+
+
+def email_changed(person: Person, old_email: str) -> None:
+    from django.conf import settings
+
+    send_after_commit(
+        [old_email, person.email],
+        "Your e-mail address was changed",
+        f"The business e-mail of {person.full_name} (Person ID {person.person_id}) is now "
+        f"{person.email} (it was {old_email}).\n\nIf this was not you, call Customer Relations "
+        f"at {settings.CUSTOMER_RELATIONS_PHONE}.",
+    )

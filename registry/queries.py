@@ -8,10 +8,16 @@ from django.db import connection
 from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Collate, Lower, Upper
+from django.utils import timezone
 
-from registry.models import Membership, Organization, Person, RoleAssignment, RoleType
+from registry.models import EmailChange, Membership, Organization, Person, RoleAssignment, RoleType
 
 SEARCH_LIMIT = 20
+
+
+def pending_email_change(person: Person) -> EmailChange | None:
+    """The new e-mail the person asked for and has not confirmed yet (one query)."""
+    return EmailChange.objects.filter(person=person, expires_at__gt=timezone.now()).first()
 
 
 def mask_email(email: str) -> str:

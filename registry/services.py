@@ -1,17 +1,34 @@
 """Every change to the registry. Each checks permission, validates, changes the database in
 one transaction, writes the audit record and queues notifications after commit."""
 
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
 
 from audit.log import record
 from core.errors import Invalid, NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
+from core.text import end_sentence, with_article
 from registry import hooks, notifications, queries
 from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm
 from registry.locks import lock_organization
-from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
+from registry.models import (
+    EmailChange,
+    Membership,
+    Organization,
+    Person,
+    RoleAssignment,
+    RoleType,
+    Sequence,
+    email_key,
+)
 from registry.rules import (
     Role,
     can_add_member,
@@ -144,7 +161,8 @@ def register_person(
     if role_type is not None:
         require(
             can_manage_role(actor, org, role_type),
-            f"Only {_manager_names(role_type)} of {org.legal_name} can add a {role_type.name}.",
+            f"Only {_manager_names(role_type)} of {org.legal_name} can add "
+            f"{with_article(role_type.name)}.",
         )
     cleaned = _validated(PersonDetailsForm, data)
     existing = _duplicate_email(cleaned["email"])
@@ -188,7 +206,9 @@ def register_person(
 
 @service("person.update")
 def update_my_information(person: Person, *, data: dict, actor) -> Person:
-    """A person reviews and corrects their own contact details."""
+    """A person reviews and corrects their own contact details. A new e-mail address is not
+    used until it is confirmed from the link sent to it (`confirm_email_change`): it waits as
+    `person.email_change`, and the old address is told of the request."""
     own = getattr(actor, "person", None)
     require(own is not None and own.pk == person.pk, "You can only change your own details.")
     person = Person.objects.select_for_update().get(pk=person.pk)
@@ -198,6 +218,10 @@ def update_my_information(person: Person, *, data: dict, actor) -> Person:
             "Some details need correcting.",
             fields={"email": ["Another registered person already uses this e-mail."]},
         )
+    new_email = cleaned["email"]
+    if email_key(new_email) != email_key(person.email):
+        _request_email_change(person, new_email, actor=actor)
+        cleaned["email"] = person.email  # stays in use until confirmed
     changed = [name for name in PERSON_FIELDS if getattr(person, name) != cleaned[name]]
     if not changed:
         return person
@@ -214,6 +238,97 @@ def update_my_information(person: Person, *, data: dict, actor) -> Person:
     return person
 
 
+EMAIL_CHANGE_VALID = timedelta(hours=48)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _request_email_change(person: Person, new_email: str, *, actor) -> EmailChange:
+    """Store the new address with a single-use link (replacing any earlier request and its
+    link), send the link to the new address and tell the old one."""
+    token = secrets.token_urlsafe(32)
+    EmailChange.objects.filter(person=person).delete()
+    change = EmailChange.objects.create(
+        person=person,
+        new_email=new_email,
+        token_hash=_token_hash(token),
+        expires_at=timezone.now() + EMAIL_CHANGE_VALID,
+    )
+    record(
+        actor,
+        "person.email_change_requested",
+        target=person,
+        details={"new_email": queries.mask_email(new_email)},
+    )
+    link = settings.SITE_URL + reverse("me-confirm-email", args=[token])
+    notifications.email_change_requested(person, new_email, link, change.expires_at)
+    return change
+
+
+def pending_email_change(token: str) -> EmailChange | None:
+    """The request a confirmation link is for, if it is still waiting (not yet expired)."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        EmailChange.objects.select_related("person")
+        .filter(token_hash=_token_hash(token), expires_at__gt=timezone.now())
+        .first()
+    )
+
+
+@service("person.email_confirm")
+def confirm_email_change(token: str, *, actor) -> Person:
+    """The owner of the new address, signed in as the person who asked, confirms it: from
+    now on it is their business e-mail (and where password resets go). The link works once."""
+    change = (
+        EmailChange.objects.select_for_update()
+        .select_related("person")
+        .filter(token_hash=_token_hash(token or ""))
+        .first()
+    )
+    own = getattr(actor, "person", None)
+    if change is None or own is None or own.pk != change.person_id:
+        raise NotFound(
+            "This confirmation link is not valid: it was used already, replaced by a later "
+            "request, or is for another account. Ask again on Manage My Information."
+        )
+    if change.expires_at <= timezone.now():
+        raise RuleViolation(
+            "This confirmation link has expired. Ask again on Manage My Information.",
+            code="link_expired",
+        )
+    person = Person.objects.select_for_update().get(pk=change.person_id)
+    if _duplicate_email(change.new_email, exclude=person) is not None:
+        raise RuleViolation(
+            f"{change.new_email} is now used by another registered person, so it cannot "
+            "be yours. Your e-mail is unchanged.",
+            code="duplicate_person",
+        )
+    old_email = person.email
+    person.email = change.new_email
+    person.save(update_fields=["email", "updated_at"])
+    change.delete()
+    record(
+        actor,
+        "person.email_changed",
+        target=person,
+        details={"fields": ["email"], "before": {"email": old_email}},
+    )
+    notifications.email_changed(person, old_email)
+    return person
+
+
+@service("person.email_cancel")
+def cancel_email_change(person: Person, *, actor) -> None:
+    """Withdraw a change of e-mail that is waiting for confirmation (its link stops working)."""
+    own = getattr(actor, "person", None)
+    require(own is not None and own.pk == person.pk, "You can only change your own details.")
+    if EmailChange.objects.filter(person=person).delete()[0]:
+        record(actor, "person.email_change_cancelled", target=person)
+
+
 # --- Membership ---------------------------------------------------------------------------
 
 
@@ -228,7 +343,8 @@ def add_member(org: Organization, person: Person, *, actor) -> Membership:
     )
     if _membership(org, person) is not None:
         raise RuleViolation(
-            f"{person.full_name} already belongs to {org.legal_name}.", code="already_member"
+            f"{person.full_name} already belongs to {end_sentence(org.legal_name)}",
+            code="already_member",
         )
     membership = Membership.objects.create(organization=org, person=person)
     record(actor, "member.added", org=org, target=person)
@@ -246,7 +362,7 @@ def remove_member(org: Organization, person: Person, *, actor) -> None:
     )
     membership = _membership(org, person)
     if membership is None:
-        raise NotFound(f"{person.full_name} does not belong to {org.legal_name}.")
+        raise NotFound(f"{person.full_name} does not belong to {end_sentence(org.legal_name)}")
     held = [a.role_type for a in membership.roles.select_related("role_type")]
     _refuse_last_holders(org, person, held)
     hooks.membership_ending(org, person, actor=actor)
@@ -273,7 +389,7 @@ def _assign(org: Organization, person: Person, role_type: RoleType, *, actor) ->
         record(actor, "member.added", org=org, target=person)
     if membership.roles.filter(role_type=role_type).exists():
         raise RuleViolation(
-            f"{person.full_name} is already {role_type.name} of {org.legal_name}.",
+            f"{person.full_name} is already {role_type.name} of {end_sentence(org.legal_name)}",
             code="role_held",
         )
     assignment = RoleAssignment.objects.create(
@@ -295,7 +411,7 @@ def _manager_names(role_type: RoleType) -> str:
     names = sorted(r.name for r in role_type.managed_by.all())
     if not names:
         return "a member of operator staff"
-    return " or ".join(("an " if n[0] in "AEIOU" else "a ") + n for n in names)
+    return " or ".join(with_article(n) for n in names)
 
 
 @service("contact.add")
@@ -304,7 +420,8 @@ def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor
     org = lock_organization(org, actor)
     require(
         can_manage_role(actor, org, role_type),
-        f"Only {_manager_names(role_type)} of {org.legal_name} can add a {role_type.name}.",
+        f"Only {_manager_names(role_type)} of {org.legal_name} can add "
+        f"{with_article(role_type.name)}.",
     )
     return _assign(org, person, role_type, actor=actor)
 
@@ -315,13 +432,16 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
     org = lock_organization(org, actor)
     require(
         can_manage_role(actor, org, role_type),
-        f"Only {_manager_names(role_type)} of {org.legal_name} can remove a {role_type.name}.",
+        f"Only {_manager_names(role_type)} of {org.legal_name} can remove "
+        f"{with_article(role_type.name)}.",
     )
     assignment = RoleAssignment.objects.filter(
         membership__organization=org, membership__person=person, role_type=role_type
     ).first()
     if assignment is None:
-        raise NotFound(f"{person.full_name} is not {role_type.name} of {org.legal_name}.")
+        raise NotFound(
+            f"{person.full_name} is not {role_type.name} of {end_sentence(org.legal_name)}"
+        )
     _refuse_last_holders(org, person, [role_type])
     assignment.delete()
     if person.user_id:

@@ -5,6 +5,8 @@ from registry import views
 org = "organizations/<int:org_id>/"
 urlpatterns = [
     path("me/", views.manage_my_information, name="me"),
+    path("me/email/cancel/", views.cancel_email_change, name="me-cancel-email"),
+    path("me/email/<str:token>/", views.confirm_email_change, name="me-confirm-email"),
     path("organizations/", views.choose_organization, name="registry-choose-organization"),
     path(org, views.organization, name="registry-organization"),
     path(org + "contacts/", views.update_contacts, name="registry-update-contacts"),

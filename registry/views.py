@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.errors import DomainError, Invalid, tidy
 from core.reauth import reauth_required
+from core.text import end_sentence, telephone
 from registry import queries, services
 from registry.access import (
     get_member_for,
@@ -14,8 +15,13 @@ from registry.access import (
     get_person_by_number,
     get_role_type,
 )
-from registry.forms import ChooseOrganizationForm, PersonDetailsForm, PersonSearchForm
-from registry.models import Organization
+from registry.forms import (
+    ChooseOrganizationForm,
+    MyDetailsForm,
+    PersonDetailsForm,
+    PersonSearchForm,
+)
+from registry.models import Organization, email_key
 from registry.rules import can_add_member, can_manage_role, can_remove_member
 
 
@@ -54,6 +60,14 @@ def person_search(request, org: Organization):
 # --- Manage My Information ----------------------------------------------------------------
 
 
+def _email_change_sent(person) -> str:
+    change = queries.pending_email_change(person)
+    return (
+        f"We sent a link to {change.new_email}; your address stays {person.email} until you "
+        "confirm it from that link."
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @reauth_required
 def manage_my_information(request):
@@ -61,25 +75,71 @@ def manage_my_information(request):
     if person is None:
         return render(request, "registry/me_no_person.html")
     if request.method == "POST":
-        form = PersonDetailsForm(request.POST)
+        form = MyDetailsForm(request.POST)
         try:
-            services.update_my_information(person, data=request.POST.dict(), actor=request.user)
+            person = services.update_my_information(
+                person, data=request.POST.dict(), actor=request.user
+            )
         except Invalid as exc:
             _bind_errors(form, exc)
         except DomainError as exc:
             _refused(request, exc)
         else:
-            messages.success(request, "Your contact information has been saved.")
+            saved = "Your contact information has been saved."
+            if email_key(request.POST.get("email", "").strip()) != email_key(person.email):
+                saved += " " + _email_change_sent(person)  # the new address waits
+            messages.success(request, saved)
             return redirect("me")
     else:
         initial = {name: getattr(person, name) for name in services.PERSON_FIELDS}
-        form = PersonDetailsForm(initial=initial)
+        initial["phone"] = telephone(person.phone)
+        form = MyDetailsForm(initial=initial)
     organizations = queries.organizations_with_roles(person)
     return render(
         request,
         "registry/me.html",
-        {"form": form, "person": person, "organizations": organizations},
+        {
+            "form": form,
+            "person": person,
+            "organizations": organizations,
+            "email_change": queries.pending_email_change(person),
+        },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_email_change(request, token: str):
+    """The link sent to a new address: GET shows what confirming does (a mail scanner that
+    opens the link changes nothing), POST confirms."""
+    change = services.pending_email_change(token)
+    own = getattr(request.user, "person", None)
+    if change is not None and (own is None or own.pk != change.person_id):
+        change = None  # someone else's link: the same answer as a used one
+    if request.method == "POST":
+        try:
+            person = services.confirm_email_change(token, actor=request.user)
+        except DomainError as exc:
+            _refused(request, exc)
+        else:
+            messages.success(request, f"Your e-mail address is now {person.email}.")
+        return redirect("me")
+    response = render(
+        request,
+        "registry/confirm_email.html",
+        {"change": change},
+        status=200 if change is not None else 404,
+    )
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_POST
+def cancel_email_change(request):
+    person = getattr(request.user, "person", None)
+    if person is not None:
+        services.cancel_email_change(person, actor=request.user)
+        messages.success(request, f"Your e-mail address stays {person.email}.")
+    return redirect("me")
 
 
 # --- Update Organization ------------------------------------------------------------------
@@ -170,7 +230,7 @@ def add_contact(request, org_id: int, code: str):
         _done(
             request,
             f"{person.full_name} (Person ID {person.person_id}) is now {role_type.name} of "
-            f"{org.legal_name}.",
+            f"{end_sentence(org.legal_name)}",
         )
     return redirect(_safe_next(back, org))
 
@@ -193,7 +253,11 @@ def remove_contact(request, org_id: int, code: str, person_id: int):
         except DomainError as exc:
             _refused(request, exc)
         else:
-            _done(request, f"{person.full_name} is no longer {role_type.name} of {org.legal_name}.")
+            _done(
+                request,
+                f"{person.full_name} is no longer {role_type.name} of "
+                f"{end_sentence(org.legal_name)}",
+            )
         return redirect(back)
     return render(
         request,
@@ -257,7 +321,8 @@ def add_member(request, org_id: int):
         return redirect("registry-by-person", org_id=org.org_id)
     _done(
         request,
-        f"{person.full_name} (Person ID {person.person_id}) now belongs to {org.legal_name}.",
+        f"{person.full_name} (Person ID {person.person_id}) now belongs to "
+        f"{end_sentence(org.legal_name)}",
     )
     return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
 
@@ -273,7 +338,7 @@ def remove_member(request, org_id: int, person_id: int):
         except DomainError as exc:
             _refused(request, exc)
             return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
-        _done(request, f"{person.full_name} has been removed from {org.legal_name}.")
+        _done(request, f"{person.full_name} has been removed from {end_sentence(org.legal_name)}")
         return redirect("registry-by-person", org_id=org.org_id)
     return render(
         request,

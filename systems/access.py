@@ -2,6 +2,7 @@
 
 from core.access import as_id
 from core.errors import NotFound, require
+from core.text import end_sentence
 from registry.models import Organization, Person
 from systems.models import (
     AccessGrant,
@@ -45,7 +46,7 @@ def get_grantee(org: Organization, person_id) -> Person:
     number = as_id(person_id)
     person = Person.objects.filter(person_id=number).first() if number is not None else None
     if person is None:
-        raise NotFound(f"No person with ID {person_id} belongs to {org.legal_name}.")
+        raise NotFound(f"No person with ID {person_id} belongs to {end_sentence(org.legal_name)}")
     return person
 
 

@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Status
 from apitokens.auth import service_auth
 from core.api import In, IsoDate, ListParams, Page, Schema, page, responses
 from core.errors import Invalid, NotFound
+from core.text import end_sentence
 from registry.access import get_member_for, get_organization_for, get_person_by_number
 from systems import queries, reviews, services
 from systems.access import (
@@ -146,7 +147,7 @@ def grant_access(request, org_id: int, payload: GrantIn):
     except NotFound:
         # The same answer as for a person of another organization, which the service gives.
         raise NotFound(
-            f"No person with ID {payload.person_id} belongs to {org.legal_name}."
+            f"No person with ID {payload.person_id} belongs to {end_sentence(org.legal_name)}"
         ) from None
     grant = services.grant_access(
         org, person, system, level=payload.level, expires=payload.expires, actor=request.auth

@@ -9,6 +9,7 @@ from audit.log import record
 from core.errors import NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
+from core.text import end_sentence
 from registry.locks import lock_organization
 from registry.models import Membership, Organization, Person
 from registry.queries import roles_of
@@ -30,7 +31,9 @@ def _details(system: InformationSystem, level: str, **more) -> dict:
 def _refuse_non_member(org: Organization, person: Person) -> None:
     if not Membership.objects.filter(organization=org, person=person).exists():
         # The same words as for a Person ID nobody holds: a stranger stays invisible.
-        raise NotFound(f"No person with ID {person.person_id} belongs to {org.legal_name}.")
+        raise NotFound(
+            f"No person with ID {person.person_id} belongs to {end_sentence(org.legal_name)}"
+        )
 
 
 @service("access.grant")
@@ -174,7 +177,7 @@ def revoke_all_for_membership(org: Organization, person: Person, *, actor) -> in
     for request in AccessRequest.objects.select_for_update().filter(
         organization=org, person=person, state=AccessRequest.State.OPEN
     ):
-        _withdraw_request(request, reason=f"{person.full_name} left {org.legal_name}.")
+        _withdraw_request(request, reason=f"{person.full_name} left {end_sentence(org.legal_name)}")
     return len(grants)
 
 
@@ -238,7 +241,8 @@ def request_access(
     held = held.first()
     if held is not None and system.rank(held.level) >= system.rank(data["level"]):
         raise RuleViolation(
-            f"You already have {held.level} access to {system.name} for {org.legal_name}.",
+            f"You already have {held.level} access to {system.name} for "
+            f"{end_sentence(org.legal_name)}",
             code="already_granted",
         )
     request = AccessRequest.objects.create(

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from backoffice.access import require_staff
 from core.errors import DomainError, Invalid
+from core.text import end_sentence
 from registry.access import get_member_for, get_organization_for
 from registry.models import Organization
 from registry.queries import roles_of
@@ -132,7 +133,7 @@ def grant_access(request, org_id: int):
         messages.success(
             request,
             f"{person.full_name} may now use {system.name} ({grant.level}){until} on behalf "
-            f"of {org.legal_name}.",
+            f"of {end_sentence(org.legal_name)}",
         )
     return redirect("systems-person-access", org_id=org.org_id, person_id=person.person_id)
 
@@ -148,7 +149,7 @@ def revoke_access(request, org_id: int, grant_id: int):
             request,
             lambda: services.revoke_access(org, grant, actor=request.user),
             f"{person.full_name} no longer has access to {system.name} on behalf of "
-            f"{org.legal_name}.",
+            f"{end_sentence(org.legal_name)}",
         )
         return redirect(back)
     return render(
@@ -224,7 +225,7 @@ def _review_back(review) -> str:
 def _review_crumbs(review, label: str) -> list[dict]:
     return [
         {"label": "Tasks", "url": reverse("tasks")},
-        {"label": f"Task {review.task_id}", "url": _review_back(review)},
+        {"label": "Review access", "url": _review_back(review)},
         {"label": label},
     ]
 
@@ -245,7 +246,7 @@ def confirm_review_item(request, review_id: int, item_id: int):
         request,
         lambda: reviews.confirm_review_item(review, item, actor=request.user),
         f"Confirmed: {item.person_name} keeps {item.system_name} ({item.level}) on behalf of "
-        f"{review.organization.legal_name}.",
+        f"{end_sentence(review.organization.legal_name)}",
         error_page=True,
     )
     return redirect(_review_back(review))

@@ -17,5 +17,5 @@ def get_task_for(user, task_id) -> Task:
         else None
     )
     if task is None:
-        raise NotFound(f"No task {task_id} is addressed to you.")
+        raise NotFound("That task does not exist or is not addressed to you.")
     return task

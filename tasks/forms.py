@@ -4,10 +4,21 @@ from tasks.services import COMMENT_MAX
 
 
 class DecisionForm(forms.Form):
+    """The comment of a decision. The service says when one is missing (a rejection needs
+    one); the form shows it as required there, so nobody reads "(optional)" and is refused."""
+
     comment = forms.CharField(
         label="Comment",
         required=False,
         max_length=COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Required when you reject: say why, so the requester can correct it.",
+        help_text="A note for the group and the requester.",
     )
+
+    def __init__(self, *args, decision: str = "approve", **kwargs):
+        super().__init__(*args, **kwargs)
+        if decision == "reject":
+            comment = self.fields["comment"]
+            comment.label = "Reason for rejecting"
+            comment.help_text = "Say why, so the requester can correct it."
+            comment.widget.attrs["required"] = True  # shown as required; the service checks

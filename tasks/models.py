@@ -124,7 +124,7 @@ class Task(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"task {self.pk} ({self.summary})"[:200]
+        return f"“{self.summary[:196]}”"  # people know a task by its subject, not its number
 
 
 class TaskEvent(models.Model):

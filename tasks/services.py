@@ -106,7 +106,7 @@ def _lock_for(task: Task, actor) -> Task:
     """Lock the task's row, then check the actor is in its group (outsiders: not found)."""
     locked = lock_task(task)
     if locked is None or not Task.objects.visible_to(actor).filter(pk=task.pk).exists():
-        raise NotFound(f"No task {task.pk} is addressed to you.")
+        raise NotFound("That task does not exist or is not addressed to you.")
     return locked
 
 
@@ -266,10 +266,10 @@ def cancel_task(task: Task, *, actor, reason: str, expire: bool = False) -> Task
     later submission supersedes it: actor None). `expire` marks it stale instead."""
     locked = lock_task(task)
     if locked is None:
-        raise NotFound(f"No task {task.pk} is addressed to you.")
+        raise NotFound("That task does not exist or is not addressed to you.")
     if actor is not None and not actor.is_staff and locked.created_by_id != actor.pk:
         if not Task.objects.visible_to(actor).filter(pk=task.pk).exists():
-            raise NotFound(f"No task {task.pk} is addressed to you.")
+            raise NotFound("That task does not exist or is not addressed to you.")
         raise Forbidden("Only whoever raised this task, or operator staff, can withdraw it.")
     _refuse_decided(locked)
     get_kind(locked.kind).on_cancel(locked, actor=actor, comment=reason)

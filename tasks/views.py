@@ -6,6 +6,7 @@ from django.template.loader import select_template
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.errors import DomainError, Invalid
+from core.text import sentence
 from tasks import queries, services
 from tasks.access import get_task_for
 from tasks.forms import DecisionForm
@@ -29,7 +30,7 @@ def _detail_context(request, task, form=None, decision: str = "") -> dict:
         "subject": task.subject if task.subject_type_id else None,
         "subject_template": subject_template,
         "events": queries.history(task),
-        "form": form or DecisionForm(),
+        "form": form or DecisionForm(decision=decision),
         "decision": decision,
     }
 
@@ -53,7 +54,10 @@ def accept_task(request, task_id: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"You accepted task {task.pk}. It is now yours to decide.")
+        messages.success(
+            request,
+            sentence("You accepted “{task}”. It is now yours to decide.", task=task.summary),
+        )
     return _back(request, task)
 
 
@@ -65,7 +69,10 @@ def release_task(request, task_id: int):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"You released task {task.pk}; anyone in the group can take it.")
+        messages.success(
+            request,
+            sentence("You released “{task}”; anyone in the group can take it.", task=task.summary),
+        )
     return _back(request, task)
 
 
@@ -73,7 +80,7 @@ def _decide(request, task_id: int, *, approve: bool):
     """GET: the decision page (the confirmation step). POST: decide."""
     task = get_task_for(request.user, task_id)
     decision = "approve" if approve else "reject"
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST or None, decision=decision)
     if request.method == "POST" and form.is_valid():
         service = services.approve_task if approve else services.reject_task
         try:
@@ -87,7 +94,9 @@ def _decide(request, task_id: int, *, approve: bool):
             return redirect("tasks-detail", task.pk)
         else:
             verb = "approved" if approve else "rejected"
-            messages.success(request, f"You {verb} task {task.pk}: {task.summary}")
+            messages.success(
+                request, sentence("You {verb} “{task}”.", verb=verb, task=task.summary)
+            )
             return redirect("tasks")
     status = 422 if request.method == "POST" else 200
     context = _detail_context(request, task, form, decision)

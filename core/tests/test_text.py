@@ -33,6 +33,9 @@ def test_a_name_ending_with_a_full_stop_ends_the_sentence_once():
     assert sentence("{org} is ready.", org="Northwind Power Corp.") == (
         "Northwind Power Corp. is ready."
     )
+    assert sentence("You approved “{task}”.", task="Pay Lakeshore Energy Inc.") == (
+        "You approved “Pay Lakeshore Energy Inc.”"
+    )
     assert sentence("Remove Bob from {org}?", org="Northwind Power Corp.") == (
         "Remove Bob from Northwind Power Corp.?"
     )

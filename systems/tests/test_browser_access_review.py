@@ -50,7 +50,7 @@ def test_staff_start_a_review_and_dave_confirms_all(live_server, live_personas, 
     expect(page.get_by_role("status")).to_contain_text("You confirmed 2 grant(s).")
     page.get_by_role("link", name=re.compile("^Approve")).first.click()
     page.get_by_role("button", name="Approve").click()
-    expect(page.get_by_role("status")).to_contain_text("You approved task")
+    expect(page.get_by_role("status")).to_contain_text("You approved “")
     review = AccessReview.objects.get()
     assert review.state == "completed"
     assert AccessGrant.objects.filter(confirmed_at__isnull=False).count() == 2

@@ -70,7 +70,7 @@ def test_accept_button_on_the_tasks_page_accepts_and_says_so(client, personas):
     task = make_task(personas)
     client.force_login(personas.bob)
     response = client.post(reverse("tasks-accept", args=[task.pk]), follow=True)
-    assert f"You accepted task {task.pk}" in response.content.decode()
+    assert "You accepted “Decide something”" in response.content.decode()
     assert Task.objects.get(pk=task.pk).accepted_by == personas.bob
 
 

@@ -83,10 +83,10 @@ def test_approve_page_asks_for_confirmation_then_approves(client, personas):
     url = reverse("tasks-approve", args=[task.pk])
     page = client.get(url)
     assert page.status_code == 200
-    assert f"Approve task {task.pk}?" in page.content.decode()
+    assert "Approve: Decide something?" in page.content.decode()
     assert Task.objects.get(pk=task.pk).state == "open"
     response = client.post(url, {"comment": ""}, follow=True)
-    assert f"You approved task {task.pk}" in response.content.decode()
+    assert "You approved “Decide something”" in response.content.decode()
     assert Task.objects.get(pk=task.pk).state == "approved"
 
 

@@ -42,7 +42,7 @@ def test_reject_page_rejects_with_the_comment(client, personas):
     client.force_login(personas.bob)
     url = reverse("tasks-reject", args=[task.pk])
     response = client.post(url, {"comment": "Not ours."}, follow=True)
-    assert f"You rejected task {task.pk}" in response.content.decode()
+    assert "You rejected “Decide something”" in response.content.decode()
     assert Task.objects.get(pk=task.pk).state == "rejected"
 
 

@@ -37,5 +37,5 @@ def test_release_button_releases_and_says_so(client, personas):
     services.accept_task(task, actor=personas.bob)
     client.force_login(personas.bob)
     response = client.post(reverse("tasks-release", args=[task.pk]), follow=True)
-    assert "You released task" in response.content.decode()
+    assert "You released “Decide something”" in response.content.decode()
     assert Task.objects.get(pk=task.pk).state == "open"

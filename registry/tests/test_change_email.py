@@ -111,7 +111,7 @@ def test_keeping_the_old_address_withdraws_the_link(
 
 
 def test_the_api_answers_the_current_address_and_the_pending_one(client, personas):
-    from accounts.reauth import AUTHENTICATED_AT
+    from core.reauth import AUTHENTICATED_AT
 
     client.force_login(personas.alice)
     session = client.session

@@ -49,6 +49,7 @@ SENTENCES: dict[str, str] = {
     "for approval ({target}).",
     "banking.revealed": "{actor} viewed the full banking numbers of {org}.",
     "announcement.published": "{actor} published the announcement “{target}”.",
+    "announcement.withdrawn": "{actor} withdrew the announcement “{target}”.",
     "notice.issued": "{actor} issued the notice “{target}” to the {role}.",
 }
 

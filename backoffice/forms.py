@@ -175,3 +175,7 @@ class ApplicationForms:
                         if message not in form.errors.get(key[len(prefix) :], []):
                             form.add_error(key[len(prefix) :], message)
                     break
+
+
+class OrganizationSearchForm(forms.Form):
+    q = forms.CharField(label="Search by name or Organization ID", max_length=100, required=False)

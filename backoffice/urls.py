@@ -1,10 +1,20 @@
 from django.urls import path
 
-from backoffice import views
+from backoffice import views, views_staff
 
 urlpatterns = [
     path("register-organization/", views.register_organization, name="register-organization"),
     path("register-organization/sent/", views.application_sent, name="backoffice-application-sent"),
+    # The staff workplace (backoffice/views_staff.py)
+    path("backoffice/", views_staff.home, name="backoffice-home"),
+    path("backoffice/organizations/", views_staff.organizations, name="backoffice-organizations"),
+    path(
+        "backoffice/organizations/<int:org_id>/",
+        views_staff.organization,
+        name="backoffice-organization",
+    ),
+    path("backoffice/persons/", views_staff.persons, name="backoffice-persons"),
+    path("backoffice/persons/<int:person_id>/", views_staff.person, name="backoffice-person"),
     path("backoffice/applications/", views.application_list, name="backoffice-applications"),
     path(
         "backoffice/applications/<str:reference>/",

@@ -40,7 +40,7 @@ def list_news(request, params: Query[ListParams]):
     window = min(params.offset + limit, NEWS_API_ITEMS)
     activity = news_entries(user)
     notices = Notice.objects.all() if user.is_staff else Notice.objects.addressed_to(user)
-    announcements = Announcement.objects.all()
+    announcements = Announcement.objects.published()
     rows = [
         {"at": e.at, "type": "activity", "org_id": e.org_id, "title": "", "text": e.sentence}
         for e in activity[:window]

@@ -45,3 +45,15 @@ class NoticeForm(AnnouncementForm):
         label="Also raise a task for each organization's group (to accept and complete)",
         required=False,
     )
+
+
+class WithdrawAnnouncementForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is it withdrawn?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For the audit log; people only see that the announcement is gone from News.",
+    )
+
+    def clean_reason(self) -> str:
+        return _plain(self.cleaned_data["reason"].strip(), "reason")

@@ -9,8 +9,15 @@ from django.db.models import F, Q
 from registry.models import Organization, RoleType
 
 
+class AnnouncementQuerySet(models.QuerySet):
+    def published(self) -> "AnnouncementQuerySet":
+        """Announcements on News now: not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class Announcement(models.Model):
-    """An announcement from the operator, shown on everyone's News."""
+    """An announcement from the operator, shown on everyone's News until staff withdraw it
+    (`withdrawn_at`; the row is kept, like its audit entries)."""
 
     title = models.CharField(max_length=200)
     body = models.TextField(max_length=5000)
@@ -18,6 +25,12 @@ class Announcement(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = AnnouncementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -9,7 +9,9 @@ def from_the_operator(user) -> dict:
     """The latest announcements and the latest notices to the user's groups (two queries)."""
     notices = Notice.objects.all() if user.is_staff else Notice.objects.addressed_to(user)
     return {
-        "announcements": list(Announcement.objects.order_by("-published_at", "-id")[:RECENT]),
+        "announcements": list(
+            Announcement.objects.published().order_by("-published_at", "-id")[:RECENT]
+        ),
         "notices": list(
             notices.select_related("organization").order_by("-issued_at", "-id")[:RECENT]
         ),

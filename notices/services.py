@@ -1,13 +1,16 @@
 """Operator staff publish announcements and issue notices to role groups."""
 
+from django.utils import timezone
+
 from audit.log import record
-from core.errors import require
+from core.errors import RuleViolation, require
 from core.forms import validated
 from core.mail import send_after_commit
 from core.services import service
-from notices.forms import AnnouncementForm, NoticeForm
+from notices.forms import AnnouncementForm, NoticeForm, WithdrawAnnouncementForm
 from notices.models import Announcement, Notice
 from registry.models import Organization, Person
+from registry.rules import is_operator_staff
 from tasks.services import create_task
 
 
@@ -20,6 +23,24 @@ def publish_announcement(*, data: dict, actor) -> Announcement:
         title=cleaned["title"], body=cleaned["body"], published_by=actor
     )
     record(actor, "announcement.published", target=announcement)
+    return announcement
+
+
+@service("announcement.withdraw")
+def withdraw_announcement(announcement: Announcement, *, data: dict, actor) -> Announcement:
+    """Take an announcement off everyone's News (the record stays, with who and why)."""
+    require(is_operator_staff(actor), "Only operator staff can withdraw announcements.")
+    cleaned = validated(WithdrawAnnouncementForm(data=data))
+    announcement = Announcement.objects.select_for_update().get(pk=announcement.pk)
+    if announcement.withdrawn_at is not None:
+        raise RuleViolation(
+            f"The announcement “{announcement.title}” was already withdrawn.",
+            code="already_withdrawn",
+        )
+    announcement.withdrawn_at = timezone.now()
+    announcement.withdrawn_by = actor
+    announcement.save(update_fields=["withdrawn_at", "withdrawn_by"])
+    record(actor, "announcement.withdrawn", target=announcement, details=cleaned)
     return announcement
 
 

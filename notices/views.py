@@ -1,16 +1,31 @@
-"""Staff pages: publish an announcement, issue a notice to a role group."""
+"""Staff pages: compose, preview and publish an announcement, withdraw one, issue a notice to
+a role group."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
-from core.errors import DomainError, Invalid, require
+from backoffice.access import staff_page
+from backoffice.staff_queries import page_of
+from core.errors import DomainError, Invalid
 from notices import services
-from notices.forms import AnnouncementForm, NoticeForm
+from notices.access import get_announcement_for
+from notices.forms import AnnouncementForm, NoticeForm, WithdrawAnnouncementForm
+from notices.models import Announcement
 
 
-def _form_page(request, form_class, service, template: str, success):
-    require(request.user.is_staff, "Only operator staff can do this.")
+def _bind(form, exc: Invalid) -> None:
+    form.is_valid()
+    for field, errors in exc.fields.items():
+        if field not in form.errors:
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error)
+    if not exc.fields:
+        form.add_error(None, exc.message)
+
+
+def _form_page(request, form_class, service, template: str, success, context=None):
     form = form_class(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -18,21 +33,29 @@ def _form_page(request, form_class, service, template: str, success):
             obj = service(data=request.POST, actor=request.user)
         except Invalid as exc:
             status = 422
-            form.is_valid()
-            for field, errors in exc.fields.items():
-                if field not in form.errors:
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+            _bind(form, exc)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, success(obj))
             return redirect("news")
-    return render(request, template, {"form": form}, status=status)
+    return render(request, template, {"form": form, **(context or {})}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
+@staff_page
 def publish_announcement(request):
+    if request.method == "POST" and "preview" in request.POST:
+        # Shown as News will show it; nothing is saved until Publish.
+        form = AnnouncementForm(request.POST)
+        if form.is_valid():
+            preview = Announcement(**form.cleaned_data, published_at=timezone.now())
+            return render(
+                request,
+                "notices/publish_announcement.html",
+                {"form": form, "preview": preview},
+            )
+        return render(request, "notices/publish_announcement.html", {"form": form}, status=422)
     return _form_page(
         request,
         AnnouncementForm,
@@ -43,6 +66,7 @@ def publish_announcement(request):
 
 
 @require_http_methods(["GET", "POST"])
+@staff_page
 def issue_notice(request):
     return _form_page(
         request,
@@ -53,4 +77,45 @@ def issue_notice(request):
             f"Your notice “{n.title}” has been sent to "
             f"{services.notice_recipients(n).count()} people."
         ),
+    )
+
+
+@require_GET
+@staff_page
+def announcement_list(request):
+    announcements = Announcement.objects.select_related(
+        "published_by__person", "withdrawn_by__person"
+    ).order_by("-published_at", "-id")
+    return render(
+        request,
+        "notices/announcement_list.html",
+        {"page": page_of(announcements, request.GET.get("page"))},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw_announcement(request, announcement_id: int):
+    announcement = get_announcement_for(request.user, announcement_id)
+    form = WithdrawAnnouncementForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        try:
+            services.withdraw_announcement(announcement, data=request.POST, actor=request.user)
+        except Invalid as exc:
+            status = 422
+            _bind(form, exc)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("notices-announcements")
+        else:
+            messages.success(
+                request,
+                f"The announcement “{announcement.title}” is withdrawn: it is no longer on News.",
+            )
+            return redirect("notices-announcements")
+    return render(
+        request,
+        "notices/withdraw_announcement.html",
+        {"announcement": announcement, "form": form},
+        status=status,
     )

@@ -284,3 +284,16 @@ def organizations_with_roles(person: Person) -> list[Organization]:
     for org in orgs:
         org.person_roles = sorted(by_org.get(org.pk, []), key=lambda r: (r.sort_order, r.name))
     return orgs
+
+
+def search_organizations(text: str) -> QuerySet[Organization]:
+    """Organizations whose legal name contains the text, or (exactly) whose Organization ID it
+    is; without text, every organization. In name order; page it (the page is one query)."""
+    text = " ".join(str(text or "").split())[:200]
+    qs = Organization.objects.all()
+    if text.isdigit():
+        qs = qs.filter(org_id=int(text)) if len(text) < 10 else qs.none()
+    elif text:
+        for word in text.split()[:6]:
+            qs = qs.filter(legal_name__icontains=word)
+    return qs.order_by(Lower("legal_name"), "org_id")

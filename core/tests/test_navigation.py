@@ -9,7 +9,8 @@ def test_only_operator_staff_see_the_back_office_and_publishing_links(
 ):
     client.force_login(getattr(personas, persona))
     body = client.get("/news/").content.decode()
-    assert ('href="/admin/"' in body) is shown
+    assert ('href="/backoffice/"' in body) is shown
+    assert 'href="/admin/"' not in body  # the raw admin is out of everyone's navigation
     assert ("Publish an announcement" in body) is shown
 
 

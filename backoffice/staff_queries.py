@@ -1,0 +1,178 @@
+"""Read-side questions of the staff workplace (`/backoffice/`), each in a fixed number of
+queries whatever the number of rows."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Sum
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from accounts.throttling import normalize_username
+from accounts.two_factor import is_enrolled
+from audit.models import AuditEntry
+from audit.queries import org_audit_entries
+from backoffice import queries as backoffice_queries
+from backoffice.models import OrganizationApplication
+from registry import queries as registry_queries
+from registry.models import Organization, Person
+from systems.models import AccessReviewCampaign
+from tasks.models import Task
+
+PAGE_SIZE = 50
+HOME_SHOWN = 5  # rows of each list on the staff home; the full lists are one link away
+AUDIT_SHOWN = 20
+MAIL_TASK = "core.mail.deliver_email"
+
+
+def page_of(queryset, number, *, count: int | None = None, per_page: int = PAGE_SIZE) -> Page:
+    """One page of a list (the count, then the page: two queries)."""
+    if count is None:
+        return Paginator(queryset, per_page).get_page(number)
+    return registry_queries.CountedPaginator(queryset, per_page, count=count).get_page(number)
+
+
+# --- The staff home ------------------------------------------------------------------------
+
+
+@dataclass
+class FailedEmail:
+    subject: str
+    recipients: int
+    at: object
+
+
+@dataclass
+class Home:
+    applications: int
+    escalated: list[Task]
+    escalated_count: int
+    overdue: list[Task]
+    overdue_count: int
+    gaps: list
+    more_gaps: bool
+    failed_emails: list[FailedEmail]
+    failed_email_count: int
+    campaigns: list[AccessReviewCampaign]
+
+    @property
+    def nothing_waits(self) -> bool:
+        return not (
+            self.applications
+            or self.escalated_count
+            or self.overdue_count
+            or self.gaps
+            or self.failed_email_count
+            or self.campaigns
+        )
+
+
+def _failed_emails() -> tuple[list[FailedEmail], int]:
+    failed = DBTaskResult.objects.failed().filter(task_path=MAIL_TASK)
+    rows = []
+    for result in failed.order_by("-finished_at")[:HOME_SHOWN]:
+        args = (result.args_kwargs or {}).get("args") or [[], ""]
+        to, subject = (args + [[], ""])[:2]
+        rows.append(
+            FailedEmail(subject=str(subject), recipients=len(to or []), at=result.finished_at)
+        )
+    return rows, failed.count()
+
+
+def home() -> Home:
+    """What needs operator staff (eleven queries, whatever the size)."""
+    now = timezone.now()
+    open_tasks = Task.objects.open().select_related("organization")
+    escalated = open_tasks.filter(to_staff=True).order_by("due", "id")
+    overdue = open_tasks.filter(due__lt=now).order_by("due", "id")
+    gaps, total_gaps = backoffice_queries.coverage_gaps(limit=HOME_SHOWN)
+    failed, failed_count = _failed_emails()
+    return Home(
+        applications=OrganizationApplication.objects.filter(
+            status=OrganizationApplication.Status.PENDING
+        ).count(),
+        escalated=list(escalated[:HOME_SHOWN]),
+        escalated_count=escalated.count(),
+        overdue=list(overdue[:HOME_SHOWN]),
+        overdue_count=overdue.count(),
+        gaps=gaps,
+        more_gaps=total_gaps > len(gaps),
+        failed_emails=failed,
+        failed_email_count=failed_count,
+        campaigns=list(
+            AccessReviewCampaign.objects.filter(state=AccessReviewCampaign.State.OPEN).order_by(
+                "deadline", "pk"
+            )[:HOME_SHOWN]
+        ),
+    )
+
+
+# --- Organizations -------------------------------------------------------------------------
+
+
+def organization_members(org: Organization, number) -> Page:
+    """One page of the members, each with `.org_roles` (three queries)."""
+    page = page_of(registry_queries.members(org), number, count=registry_queries.member_count(org))
+    registry_queries.attach_roles(org, list(page.object_list))
+    return page
+
+
+def organization_audit(org: Organization) -> list[AuditEntry]:
+    return list(org_audit_entries(org)[:AUDIT_SHOWN])
+
+
+# --- Persons -------------------------------------------------------------------------------
+
+
+def all_persons():
+    return Person.objects.select_related("user").order_by("last_name", "first_name", "person_id")
+
+
+@dataclass
+class AccountState:
+    """What staff see of a person's account (read-only here)."""
+
+    username: str
+    active: bool
+    locked: bool
+    second_factor: bool
+    last_sign_in: object
+    is_staff: bool
+    is_superuser: bool
+
+
+def is_locked(username: str) -> bool:
+    """Whether sign-in failures lock the account now (the account's own counter; see
+    `accounts.throttling`)."""
+    since = timezone.now() - timedelta(hours=settings.AXES_COOLOFF_TIME)
+    failures = AccessAttempt.objects.filter(
+        username=normalize_username(username), attempt_time__gte=since
+    ).aggregate(n=Sum("failures_since_start"))["n"]
+    return (failures or 0) >= settings.AXES_FAILURE_LIMIT
+
+
+def account_state(person: Person) -> AccountState | None:
+    user = person.user
+    if user is None:
+        return None
+    return AccountState(
+        username=user.get_username(),
+        active=user.is_active,
+        locked=is_locked(user.get_username()),
+        second_factor=is_enrolled(user),
+        last_sign_in=user.last_login,
+        is_staff=user.is_staff,
+        is_superuser=user.is_superuser,
+    )
+
+
+def person_audit(person: Person) -> list[AuditEntry]:
+    """The latest entries about the person (served by the audit_target index)."""
+    return list(
+        AuditEntry.objects.filter(target_type="person", target_id=str(person.person_id)).order_by(
+            "-at", "-id"
+        )[:AUDIT_SHOWN]
+    )

@@ -11,8 +11,8 @@ from django.db.models import Sum
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from accounts.throttling import normalize_username
 from accounts.two_factor import is_enrolled
+from accounts.usernames import normalize_username
 from audit.models import AuditEntry
 from audit.queries import org_audit_entries
 from backoffice import queries as backoffice_queries

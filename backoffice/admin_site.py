@@ -6,8 +6,9 @@ from functools import update_wrapper
 from django.conf import settings
 from django.contrib import admin
 
-from backoffice.access import may_use_admin, require_staff
 from core.errors import Forbidden
+from registry.access import require_staff
+from registry.rules import may_use_admin
 
 
 def refuse_admin(user) -> None:

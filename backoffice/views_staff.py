@@ -1,20 +1,21 @@
 """The staff workplace: the staff home, organizations and persons (search and detail).
 
-Every page is `staff_page` (one answer to everyone else, see `backoffice.access`); writes are
-one service call each, like every other page."""
+Every page is `staff_page` (one answer to everyone else, see `registry.access`); writes are
+one service call each, like every other page. What other feature apps know (banking status,
+access, access reviews) comes through their template tags (`banking_tags`, `systems_tags`),
+so that the feature apps stay independent of each other."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from backoffice import staff_queries
-from backoffice.access import may_use_admin, staff_page
+from backoffice.access import staff_page
 from backoffice.forms import OrganizationSearchForm
-from banking.queries import banking_summary
 from registry import queries as registry_queries
 from registry import services as registry_services
 from registry.access import get_organization_for, get_person_for
 from registry.forms import PersonSearchForm
-from systems.queries import systems_with_holders
+from registry.rules import may_use_admin
 
 
 @require_GET
@@ -55,8 +56,6 @@ def organization(request, org_id: int):
             "warnings": registry_queries.coverage_warnings(org),
             "contacts": contacts,
             "members": staff_queries.organization_members(org, request.GET.get("page")),
-            "systems": systems_with_holders(org),
-            "banking": banking_summary(org),
             "audit": staff_queries.organization_audit(org),
             "has_representative": any(
                 c.role_type.code == "authorized_representative" for c in contacts

@@ -1,8 +1,8 @@
 """Fetch-and-authorize for the operator's announcements (staff pages)."""
 
-from backoffice.access import require_staff
 from core.errors import NotFound
 from notices.models import Announcement
+from registry.access import require_staff
 
 
 def get_announcement_for(user, announcement_id) -> Announcement:

@@ -2,17 +2,19 @@
 a role group."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from backoffice.access import staff_page
-from backoffice.staff_queries import page_of
 from core.errors import DomainError, Invalid
 from notices import services
 from notices.access import get_announcement_for
 from notices.forms import AnnouncementForm, NoticeForm, WithdrawAnnouncementForm
 from notices.models import Announcement
+from registry.access import staff_page
+
+ANNOUNCEMENTS_PAGE_SIZE = 50
 
 
 def _bind(form, exc: Invalid) -> None:
@@ -83,13 +85,14 @@ def issue_notice(request):
 @require_GET
 @staff_page
 def announcement_list(request):
+    page_number = request.GET.get("page")
     announcements = Announcement.objects.select_related(
         "published_by__person", "withdrawn_by__person"
     ).order_by("-published_at", "-id")
     return render(
         request,
         "notices/announcement_list.html",
-        {"page": page_of(announcements, request.GET.get("page"))},
+        {"page": Paginator(announcements, ANNOUNCEMENTS_PAGE_SIZE).get_page(page_number)},
     )
 
 

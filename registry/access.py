@@ -1,10 +1,31 @@
 """Fetch-and-authorize, one function per kind of object: invisible is 404, like missing."""
 
+from functools import wraps
+
 from audit.log import record_refusal
 from core.access import as_id
 from core.errors import NotFound
 from core.text import end_sentence
 from registry.models import Organization, Person, RoleType
+from registry.rules import is_operator_staff
+
+
+def require_staff(user) -> None:
+    """Staff pages (the back office) are invisible (404) to everyone but operator staff: the
+    one answer every staff-only page gives, whichever app it lives in."""
+    if not is_operator_staff(user):
+        raise NotFound("There is no such page.")
+
+
+def staff_page(view):
+    """A staff-only page view: `require_staff` before the view."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        require_staff(request.user)
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def get_organization_for(user, org_id) -> Organization:

@@ -27,6 +27,11 @@ def is_operator_staff(user) -> bool:
     return bool(user.is_authenticated and user.is_staff and user.is_active)
 
 
+def may_use_admin(user) -> bool:
+    """The Django admin is raw maintenance for superusers; staff work in the back office."""
+    return is_operator_staff(user) and user.is_superuser
+
+
 def role_codes(user, org: Organization) -> frozenset[str]:
     """The role codes the user holds in the organization (one query, cached per user)."""
     if not user.is_authenticated:

@@ -429,3 +429,12 @@ def open_reviews(org: Organization) -> list:
         .select_related("campaign", "person")
         .order_by("deadline", "pk")
     )
+
+
+def open_campaigns(limit: int) -> list[AccessReviewCampaign]:
+    """Access review campaigns still open, soonest deadline first (one query)."""
+    return list(
+        AccessReviewCampaign.objects.filter(state=AccessReviewCampaign.State.OPEN).order_by(
+            "deadline", "pk"
+        )[:limit]
+    )

@@ -24,3 +24,17 @@ def my_access(person) -> dict:
 def access_review_for(review, user):
     """The review task's items with what `user` may do with each (three queries)."""
     return queries.review_for(review, user)
+
+
+@register.simple_tag
+def access_by_system(org):
+    """Every active system with its holders in `org` (two queries), for the back office's
+    organization page."""
+    return queries.systems_with_holders(org)
+
+
+@register.simple_tag
+def open_review_campaigns(limit: int = 5) -> list:
+    """The access review campaigns still open, soonest deadline first (one query), for the
+    staff home."""
+    return queries.open_campaigns(limit)

@@ -4,7 +4,6 @@ organization's banking status (masked)."""
 from django import template
 
 from banking import queries
-
 from registry.models import RoleAssignment
 from registry.rules import Role
 

@@ -29,6 +29,9 @@ def register_kinds() -> None:
             on_approve=_approve,
             on_reject=_reject,
             subject_template="backoffice/_task_subject.html",
+            approve_means="the organization is registered with its contacts (matched to "
+            "registered persons by e-mail) and their roles, and the submitter is told.",
+            reject_means="nothing is registered; the submitter is told your comment as the reason.",
             due_in=timedelta(days=5),
         )
     )

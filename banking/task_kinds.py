@@ -15,5 +15,9 @@ register(
         deciders=frozenset(BANKING_GROUP),
         explain="approve or reject changes of the organization's banking information "
         "(not their own)",
+        approve_means="the proposed details replace the ones in force at once; {requester} "
+        "and the group are told.",
+        reject_means="the details in force stay as they are; {requester} and the group are "
+        "told, with your reason.",
     )
 )

@@ -20,6 +20,9 @@ def register_kinds() -> None:
             due_in=timedelta(days=5),
             deciders=frozenset(ACCESS_GRANTERS),
             explain="approve or reject requests for access to the operator's systems",
+            approve_means="{requester} gets this access at once (replacing any access held "
+            "now) and is told.",
+            reject_means="{requester}'s access stays as it is; they are told your reason.",
         )
     )
     register(
@@ -34,5 +37,7 @@ def register_kinds() -> None:
             deciders=frozenset(ACCESS_GRANTERS),
             explain="review the organization's access to the operator's systems: confirm or "
             "revoke each grant (not their own)",
+            approve_means="the review is complete: the grants confirmed above stay, those "
+            "revoked are gone. Every grant must be decided first.",
         )
     )

@@ -10,7 +10,9 @@ def get_task_for(user, task_id) -> Task:
     number = as_id(task_id)
     task = (
         Task.objects.visible_to(user)
-        .select_related("organization", "accepted_by__person", "decided_by__person")
+        .select_related(
+            "organization", "accepted_by__person", "decided_by__person", "created_by__person"
+        )
         .filter(pk=number)
         .first()
         if number is not None

@@ -44,6 +44,11 @@ class TaskKind:
     # (systems.queries.explain) reads these. Empty for kinds addressed to operator staff.
     deciders: frozenset[str] = frozenset()
     explain: str = ""
+    # What each button does, in a sentence shown beside it on the task page; `{requester}` is
+    # the name of whoever raised the task ("Approve: the new details replace the current ones
+    # and {requester} and the group are told.").
+    approve_means: str = ""
+    reject_means: str = ""
 
 
 _KINDS: dict[str, TaskKind] = {}

@@ -11,11 +11,25 @@ from tasks import queries, services
 from tasks.access import get_task_for
 from tasks.forms import DecisionForm
 from tasks.kinds import get_kind
+from tasks.services import actor_label
 
 
 @require_GET
 def task_list(request):
     return render(request, "tasks/task_list.html", {"tasks": queries.open_tasks_for(request.user)})
+
+
+def _consequences(task, kind, decision: str = "") -> list[dict]:
+    """What Approve and Reject do to this task, in words, each with the button's name."""
+    requester = actor_label(task.created_by) if task.created_by_id else "the requester"
+    steps = [("approve", "Approve", kind.approve_means)]
+    if kind.rejectable:
+        steps.append(("reject", "Reject", kind.reject_means))
+    return [
+        {"button": label, "means": sentence(text, requester=requester)}
+        for code, label, text in steps
+        if text and decision in ("", code)
+    ]
 
 
 def _detail_context(request, task, form=None, decision: str = "") -> dict:
@@ -32,6 +46,8 @@ def _detail_context(request, task, form=None, decision: str = "") -> dict:
         "events": queries.history(task),
         "form": form or DecisionForm(decision=decision),
         "decision": decision,
+        "requester": actor_label(task.created_by) if task.created_by_id else "",
+        "consequences": _consequences(task, kind, decision),
     }
 
 

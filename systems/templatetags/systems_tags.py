@@ -38,3 +38,18 @@ def open_review_campaigns(limit: int = 5) -> list:
     """The access review campaigns still open, soonest deadline first (one query), for the
     staff home."""
     return queries.open_campaigns(limit)
+
+
+@register.simple_tag
+def access_request_facts(request):
+    """What an access request would change: the system, and the access the person holds to
+    it now on behalf of the organization, if any (two queries)."""
+    from systems.models import AccessGrant, InformationSystem
+
+    system = InformationSystem.objects.get(pk=request.system_id)
+    held = (
+        AccessGrant.objects.in_force()
+        .filter(organization_id=request.organization_id, person_id=request.person_id, system=system)
+        .first()
+    )
+    return {"system": system, "held": held}

@@ -36,6 +36,7 @@ from core import context_processors
 from core.errors import Forbidden, Invalid, NotFound, RuleViolation, require
 from core.forms import field_errors
 from core.mail import send_after_commit
+from core.reauth import require_recent_sign_in
 from core.services import service
 
 LINK_NOT_VALID = (
@@ -188,6 +189,7 @@ def set_two_factor_requirement(org, *, required: bool, actor):
         can_set_security(actor, org),
         f"Only an Authorized Representative of {org.legal_name} can change this.",
     )
+    require_recent_sign_in(actor)
     security, _ = OrganizationSecurity.objects.get_or_create(organization=org)
     if security.require_two_factor == required:
         return security

@@ -45,8 +45,13 @@ class TokenAuth(HttpBearer):
             return ServiceCaller(found)
         if not self.personal:
             raise HttpError(403, "This operation needs a service token.")
-        request.user = found.user
-        return found.user
+        user = found.user
+        # What the token proves, as the session's stamp says it of a browser (core.reauth): its
+        # owner signed in recently when it was made.
+        user.authenticated_at = found.created_at.timestamp()
+        user.authenticated_by = "token"
+        request.user = user
+        return user
 
 
 class SessionAuth(APIKeyCookie):

@@ -13,6 +13,7 @@ from audit.log import record
 from core.errors import require
 from core.forms import validated
 from core.mail import send_after_commit
+from core.reauth import require_recent_sign_in
 from core.services import service
 
 TOKEN_PREFIX = "oreg_"
@@ -35,6 +36,8 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
         actor.is_authenticated and actor.pk == user.pk,
         "You can only create API tokens for your own account.",
     )
+    # A token acts with its owner's rights, sensitive changes included, for its first minutes.
+    require_recent_sign_in(actor)
     # Bound to the password as stored now, not as the caller's copy of the account has it.
     user = (
         get_user_model()

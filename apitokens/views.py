@@ -8,10 +8,12 @@ from django.views.decorators.http import require_POST
 from apitokens import services
 from apitokens.access import get_token_for
 from core.errors import DomainError, Invalid
+from core.reauth import reauth_required
 
 
 @require_POST
 @never_cache
+@reauth_required
 def create_api_token(request):
     try:
         token, secret = services.create_api_token(

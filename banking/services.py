@@ -11,6 +11,7 @@ from banking.models import BankingChange, BankingInformation
 from banking.rules import BANKING_GROUP, can_reveal_banking, can_submit_banking
 from core.errors import RuleViolation, require
 from core.forms import validated as validated_form
+from core.reauth import require_recent_sign_in
 from core.services import service
 from registry.locks import lock_organization
 from registry.models import Organization
@@ -48,6 +49,7 @@ def submit_banking_change(org: Organization, *, data: dict, actor) -> BankingCha
         f"Only an Invoicing and Banking Contact of {org.legal_name} can submit banking "
         f"information.",
     )
+    require_recent_sign_in(actor)
     cleaned = validated(data)
     for earlier in BankingChange.objects.select_for_update().filter(
         organization=org, state=BankingChange.State.PENDING
@@ -119,6 +121,7 @@ def _bound_change(task: Task, actor) -> BankingChange:
         raise RuleViolation(
             "You submitted this change, so someone else must decide it.", code="own_change"
         )
+    require_recent_sign_in(actor)  # deciding banking, on any page or channel
     return change
 
 
@@ -177,6 +180,7 @@ def reveal_banking(org: Organization, *, actor) -> dict:
         f"Only an Invoicing and Banking Contact of {org.legal_name} or operator staff can see "
         f"the full banking numbers.",
     )
+    require_recent_sign_in(actor)
     info = BankingInformation.objects.filter(organization=org).first()
     if info is None:
         raise RuleViolation(f"{org.legal_name} has no banking information.", code="no_banking")

@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.PrivateAnswersMiddleware",  # no-store on every signed-in answer
     "django_otp.middleware.OTPMiddleware",
+    "core.reauth.ProofMiddleware",  # the actor says when it last proved its password
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.sessions.SessionTimeoutMiddleware",

@@ -8,7 +8,6 @@ from ninja import Field, Query, Router, Status
 from audit.queries import org_audit_entries
 from core.api import MAX_LIMIT, In, ListParams, Page, Schema, page, rate_limited, responses
 from core.errors import Forbidden, Invalid, NotFound
-from core.reauth import require_recent_authentication
 from registry import queries, services
 from registry.access import (
     get_member_for,
@@ -286,10 +285,6 @@ def update_my_information(request, payload: MeIn):
     person = getattr(request.auth, "person", None)
     if person is None:
         raise NotFound("Your account has no contact details to change.")
-    if payload.email is not None and "Authorization" not in request.headers:
-        # Through the browser session, changing the e-mail (where password resets go) needs a
-        # recent password, as on the page; a personal token is itself that deliberate proof.
-        require_recent_authentication(request)
     services.update_my_information(
         person, data=payload.model_dump(exclude_unset=True, exclude_none=True), actor=request.auth
     )

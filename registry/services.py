@@ -14,6 +14,7 @@ from django.utils import timezone
 from audit.log import record
 from core.errors import Invalid, NotFound, RuleViolation, require
 from core.forms import validated
+from core.reauth import require_recent_sign_in
 from core.services import service
 from core.text import end_sentence, with_article
 from registry import hooks, notifications, queries
@@ -164,6 +165,7 @@ def register_person(
             f"Only {_manager_names(role_type)} of {org.legal_name} can add "
             f"{with_article(role_type.name)}.",
         )
+    require_recent_sign_in(actor)
     cleaned = _validated(PersonDetailsForm, data)
     existing = _duplicate_email(cleaned["email"])
     if existing is not None:
@@ -225,6 +227,8 @@ def update_my_information(person: Person, *, data: dict, actor) -> Person:
     changed = [name for name in PERSON_FIELDS if getattr(person, name) != cleaned[name]]
     if not changed:
         return person
+    if "email" in changed:
+        require_recent_sign_in(actor)  # password resets go to this address
     before = {name: getattr(person, name) for name in changed}
     for name in changed:
         setattr(person, name, cleaned[name])
@@ -341,6 +345,7 @@ def add_member(org: Organization, person: Person, *, actor) -> Membership:
         f"Only a Primary Contact, Authorized Representative or Rights Administrator of "
         f"{org.legal_name} can add people to it.",
     )
+    require_recent_sign_in(actor)
     if _membership(org, person) is not None:
         raise RuleViolation(
             f"{person.full_name} already belongs to {end_sentence(org.legal_name)}",
@@ -360,6 +365,7 @@ def remove_member(org: Organization, person: Person, *, actor) -> None:
         f"Only a Primary Contact or Authorized Representative of {org.legal_name} can remove "
         f"people from it.",
     )
+    require_recent_sign_in(actor)
     membership = _membership(org, person)
     if membership is None:
         raise NotFound(f"{person.full_name} does not belong to {end_sentence(org.legal_name)}")
@@ -423,6 +429,7 @@ def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor
         f"Only {_manager_names(role_type)} of {org.legal_name} can add "
         f"{with_article(role_type.name)}.",
     )
+    require_recent_sign_in(actor)
     return _assign(org, person, role_type, actor=actor)
 
 
@@ -435,6 +442,7 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
         f"Only {_manager_names(role_type)} of {org.legal_name} can remove "
         f"{with_article(role_type.name)}.",
     )
+    require_recent_sign_in(actor)
     assignment = RoleAssignment.objects.filter(
         membership__organization=org, membership__person=person, role_type=role_type
     ).first()

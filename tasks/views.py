@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import select_template
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core import reauth
 from core.errors import DomainError, Invalid
 from core.text import sentence
 from tasks import queries, services
@@ -106,6 +107,8 @@ def _decide(request, task_id: int, *, approve: bool):
                 for error in errors:
                     form.add_error(field if field in form.fields else None, error)
         except DomainError as exc:
+            if reauth.needs_password(exc):
+                return reauth.ask_for_password(request)
             messages.error(request, exc.message)
             return redirect("tasks-detail", task.pk)
         else:

@@ -222,13 +222,14 @@ def update_my_information(person: Person, *, data: dict, actor) -> Person:
         )
     new_email = cleaned["email"]
     if email_key(new_email) != email_key(person.email):
+        require_recent_sign_in(actor)  # password resets will go to this address
         _request_email_change(person, new_email, actor=actor)
         cleaned["email"] = person.email  # stays in use until confirmed
     changed = [name for name in PERSON_FIELDS if getattr(person, name) != cleaned[name]]
     if not changed:
         return person
-    if "email" in changed:
-        require_recent_sign_in(actor)  # password resets go to this address
+    if "email" in changed:  # a change of case or spacing only
+        require_recent_sign_in(actor)
     before = {name: getattr(person, name) for name in changed}
     for name in changed:
         setattr(person, name, cleaned[name])

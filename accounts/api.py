@@ -57,6 +57,31 @@ def request_password_reset(request, body: ResetRequestIn):
     )
 
 
+class AccountNameIn(In):
+    email: str = Field(..., min_length=1, max_length=254)
+
+
+@router.post(
+    "/auth/account-name",
+    auth=None,
+    response=responses(202, AcceptedOut),
+    throttle=rate_limited("auth"),
+    operation_id="remind_account_names",
+    summary="Have the account name(s) of an e-mail address sent to it",
+)
+def remind_account_names(request, body: AccountNameIn):
+    """Answers 202 whether or not an account is registered for the address; if there are
+    any, their names are e-mailed to that address."""
+    services.remind_account_names(email=body.email)
+    return Status(
+        202,
+        {
+            "detail": "If an account is registered for this e-mail address, its account name "
+            "has been sent to it."
+        },
+    )
+
+
 @router.post(
     "/auth/password-reset/questions",
     auth=None,

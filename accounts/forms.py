@@ -167,6 +167,15 @@ class PasswordResetRequestForm(forms.Form):
     )
 
 
+class AccountNameReminderForm(forms.Form):
+    email = forms.EmailField(
+        label="Your e-mail address",
+        max_length=254,
+        help_text="The business e-mail address registered for you with the operator.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
 class PasswordResetConfirmForm(NewPasswordMixin, forms.Form):
     """Answers to the account's own questions, and a new password."""
 

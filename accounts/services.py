@@ -288,6 +288,58 @@ def request_password_reset(*, username: str, actor=None) -> None:
     )
 
 
+# At most this many account-name reminders per mailbox per hour: the form is public, and
+# must not become a way to flood someone's mailbox.
+ACCOUNT_NAME_REMINDERS_PER_HOUR = 3
+
+
+def _mailbox_digest(email: str) -> str:
+    """The mailbox, as the audit log keeps it: a keyed digest, never the address itself."""
+    from registry.models import email_key
+
+    return salted_hmac("accounts.account-name", email_key(email)).hexdigest()[:32]
+
+
+@service("account.name_reminder.request")
+def remind_account_names(*, email: str, actor=None) -> None:
+    """E-mail the account name(s) whose mail goes to `email`. Says nothing about whether
+    there are any: the caller answers the same either way."""
+    from registry.models import Person
+
+    email = (email or "").strip()[:254]
+    mailbox = _mailbox_digest(email)
+    recent = AuditEntry.objects.filter(
+        action="account.name_reminder_requested",
+        at__gte=timezone.now() - timedelta(hours=1),
+        details__mailbox=mailbox,
+    ).count()
+    people = Person.objects.same_email(email).filter(user__is_active=True)
+    users = list(User.objects.filter(person__in=people).select_related("person"))
+    # Operator staff without a Person receive mail at the account's own address.
+    users += User.objects.filter(email__iexact=email, is_active=True, person=None)
+    # Each account's names go to its stored address, never to the one typed: a look-alike
+    # address folds to the same mailbox key and must not receive them.
+    by_address: dict[str, list[str]] = {}
+    for user in users:
+        if account_email(user):
+            by_address.setdefault(account_email(user), []).append(user.get_username())
+    throttled = bool(by_address) and recent >= ACCOUNT_NAME_REMINDERS_PER_HOUR
+    record(
+        None,
+        "account.name_reminder_requested",
+        details={"known": bool(by_address), "mailbox": mailbox, "throttled": throttled},
+    )
+    if throttled:
+        return
+    for address, names in by_address.items():
+        _mail(
+            address,
+            "Your account name" if len(names) == 1 else "Your account names",
+            "account_names",
+            {"names": sorted(names), "sign_in": settings.SITE_URL + reverse("login")},
+        )
+
+
 def get_reset_link(*, token: str | None = None, pk: int | None = None) -> PasswordResetLink:
     """A usable link, by its token (from the e-mail) or its id (kept in the session)."""
     if token is not None:

@@ -4,6 +4,7 @@ from accounts import views
 
 urlpatterns = [
     path("login/code/", views.sign_in_code, name="sign-in-code"),
+    path("session/keep-alive/", views.keep_session_alive, name="session-keep-alive"),
     path("account/two-factor/", views.two_factor_settings, name="two-factor"),
     path(
         "organizations/<int:org_id>/security/",
@@ -13,6 +14,8 @@ urlpatterns = [
     path("reauthenticate/", views.reauthenticate, name="reauthenticate"),
     path("account/password/", views.change_password, name="change-password"),
     path("account/secret-questions/", views.secret_questions, name="secret-questions"),
+    path("account-name/", views.account_name_reminder, name="account-name"),
+    path("account-name/sent/", views.account_name_sent, name="account-name-sent"),
     path("password-reset/", views.password_reset, name="password-reset"),
     path("password-reset/sent/", views.password_reset_sent, name="password-reset-sent"),
     path("password-reset/answer/", views.password_reset_answer, name="password-reset-answer"),

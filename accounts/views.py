@@ -10,16 +10,18 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
-from accounts import services, two_factor
+from accounts import services, sessions, two_factor
 from accounts.backends import BACKEND
 from accounts.forms import (
+    AccountNameReminderForm,
     AccountSetupForm,
     ChangePasswordForm,
     ChangeSecretAnswersForm,
@@ -102,6 +104,29 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     pass
+
+
+@login_not_required
+@never_cache
+@require_POST
+def keep_session_alive(request):
+    """ "Stay signed in" before the idle timeout: JSON for the page's script, else a redirect
+    back to the page (the same form works without JavaScript)."""
+    wants_json = request.headers.get("Accept", "").startswith("application/json")
+    back = reauth.safe_next(request, request.POST.get("next")) or reverse("news")
+    if not request.user.is_authenticated:
+        if wants_json:
+            return JsonResponse(
+                {"detail": "You have been signed out. Sign in again.", "code": "signed_out"},
+                status=401,
+            )
+        return redirect(f"{reverse('login')}?{urlencode({'next': back}, safe='/')}")
+    sessions.touch(request.session)
+    seconds, absolute = sessions.seconds_left(request.session)
+    if wants_json:
+        return JsonResponse({"seconds_left": seconds, "absolute": absolute})
+    messages.success(request, "You are still signed in.")
+    return redirect(back)
 
 
 @login_not_required
@@ -334,6 +359,22 @@ def password_reset(request):
 @login_not_required
 def password_reset_sent(request):
     return render(request, "accounts/password_reset_sent.html")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def account_name_reminder(request):
+    """Forgot your account name? The account name(s) are e-mailed to the given address."""
+    form = AccountNameReminderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.remind_account_names(email=form.cleaned_data["email"])
+        return redirect("account-name-sent")
+    return render(request, "accounts/account_name.html", {"form": form})
+
+
+@login_not_required
+def account_name_sent(request):
+    return render(request, "accounts/account_name_sent.html")
 
 
 @login_not_required

@@ -409,6 +409,11 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # axes logs every sign-in at INFO (the audit log has them); lockouts are warnings.
-    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        # Each task's RUNNING and SUCCESSFUL lines would fill the development terminal.
+        **({"django_tasks": {"level": "WARNING"}} if DEBUG else {}),
+    },
 }
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]  # per-IP throttling is configured in accounts

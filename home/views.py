@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from home.queries import news_page
 from notices.queries import from_the_operator
+from systems.queries import organizations_granting
 
 
 @require_GET
@@ -21,4 +22,8 @@ def news(request):
 
 @require_GET
 def actions(request):
-    return render(request, "home/actions.html")
+    # Manage Access for each organization whose access the person may manage, by the rule
+    # the access services require (systems.rules.can_grant_access).
+    return render(
+        request, "home/actions.html", {"access_orgs": organizations_granting(request.user)}
+    )

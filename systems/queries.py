@@ -438,3 +438,13 @@ def open_campaigns(limit: int) -> list[AccessReviewCampaign]:
             "deadline", "pk"
         )[:limit]
     )
+
+
+def organizations_granting(user) -> list[Organization]:
+    """The organizations whose access `user` may manage, for Actions' Manage Access cards:
+    by the rule the access services require. Operator staff reach every organization through
+    Update Organization instead (a card per organization would be a directory)."""
+    if not user.is_authenticated or user.is_staff:
+        return []
+    orgs = Organization.objects.visible_to(user).order_by("legal_name")
+    return [org for org in orgs if can_grant_access(user, org)]

@@ -20,7 +20,7 @@ def test_a_session_idle_for_31_minutes_must_sign_in_again(client, personas):
         response = client.get("/news/")
         assert response.status_code == 302 and response.url.startswith("/login/")
         page = client.get(response.url)
-        assert b"your session ended" in page.content
+        assert b"You were signed out after 30 minutes without activity." in page.content
 
 
 def test_an_active_session_still_ends_12_hours_after_sign_in(client, personas):
@@ -33,6 +33,8 @@ def test_an_active_session_still_ends_12_hours_after_sign_in(client, personas):
                 break
         assert response.status_code == 302
         assert dt.datetime.now(dt.UTC) - START > dt.timedelta(hours=12)
+        page = client.get(response["Location"]).content.decode()
+    assert "You were signed out because 12 hours have passed since you signed in." in page
 
 
 def test_timeouts_are_configurable(client, personas, settings):

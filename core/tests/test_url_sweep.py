@@ -14,6 +14,9 @@ PUBLIC_PAGES = {
     "password-reset-sent",
     "password-reset-answer",
     "password-reset-link",
+    "account-name",  # forgot your account name: e-mailed to the address given
+    "account-name-sent",
+    "session-keep-alive",  # "Stay signed in": answers 401 once the session has ended
     "invitation-accept",
     "invitation-link",
     "register-organization",

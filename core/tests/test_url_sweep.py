@@ -10,6 +10,7 @@ PUBLIC_PAGES = {
     "login",
     "sign-in-code",  # the second step of sign-in, between password and session
     "health",
+    "favicon",
     "password-reset",
     "password-reset-sent",
     "password-reset-answer",

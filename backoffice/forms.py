@@ -179,3 +179,15 @@ class ApplicationForms:
 
 class OrganizationSearchForm(forms.Form):
     q = forms.CharField(label="Search by name or Organization ID", max_length=100, required=False)
+
+
+class DeactivateAccountForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the account deactivated?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For the audit log, e.g. who asked and how you checked it was them.",
+    )
+
+    def clean_reason(self) -> str:
+        return clean_text(self.cleaned_data["reason"], "The reason")

@@ -11,6 +11,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from accounts.services import is_staff_actor, sole_signers_of_mandatory_roles
 from accounts.two_factor import is_enrolled
 from accounts.usernames import normalize_username
 from audit.models import AuditEntry
@@ -125,6 +126,11 @@ class AccountState:
     last_sign_in: object
     is_staff: bool
     is_superuser: bool
+    # What the acting staff member may do with it (the services' own conditions), and why not.
+    may_unlock: bool = False
+    may_reactivate: bool = False
+    may_deactivate: bool = False
+    why_not_deactivate: str = ""
 
 
 def is_locked(username: str) -> bool:
@@ -137,11 +143,11 @@ def is_locked(username: str) -> bool:
     return (failures or 0) >= settings.AXES_FAILURE_LIMIT
 
 
-def account_state(person: Person) -> AccountState | None:
+def account_state(person: Person, actor) -> AccountState | None:
     user = person.user
     if user is None:
         return None
-    return AccountState(
+    state = AccountState(
         username=user.get_username(),
         active=user.is_active,
         locked=is_locked(user.get_username()),
@@ -150,6 +156,27 @@ def account_state(person: Person) -> AccountState | None:
         is_staff=user.is_staff,
         is_superuser=user.is_superuser,
     )
+    # accounts.services: staff administer other accounts, never their own.
+    if not is_staff_actor(actor) or actor.pk == user.pk:
+        state.why_not_deactivate = "Another operator changes your own account."
+        return state
+    state.may_unlock = state.locked
+    state.may_reactivate = not user.is_active
+    if not user.is_active:
+        return state
+    if user.is_superuser and not actor.is_superuser:
+        state.why_not_deactivate = "Only a superuser can deactivate a superuser's account."
+        return state
+    alone = sole_signers_of_mandatory_roles(user)
+    if alone:
+        org, role = alone[0]
+        state.why_not_deactivate = (
+            f"It cannot be deactivated while it is the only {role.name} of "
+            f"{org.legal_name} who can sign in: register another {role.name} first."
+        )
+        return state
+    state.may_deactivate = True
+    return state
 
 
 def person_audit(person: Person) -> list[AuditEntry]:

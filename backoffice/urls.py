@@ -15,6 +15,21 @@ urlpatterns = [
     ),
     path("backoffice/persons/", views_staff.persons, name="backoffice-persons"),
     path("backoffice/persons/<int:person_id>/", views_staff.person, name="backoffice-person"),
+    path(
+        "backoffice/persons/<int:person_id>/account/unlock/",
+        views_staff.unlock_account,
+        name="backoffice-unlock-account",
+    ),
+    path(
+        "backoffice/persons/<int:person_id>/account/reactivate/",
+        views_staff.reactivate_account,
+        name="backoffice-reactivate-account",
+    ),
+    path(
+        "backoffice/persons/<int:person_id>/account/deactivate/",
+        views_staff.deactivate_account,
+        name="backoffice-deactivate-account",
+    ),
     path("backoffice/applications/", views.application_list, name="backoffice-applications"),
     path(
         "backoffice/applications/<str:reference>/",

@@ -5,12 +5,15 @@ one service call each, like every other page. What other feature apps know (bank
 access, access reviews) comes through their template tags (`banking_tags`, `systems_tags`),
 so that the feature apps stay independent of each other."""
 
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import services as account_services
 from backoffice import staff_queries
 from backoffice.access import staff_page
-from backoffice.forms import OrganizationSearchForm
+from backoffice.forms import DeactivateAccountForm, OrganizationSearchForm
+from core.errors import DomainError, NotFound
 from registry import queries as registry_queries
 from registry import services as registry_services
 from registry.access import get_organization_for, get_person_for
@@ -92,7 +95,80 @@ def person(request, person_id: int):
         {
             "person": person,
             "organizations": registry_queries.organizations_with_roles(person),
-            "account": staff_queries.account_state(person),
+            "account": staff_queries.account_state(person, request.user),
             "audit": staff_queries.person_audit(person),
         },
+    )
+
+
+# --- A person's account (accounts.services; issue 22 finding 4) ------------------------------
+
+
+def _account_of(request, person_id: int):
+    person = get_person_for(request.user, person_id)
+    if person.user is None:
+        raise NotFound(f"{person.full_name} has no account yet.")
+    return person, person.user
+
+
+def _account_change(request, person_id: int, service, done: str):
+    person, user = _account_of(request, person_id)
+    try:
+        service(user, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done.format(name=person.full_name, account=user.username))
+    return redirect("backoffice-person", person_id=person.person_id)
+
+
+@require_POST
+@staff_page
+def unlock_account(request, person_id: int):
+    return _account_change(
+        request,
+        person_id,
+        account_services.unlock_account,
+        "The account {account} of {name} is unlocked: they can sign in again now.",
+    )
+
+
+@require_POST
+@staff_page
+def reactivate_account(request, person_id: int):
+    return _account_change(
+        request,
+        person_id,
+        account_services.reactivate_account,
+        "The account {account} of {name} is active again; its old API tokens stay revoked.",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_page
+def deactivate_account(request, person_id: int):
+    person, user = _account_of(request, person_id)
+    form = DeactivateAccountForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                account_services.deactivate_account(
+                    user, reason=form.cleaned_data["reason"], actor=request.user
+                )
+            except DomainError as exc:
+                messages.error(request, exc.message)
+                return redirect("backoffice-person", person_id=person.person_id)
+            messages.success(
+                request,
+                f"The account {user.username} of {person.full_name} is deactivated: it signs "
+                f"in no more, its sessions and API tokens have ended. Person and roles are kept.",
+            )
+            return redirect("backoffice-person", person_id=person.person_id)
+        status = 422
+    return render(
+        request,
+        "backoffice/staff/deactivate_account.html",
+        {"person": person, "account": user, "form": form},
+        status=status,
     )

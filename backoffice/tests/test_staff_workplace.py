@@ -306,3 +306,86 @@ def test_the_admin_is_no_longer_the_way_to_an_organization(staff_client):
     page = html(staff_client.get("/backoffice/coverage/"))
     assert "/admin/" not in page
     assert Organization.objects.exists()
+
+
+# --- A person's account: the actions of accounts.services -----------------------------------
+
+
+def lock(username: str, settings) -> None:
+    AccessAttempt.objects.create(
+        username=username,
+        ip_address="127.0.0.1",
+        user_agent="test",
+        http_accept="*/*",
+        path_info="/login/",
+        get_data="",
+        post_data="",
+        failures_since_start=settings.AXES_FAILURE_LIMIT,
+    )
+
+
+def test_staff_unlock_a_locked_account_and_are_told(staff_client, settings):
+    lock("erin", settings)
+    page = html(staff_client.get("/backoffice/persons/500005/"))
+    assert "Unlock the account" in page
+    response = staff_client.post("/backoffice/persons/500005/account/unlock/", follow=True)
+    page = html(response)
+    assert "The account erin of Erin Walsh is unlocked" in page
+    assert "Not locked" in page and "Unlock the account" not in page
+    assert not AccessAttempt.objects.filter(username="erin").exists()
+    assert AuditEntry.objects.filter(action="account.unlocked").exists()
+
+
+def test_an_unlocked_account_offers_no_unlock(staff_client):
+    assert "Unlock the account" not in html(staff_client.get("/backoffice/persons/500005/"))
+
+
+def test_staff_deactivate_an_account_after_confirming_with_a_reason(staff_client, personas):
+    url = "/backoffice/persons/500005/account/deactivate/"
+    assert "Deactivate the account" in html(staff_client.get("/backoffice/persons/500005/"))
+    page = html(staff_client.get(url))
+    assert "Deactivate the account erin of Erin Walsh?" in page
+    assert staff_client.post(url, {"reason": ""}).status_code == 422
+    personas.erin.refresh_from_db()
+    assert personas.erin.is_active
+    page = html(staff_client.post(url, {"reason": "Left the company (PC called)."}, follow=True))
+    assert "is deactivated" in page and "Deactivated: cannot sign in" in page
+    assert "Reactivate the account" in page
+    personas.erin.refresh_from_db()
+    assert not personas.erin.is_active
+    entry = AuditEntry.objects.filter(action="account.deactivated").get()
+    assert entry.details["reason"] == "Left the company (PC called)."
+    page = html(staff_client.post("/backoffice/persons/500005/account/reactivate/", follow=True))
+    assert "is active again" in page
+    personas.erin.refresh_from_db()
+    assert personas.erin.is_active
+
+
+def test_the_only_primary_contact_who_can_sign_in_is_not_offered_deactivation(staff_client):
+    page = html(staff_client.get("/backoffice/persons/500001/"))  # alice
+    assert "Deactivate the account" not in page
+    assert "only Primary Contact of Northwind Power Corp" in page
+
+
+def test_staff_are_not_offered_to_change_their_own_account(staff_client):
+    page = html(staff_client.get("/backoffice/persons/500009/"))
+    assert "Deactivate the account" not in page
+    assert "Another operator changes your own account." in page
+
+
+ACCOUNT_ROWS = [
+    (who, method, url, expected if who == "staff" or expected == 405 else 404)
+    for method, url, expected in [
+        ("get", "/backoffice/persons/500005/account/deactivate/", 200),
+        ("post", "/backoffice/persons/500005/account/unlock/", 302),
+        ("post", "/backoffice/persons/500005/account/reactivate/", 302),
+        ("get", "/backoffice/persons/500005/account/unlock/", 405),
+    ]
+    for who in ("alice", "erin", "frank", "staff")
+]
+
+
+@pytest.mark.parametrize("who, method, url, expected", ACCOUNT_ROWS)
+def test_account_actions_permission_matrix(client, personas, who, method, url, expected):
+    client.force_login(getattr(personas, who))
+    assert getattr(client, method)(url).status_code == expected

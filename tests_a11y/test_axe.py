@@ -304,6 +304,7 @@ def test_staff_pages_have_no_axe_violations(live_server, live_personas, page, au
     audit.visit(f"{base}/backoffice/persons/?q=x", "backoffice-persons-search-error")
     audit.visit(f"{base}/backoffice/persons/500001/", "backoffice-person")
     audit.visit(f"{base}/backoffice/persons/500009/", "backoffice-person-staff")
+    audit.visit(f"{base}/backoffice/persons/500005/account/deactivate/", "deactivate-account")
     audit.visit(f"{base}/backoffice/applications/", "backoffice-applications")
     audit.visit(f"{base}/backoffice/coverage/", "backoffice-coverage")
     audit.visit(f"{base}/announcements/new/", "publish-announcement")

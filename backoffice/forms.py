@@ -11,6 +11,7 @@ from django import forms
 from backoffice.models import EntityType
 from core.forms import RequiredChoiceField, clean_text
 from registry.forms import OrganizationForm, PersonDetailsForm
+from registry.models import RoleType
 from registry.rules import Role
 
 # The mandatory contacts an application names, in the order the form shows them.
@@ -191,3 +192,39 @@ class DeactivateAccountForm(forms.Form):
 
     def clean_reason(self) -> str:
         return clean_text(self.cleaned_data["reason"], "The reason")
+
+
+class RoleTypeForm(forms.ModelForm):
+    """A registration role as staff edit it (the code is given once, at creation)."""
+
+    class Meta:
+        model = RoleType
+        fields = [
+            "code",
+            "name",
+            "description",
+            "mandatory",
+            "recommended_holders",
+            "managed_by",
+            "sort_order",
+        ]
+        labels = {
+            "code": "Code",
+            "recommended_holders": "Recommended number of holders",
+            "managed_by": "Holders of these roles may add and remove its holders",
+            "sort_order": "Position in lists",
+        }
+        help_texts = {
+            "code": "Lower case letters, digits and underscores; it cannot change later.",
+            "managed_by": "Operator staff always may.",
+        }
+        widgets = {
+            "managed_by": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["code"]
+        self.fields["managed_by"].required = False

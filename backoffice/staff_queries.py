@@ -186,3 +186,30 @@ def person_audit(person: Person) -> list[AuditEntry]:
             "-at", "-id"
         )[:AUDIT_SHOWN]
     )
+
+
+# --- Role types ------------------------------------------------------------------------------
+
+
+def role_types_with_holders() -> list:
+    """Every role type with `.holders` (how many hold it) and its managing roles (two
+    queries, however many role types)."""
+    from django.db.models import Count
+
+    from registry.models import RoleType
+
+    roles = list(
+        RoleType.objects.annotate(holders=Count("assignments"))
+        .prefetch_related("managed_by")
+        .order_by("sort_order", "name")
+    )
+    for role in roles:
+        role.may_delete = may_delete_role_type(role, role.holders)
+    return roles
+
+
+def may_delete_role_type(role_type, holders: int) -> bool:
+    """delete_role_type's own conditions: never a role the rules name, nor one held."""
+    from registry.rules import Role
+
+    return role_type.code not in Role.values and not holders

@@ -30,6 +30,18 @@ urlpatterns = [
         views_staff.deactivate_account,
         name="backoffice-deactivate-account",
     ),
+    path("backoffice/role-types/", views_staff.role_types, name="backoffice-role-types"),
+    path("backoffice/role-types/new/", views_staff.edit_role_type, name="backoffice-add-role-type"),
+    path(
+        "backoffice/role-types/<slug:code>/",
+        views_staff.edit_role_type,
+        name="backoffice-role-type",
+    ),
+    path(
+        "backoffice/role-types/<slug:code>/delete/",
+        views_staff.delete_role_type,
+        name="backoffice-delete-role-type",
+    ),
     path("backoffice/applications/", views.application_list, name="backoffice-applications"),
     path(
         "backoffice/applications/<str:reference>/",

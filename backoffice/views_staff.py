@@ -12,11 +12,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import services as account_services
 from backoffice import staff_queries
 from backoffice.access import staff_page
-from backoffice.forms import DeactivateAccountForm, OrganizationSearchForm
-from core.errors import DomainError, NotFound
+from backoffice.forms import DeactivateAccountForm, OrganizationSearchForm, RoleTypeForm
+from core.errors import DomainError, Invalid, NotFound
 from registry import queries as registry_queries
 from registry import services as registry_services
-from registry.access import get_organization_for, get_person_for
+from registry.access import get_organization_for, get_person_for, get_role_type
 from registry.forms import PersonSearchForm
 from registry.rules import may_use_admin
 
@@ -171,4 +171,71 @@ def deactivate_account(request, person_id: int):
         "backoffice/staff/deactivate_account.html",
         {"person": person, "account": user, "form": form},
         status=status,
+    )
+
+
+# --- Role types (registry.services.save_role_type / delete_role_type) ---------------------
+
+
+@require_GET
+@staff_page
+def role_types(request):
+    return render(
+        request,
+        "backoffice/staff/role_types.html",
+        {"roles": staff_queries.role_types_with_holders()},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_page
+def edit_role_type(request, code: str | None = None):
+    role_type = get_role_type(code) if code is not None else None
+    form = RoleTypeForm(request.POST or None, instance=role_type)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != "managed_by"}
+            try:
+                saved = registry_services.save_role_type(
+                    role_type,
+                    data=data,
+                    managed_by=list(form.cleaned_data["managed_by"]),
+                    actor=request.user,
+                )
+            except Invalid as exc:
+                for field, errors in exc.fields.items():
+                    for error in errors:
+                        form.add_error(field if field in form.fields else None, error)
+            except DomainError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, f"The role {saved.name} is saved.")
+                return redirect("backoffice-role-types")
+        status = 422
+    return render(
+        request,
+        "backoffice/staff/role_type.html",
+        {"role_type": role_type, "form": form},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_page
+def delete_role_type(request, code: str):
+    role_type = get_role_type(code)
+    if request.method == "POST":
+        try:
+            registry_services.delete_role_type(role_type, actor=request.user)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"The role {role_type.name} is removed.")
+        return redirect("backoffice-role-types")
+    may_delete = staff_queries.may_delete_role_type(role_type, role_type.assignments.count())
+    return render(
+        request,
+        "backoffice/staff/delete_role_type.html",
+        {"role_type": role_type, "may_delete": may_delete},
     )

@@ -48,14 +48,7 @@ class User(AbstractUser):
 
     def save(self, *args, **kwargs):
         self.username = normalize_username(self.username)
-        adding = self._state.adding
-        super().save(*args, **kwargs)
-        if adding:
-            # Failures recorded against this name before the account existed were not against
-            # this account: they must not lock it out at birth.
-            from accounts.throttling import reset_account
-
-            reset_account(self.username)
+        super().save(*args, **kwargs)  # a new account starts unthrottled (accounts.signals)
 
     def set_password(self, raw_password):
         super().set_password(normalize_password(raw_password))

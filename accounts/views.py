@@ -34,6 +34,7 @@ from accounts.forms import (
 from accounts.throttling import render_sign_in
 from core import reauth
 from core.errors import DomainError, Invalid, NotFound
+from core.forms import show_errors
 from core.text import end_sentence
 
 RESET_SESSION_KEY = "accounts.reset_link"
@@ -41,12 +42,7 @@ INVITATION_SESSION_KEY = "accounts.invitation"
 
 
 def _bind_errors(form, exc: Invalid) -> None:
-    for field, errors in exc.fields.items():
-        name = "new_password1" if field == "new_password" else field
-        for error in errors:
-            form.add_error(name if name in form.fields else None, error)
-    if not exc.fields:
-        form.add_error(None, exc.message)
+    show_errors(form, exc, rename={"new_password": "new_password1"})
 
 
 def no_referrer(view):

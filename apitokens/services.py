@@ -29,6 +29,24 @@ def _expiry(days: int | None):
     return timezone.now() + timedelta(days=days) if days else None
 
 
+def _mint(kind: str, *, user, data: dict, actor, action: str, **more) -> tuple[ApiToken, str]:
+    """A new token of `kind` from the form's data, audited; the secret is returned once."""
+    cleaned = validated(ApiTokenForm(data=data))
+    raw = _new_secret()
+    token = ApiToken.objects.create(
+        kind=kind,
+        user=user,
+        name=cleaned["name"],
+        prefix=raw[:12],
+        digest=digest(raw),
+        expires_at=_expiry(cleaned.get("expires_in_days")),
+        created_by=actor,
+        **more,
+    )
+    record(actor, action, target=token, details={"kind": token.kind})
+    return token, raw
+
+
 @service("api_token.create")
 def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
     """A personal token acting as `user`. Returns the token and its secret, shown once."""
@@ -46,19 +64,14 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
         .get(pk=user.pk)
     )
     require(user.is_active, "This account is not active.")
-    cleaned = validated(ApiTokenForm(data=data))
-    raw = _new_secret()
-    token = ApiToken.objects.create(
-        kind=ApiToken.Kind.PERSONAL,
+    token, raw = _mint(
+        ApiToken.Kind.PERSONAL,
         user=user,
-        name=cleaned["name"],
-        prefix=raw[:12],
-        digest=digest(raw),
-        expires_at=_expiry(cleaned.get("expires_in_days")),
-        created_by=actor,
+        data=data,
+        actor=actor,
+        action="api_token.created",
         bound_to=password_binding(user.password),
     )
-    record(actor, "api_token.created", target=token, details={"kind": token.kind})
     person = getattr(user, "person", None)
     address = person.email if person is not None else user.email
     send_after_commit(
@@ -75,19 +88,9 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
 def issue_service_token(*, data: dict, actor) -> tuple[ApiToken, str]:
     """Operator staff issue a token to a downstream system; it belongs to no person."""
     require(actor.is_staff, "Only operator staff can issue service tokens.")
-    cleaned = validated(ApiTokenForm(data=data))
-    raw = _new_secret()
-    token = ApiToken.objects.create(
-        kind=ApiToken.Kind.SERVICE,
-        user=None,
-        name=cleaned["name"],
-        prefix=raw[:12],
-        digest=digest(raw),
-        expires_at=_expiry(cleaned.get("expires_in_days")),
-        created_by=actor,
+    return _mint(
+        ApiToken.Kind.SERVICE, user=None, data=data, actor=actor, action="api_token.issued"
     )
-    record(actor, "api_token.issued", target=token, details={"kind": token.kind})
-    return token, raw
 
 
 @service("api_token.revoke")

@@ -13,6 +13,7 @@ from backoffice.access import get_application_for, require_staff
 from backoffice.forms import ApplicationForms, AppointRepresentativeForm, RejectApplicationForm
 from backoffice.models import OrganizationApplication
 from core.errors import DomainError, Invalid
+from core.forms import show_errors
 from core.middleware import client_ip
 from registry.access import get_organization_for, get_person_by_number
 
@@ -115,10 +116,7 @@ def reject_application(request, reference: str):
             application, reason=request.POST.get("reason", ""), actor=request.user
         )
     except Invalid as exc:
-        for field, errors in exc.fields.items():
-            for error in errors:
-                if error not in form.errors.get(field, []):
-                    form.add_error(field if field in form.fields else None, error)
+        show_errors(form, exc)
         return _detail(request, application, form, status=422)
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -10,6 +10,7 @@ from banking.access import get_banking_organization_for
 from banking.forms import BankingForm
 from banking.rules import can_reveal_banking, can_submit_banking
 from core.errors import DomainError, Invalid
+from core.forms import show_errors
 from core.reauth import reauth_required
 
 
@@ -38,11 +39,7 @@ def organization_banking(request, org_id: int):
         except Invalid as exc:
             status = 422
             if form is not None:
-                form.is_valid()
-                for field, errors in exc.fields.items():
-                    if field in form.fields and field not in form.errors:
-                        for error in errors:
-                            form.add_error(field, error)
+                show_errors(form, exc)
         except DomainError as exc:
             messages.error(request, exc.message)
             return redirect("banking-organization", org.org_id)

@@ -3,6 +3,7 @@
 import unicodedata
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 
 from core.errors import Invalid
 
@@ -10,6 +11,21 @@ from core.errors import Invalid
 def field_errors(form: forms.Form) -> dict[str, list[str]]:
     """A bound form's errors as plain sentences per field."""
     return {name: [str(m) for m in msgs] for name, msgs in form.errors.items()}
+
+
+def show_errors(form: forms.Form, exc: Invalid, *, rename: dict[str, str] | None = None) -> None:
+    """Show a service's Invalid on the (bound) form it came from: each message under its field
+    (above the form when the form has no such field, or under `rename[field]`), never twice;
+    the refusal's sentence when it names no field."""
+    errors = form.errors  # validates the form first: its own messages come first
+    for field, messages in exc.fields.items():
+        name = (rename or {}).get(field, field)
+        target = name if name in form.fields else None
+        for message in messages:
+            if message not in errors.get(target or NON_FIELD_ERRORS, []):
+                form.add_error(target, message)
+    if not exc.fields:
+        form.add_error(None, exc.message)
 
 
 def validated(form: forms.Form, *, message: str = "Some details need correcting.") -> dict:

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.errors import DomainError, Invalid, tidy
+from core.forms import show_errors
 from core.reauth import reauth_required
 from core.text import end_sentence, telephone
 from registry import queries, services
@@ -34,11 +35,7 @@ def _refused(request, exc: DomainError) -> None:
 
 
 def _bind_errors(form, exc: Invalid) -> None:
-    for field, errors in exc.fields.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
-    if not exc.fields:
-        form.add_error(None, exc.message)
+    show_errors(form, exc)
 
 
 def person_search(request, org: Organization):

@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from audit.log import record
+from audit.log import actor_label, record
 from core.errors import NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
@@ -40,12 +40,6 @@ Decision = AccessReviewItem.Decision
 def _end_of(day: datetime.date) -> datetime.datetime:
     """The task falls due at the end of the deadline's last day (local time)."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59)))
-
-
-def _label(actor) -> str:
-    from tasks.services import actor_label
-
-    return actor_label(actor)
 
 
 # --- Opening reviews ------------------------------------------------------------------------
@@ -252,7 +246,7 @@ def _locked_review(review: AccessReview, actor) -> AccessReview:
     task = locked.task
     if task is not None and task.state == task.State.ACCEPTED and task.accepted_by_id != actor.pk:
         raise RuleViolation(
-            f"{_label(task.accepted_by)} has accepted this review; it is theirs to decide.",
+            f"{actor_label(task.accepted_by)} has accepted this review; it is theirs to decide.",
             code="task_taken",
         )
     return locked
@@ -300,7 +294,7 @@ def _refuse_decided(item: AccessReviewItem) -> None:
 
 def _mark(item: AccessReviewItem, decision: str, actor) -> None:
     item.decision, item.decided_by, item.decided_at = decision, actor, timezone.now()
-    item.decided_by_label = _label(actor) if actor is not None else "the portal"
+    item.decided_by_label = actor_label(actor)
     item.save(update_fields=["decision", "decided_by", "decided_by_label", "decided_at"])
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from audit.log import record
+from audit.log import actor_label, record
 from core.errors import NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
@@ -151,8 +151,6 @@ def _delete(grant: AccessGrant, org: Organization, *, actor, action: str, why: s
 def _settle_review_items(grant: AccessGrant, *, actor) -> None:
     """A grant that ends, however it ends, is no longer pending in any access review (the
     caller holds the organization lock, as every review decision does)."""
-    from tasks.services import actor_label
-
     AccessReviewItem.objects.filter(grant=grant, decision=AccessReviewItem.Decision.PENDING).update(
         decision=AccessReviewItem.Decision.REVOKED,
         decided_by=actor,

@@ -4,6 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Query, Router
 
+from audit.log import actor_label
 from core.api import In, ListParams, Page, Schema, page, responses
 from tasks import queries, services
 from tasks.access import get_task_for
@@ -43,7 +44,7 @@ class CommentIn(In):
 
 
 def _name(user) -> str | None:
-    return services.actor_label(user) if user is not None else None
+    return actor_label(user) if user is not None else None
 
 
 def task_out(task: Task) -> dict:

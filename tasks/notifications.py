@@ -2,6 +2,7 @@
 
 from django.conf import settings
 
+from audit.log import actor_label
 from core.mail import send_after_commit
 from tasks.models import Task
 
@@ -34,7 +35,7 @@ def task_created(task: Task) -> None:
 
 
 def task_decided(task: Task, *, comment: str) -> None:
-    from tasks.services import actor_label, task_recipients
+    from tasks.services import task_recipients
 
     group = task_recipients(task)
     to = _addresses(group)

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from audit.log import record
+from audit.log import actor_label, record
 from core.errors import Forbidden, Invalid, NotFound, RuleViolation, require
 from core.services import service
 from registry.models import Organization, RoleType
@@ -20,13 +20,6 @@ from tasks.kinds import get_kind
 from tasks.models import Task, TaskEvent
 
 COMMENT_MAX = 2000
-
-
-def actor_label(user) -> str:
-    if user is None:
-        return "the portal"
-    person = getattr(user, "person", None) if hasattr(user, "person") else None
-    return (person.full_name if person else user.get_username())[:200]
 
 
 def recipients(

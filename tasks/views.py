@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core import reauth
 from core.errors import DomainError, Invalid
+from core.forms import show_errors
 from core.text import sentence
 from tasks import queries, services
 from tasks.access import get_task_for
@@ -103,9 +104,7 @@ def _decide(request, task_id: int, *, approve: bool):
         try:
             service(task, actor=request.user, comment=form.cleaned_data["comment"])
         except Invalid as exc:
-            for field, errors in exc.fields.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            show_errors(form, exc)
         except DomainError as exc:
             if reauth.needs_password(exc):
                 return reauth.ask_for_password(request)

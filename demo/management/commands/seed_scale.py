@@ -26,6 +26,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
+from audit.log import BulkChains
 from audit.models import AuditEntry
 from banking import crypto
 from banking.models import BankingChange
@@ -479,6 +480,7 @@ class Command(BaseCommand):
 
     def _memberships_and_roles(self, org_rows, plan, person_pks) -> None:
         memberships, assignments, audit = Rows(Membership), Rows(RoleAssignment), Rows(AuditEntry)
+        chains = BulkChains()  # each entry hashed into its chain, as audit.log.record does
         total = plan["membership_count"]
         operator = self.operator
         actor_id = operator.pk if operator else None
@@ -528,23 +530,30 @@ class Command(BaseCommand):
                         elif repeat:  # someone tries to remove them and is refused
                             entry_action, outcome = "contact.remove", "refused"
                             entry_details = {"code": "forbidden", "reason": "not allowed"}
-                        audit.add(
-                            at=at.replace(tzinfo=None).isoformat(" ") if naive else at,
+                        fields = dict(
                             actor_id=actor_id,
                             actor_label=actor_label,
                             org_id=org_id if in_org else None,
                             org_label=org_label if in_org else "",
                             action=entry_action,
                             outcome=outcome,
-                            details=as_json(entry_details),
                             ip=None,
                             request_id="",
                             **target,
                         )
+                        linked = chains.link(at=at, details=entry_details, **fields)
+                        pk = audit.add(
+                            at=at.replace(tzinfo=None).isoformat(" ") if naive else at,
+                            details=as_json(entry_details),
+                            **fields,
+                            **linked,
+                        )
+                        chains.written(linked["chain"], pk)
                 done += 1
                 self.progress.show("memberships", done, total)
         for writer in (memberships, assignments, audit):
             writer.flush()
+        chains.save_heads()
         self.progress.show("memberships", done, total, final=True)
         self.audit_count = audit.count
 

@@ -10,9 +10,7 @@
   X-Forwarded-For when (and only when) REMOTE_ADDR is one of `TRUSTED_PROXIES`.
 """
 
-import ipaddress
 import logging
-from functools import lru_cache
 
 from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_username, get_failure_limit
@@ -22,46 +20,9 @@ from django.db.models import Sum
 from django.shortcuts import render
 
 from accounts.usernames import normalize_username
+from core.network import client_ip  # noqa: F401 (AXES_CLIENT_IP_CALLABLE names it here)
 
 log = logging.getLogger(__name__)
-
-
-# --- Client address -----------------------------------------------------------------------
-
-
-@lru_cache(maxsize=8)
-def _trusted_networks(proxies: tuple[str, ...]) -> tuple:
-    return tuple(ipaddress.ip_network(p, strict=False) for p in proxies)
-
-
-def _parse(address: str | None):
-    try:
-        return ipaddress.ip_address((address or "").strip())
-    except ValueError:
-        return None
-
-
-def _is_trusted(address, networks) -> bool:
-    return any(address in network for network in networks)
-
-
-def client_ip(request) -> str | None:
-    """The client's address; proxy headers count only when sent by a trusted proxy."""
-    remote = _parse(request.META.get("REMOTE_ADDR"))
-    if remote is None:
-        return None
-    networks = _trusted_networks(tuple(getattr(settings, "TRUSTED_PROXIES", ())))
-    if not networks or not _is_trusted(remote, networks):
-        return str(remote)
-    # Walk X-Forwarded-For from the right: each trusted proxy appended the address it saw.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    for hop in reversed([h for h in forwarded.split(",") if h.strip()]):
-        address = _parse(hop)
-        if address is None:
-            break  # a garbled header: trust nothing left of it
-        if not _is_trusted(address, networks):
-            return str(address)
-    return str(remote)
 
 
 # --- Account names ------------------------------------------------------------------------

@@ -1,13 +1,9 @@
 import uuid
 
 from core.context import RequestContext, current
+from core.network import client_ip
 
-
-def client_ip(request) -> str | None:
-    """The client's address: REMOTE_ADDR, or what a trusted proxy says (see accounts)."""
-    from accounts.throttling import client_ip as trusted_client_ip
-
-    return trusted_client_ip(request)
+__all__ = ["RequestContextMiddleware", "client_ip"]
 
 
 class RequestContextMiddleware:

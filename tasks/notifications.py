@@ -5,6 +5,7 @@ from django.conf import settings
 from audit.log import actor_label
 from core.mail import send_after_commit
 from tasks.models import Task
+from tasks.queries import task_recipients
 
 
 def _addresses(users) -> list[str]:
@@ -19,8 +20,6 @@ def _link(task: Task) -> str:
 
 
 def task_created(task: Task) -> None:
-    from tasks.services import task_recipients
-
     group = task_recipients(task)
     if task.excluded_user_id:
         group = group.exclude(pk=task.excluded_user_id)
@@ -35,8 +34,6 @@ def task_created(task: Task) -> None:
 
 
 def task_decided(task: Task, *, comment: str) -> None:
-    from tasks.services import task_recipients
-
     group = task_recipients(task)
     to = _addresses(group)
     if task.created_by_id and task.created_by.email:
@@ -53,8 +50,6 @@ def task_decided(task: Task, *, comment: str) -> None:
 
 
 def task_reminder(task: Task, *, escalated_to: str) -> None:
-    from tasks.services import task_recipients
-
     group = task_recipients(task)
     if task.excluded_user_id:
         group = group.exclude(pk=task.excluded_user_id)

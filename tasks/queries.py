@@ -1,5 +1,11 @@
 """Read-side questions about tasks, each answered in a fixed number of queries."""
 
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db import models
+
+from registry.models import Organization
 from tasks import rules
 from tasks.kinds import get_kind
 from tasks.models import Task, TaskEvent
@@ -29,3 +35,29 @@ def annotate(user, task: Task) -> Task:
 
 def history(task: Task) -> list[TaskEvent]:
     return list(task.events.order_by("at", "id"))
+
+
+def recipients(
+    *, organization: Organization | None, role_ids: Iterable[int], to_staff: bool
+) -> models.QuerySet:
+    """The active accounts in a group (one query, whatever its size)."""
+    User = get_user_model()
+    condition = models.Q(pk__in=[])
+    role_ids = list(role_ids)
+    if organization is not None and role_ids and organization.is_active:
+        condition |= models.Q(
+            person__memberships__organization=organization,
+            person__memberships__roles__role_type__in=role_ids,
+        )
+    if to_staff:
+        condition |= models.Q(is_staff=True)
+    return User.objects.filter(condition, is_active=True).distinct()
+
+
+def task_recipients(task: Task) -> models.QuerySet:
+    """The accounts the task is addressed to now (one query)."""
+    return recipients(
+        organization=task.organization,
+        role_ids=task.roles.values_list("pk", flat=True),
+        to_staff=task.to_staff,
+    )

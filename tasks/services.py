@@ -5,7 +5,6 @@ the e-mail. The kind's handler (tasks.kinds) runs inside the same transaction.""
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
@@ -18,34 +17,11 @@ from registry.rules import Role
 from tasks import notifications
 from tasks.kinds import get_kind
 from tasks.models import Task, TaskEvent
+from tasks.queries import recipients, task_recipients
+
+__all__ = ["recipients", "task_recipients"]  # the group's queries, importable from here too
 
 COMMENT_MAX = 2000
-
-
-def recipients(
-    *, organization: Organization | None, role_ids: Iterable[int], to_staff: bool
-) -> models.QuerySet:
-    """The active accounts in a group (one query, whatever its size)."""
-    User = get_user_model()
-    condition = models.Q(pk__in=[])
-    role_ids = list(role_ids)
-    if organization is not None and role_ids and organization.is_active:
-        condition |= models.Q(
-            person__memberships__organization=organization,
-            person__memberships__roles__role_type__in=role_ids,
-        )
-    if to_staff:
-        condition |= models.Q(is_staff=True)
-    return User.objects.filter(condition, is_active=True).distinct()
-
-
-def task_recipients(task: Task) -> models.QuerySet:
-    """The accounts the task is addressed to now (one query)."""
-    return recipients(
-        organization=task.organization,
-        role_ids=task.roles.values_list("pk", flat=True),
-        to_staff=task.to_staff,
-    )
 
 
 def _event(task: Task, action: str, actor, comment: str = "") -> TaskEvent:

@@ -5,10 +5,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from backoffice.access import require_staff
 from core.errors import DomainError, Invalid
 from core.text import end_sentence
-from registry.access import get_member_for, get_organization_for
+from registry.access import get_member_for, get_organization_for, require_staff
 from registry.models import Organization
 from registry.queries import roles_of
 from registry.views import person_search

@@ -172,9 +172,9 @@ def disable_two_factor(user: User, *, data: dict, actor) -> None:
 
 def can_set_security(user, org) -> bool:
     """Operator staff, or an Authorized Representative of the organization."""
-    from registry.rules import Role, role_codes
+    from registry.rules import Role, is_operator_staff, role_codes
 
-    return user.is_staff or Role.AUTHORIZED_REPRESENTATIVE in role_codes(user, org)
+    return is_operator_staff(user) or Role.AUTHORIZED_REPRESENTATIVE in role_codes(user, org)
 
 
 @service("organization.security.change")
@@ -499,8 +499,10 @@ def invite_person(person, *, org=None, actor=None) -> None:
 @service("invitation.resend")
 def resend_invitation(person, *, actor) -> None:
     """Operator staff send a new invitation; the previous one stops working."""
-    require(actor.is_staff, "Only operator staff can resend an invitation.")
     from registry.models import Person
+    from registry.rules import is_operator_staff
+
+    require(is_operator_staff(actor), "Only operator staff can resend an invitation.")
 
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.user_id is not None:

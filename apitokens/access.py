@@ -1,7 +1,9 @@
 """Fetch-and-authorize for API tokens: another person's token is 404, like a missing one."""
 
+from apitokens import queries
 from apitokens.models import ApiToken
-from core.errors import NotFound
+from core.errors import NotFound, require
+from registry.rules import is_operator_staff
 
 
 def get_token_for(user, token_id) -> ApiToken:
@@ -11,9 +13,16 @@ def get_token_for(user, token_id) -> ApiToken:
     except (TypeError, ValueError):
         number = None
     qs = ApiToken.objects.filter(pk=number) if number and 0 < number < 2**63 else None
-    if qs is not None and not user.is_staff:
+    if qs is not None and not is_operator_staff(user):
         qs = qs.filter(user=user)
     token = qs.first() if qs is not None else None
     if token is None:
         raise NotFound(f"No API token with ID {token_id} is visible to you.")
     return token
+
+
+def service_tokens_for(user):
+    """The downstream systems' tokens: operator staff only (403 in the API, whose operations
+    are documented to everyone; staff-only pages answer 404)."""
+    require(is_operator_staff(user), "Only operator staff can see service tokens.")
+    return queries.service_tokens()

@@ -5,7 +5,7 @@ from datetime import datetime
 from ninja import Field, Query, Router, Status
 
 from apitokens import queries, services
-from apitokens.access import get_token_for
+from apitokens.access import get_token_for, service_tokens_for
 from apitokens.models import ApiToken
 from core.api import In, ListParams, Page, Schema, page, responses
 from core.errors import Forbidden
@@ -101,9 +101,7 @@ def revoke_api_token(request, token_id: int):
     summary="Service tokens of downstream systems (operator staff)",
 )
 def list_service_tokens(request, params: Query[ListParams]):
-    if not request.auth.is_staff:
-        raise Forbidden("Only operator staff can see service tokens.")
-    return _page(queries.service_tokens(), params)
+    return _page(service_tokens_for(request.auth), params)
 
 
 @router.post(

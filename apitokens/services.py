@@ -15,6 +15,7 @@ from core.forms import validated
 from core.mail import send_after_commit
 from core.reauth import require_recent_sign_in
 from core.services import service
+from registry.rules import is_operator_staff
 
 TOKEN_PREFIX = "oreg_"
 # Refresh `last_used_at` at most this often, so that reading with a token is not a write.
@@ -87,7 +88,7 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
 @service("api_token.issue_service")
 def issue_service_token(*, data: dict, actor) -> tuple[ApiToken, str]:
     """Operator staff issue a token to a downstream system; it belongs to no person."""
-    require(actor.is_staff, "Only operator staff can issue service tokens.")
+    require(is_operator_staff(actor), "Only operator staff can issue service tokens.")
     return _mint(
         ApiToken.Kind.SERVICE, user=None, data=data, actor=actor, action="api_token.issued"
     )
@@ -98,7 +99,7 @@ def revoke_api_token(token: ApiToken, *, actor) -> ApiToken:
     """Stop a token working at once. Its owner may revoke it; so may operator staff."""
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     require(
-        actor.is_staff or (token.user_id is not None and token.user_id == actor.pk),
+        is_operator_staff(actor) or (token.user_id is not None and token.user_id == actor.pk),
         "You can only revoke your own API tokens.",
     )
     if token.revoked_at is None:

@@ -27,9 +27,10 @@ from core.locks import serialize_on
 from core.services import service
 from registry import hooks as registry_hooks
 from registry import services as registry
+from registry.access import require_audit_reader
 from registry.locks import lock_organization
 from registry.models import Organization, Person, RoleAssignment, RoleType, Sequence
-from registry.rules import Role, can_read_audit
+from registry.rules import Role, is_operator_staff
 from registry.services import delete_role_type, save_role_type, update_organization
 from tasks.models import Task
 from tasks.services import approve_task, create_task, reject_task
@@ -177,7 +178,7 @@ def _open_review_task(application: OrganizationApplication) -> Task | None:
 def approve_application(application: OrganizationApplication, *, actor) -> Organization:
     """Staff approve an application. Its review task is decided with it (the task engine
     then calls `approve_now` under its own locks), so the decision is taken exactly once."""
-    require(actor.is_staff, "Only operator staff can approve an application.")
+    require(is_operator_staff(actor), "Only operator staff can approve an application.")
     task = _open_review_task(application)
     if task is None:
         return approve_now(application, actor=actor)
@@ -192,7 +193,7 @@ def approve_application(application: OrganizationApplication, *, actor) -> Organ
 def approve_now(application: OrganizationApplication, *, actor) -> Organization:
     """The organization, its persons (matched by e-mail), memberships and roles, all in the
     caller's transaction (a service: `approve_application`, or the task engine)."""
-    require(actor.is_staff, "Only operator staff can approve an application.")
+    require(is_operator_staff(actor), "Only operator staff can approve an application.")
     application = _lock_pending(application)
     # Lock the Person ID sequence first: every person creation takes it, so nobody else can
     # register a person with one of these e-mails between our look-up and our insert.
@@ -245,7 +246,7 @@ def approve_now(application: OrganizationApplication, *, actor) -> Organization:
 @service("application.reject")
 def reject_application(application: OrganizationApplication, *, reason: str, actor) -> None:
     """Staff reject an application; the submitter is told why (and the review task closes)."""
-    require(actor.is_staff, "Only operator staff can reject an application.")
+    require(is_operator_staff(actor), "Only operator staff can reject an application.")
     task = _open_review_task(application)
     if task is None:
         reject_now(application, reason=reason, actor=actor)
@@ -266,7 +267,7 @@ def _valid_reason(reason: str) -> str:
 
 def reject_now(application: OrganizationApplication, *, reason: str, actor) -> None:
     """Record the rejection and tell the submitter (inside the caller's transaction)."""
-    require(actor.is_staff, "Only operator staff can reject an application.")
+    require(is_operator_staff(actor), "Only operator staff can reject an application.")
     reason = _valid_reason(reason)
     application = _lock_pending(application)
     application.status = OrganizationApplication.Status.REJECTED
@@ -291,7 +292,9 @@ def appoint_authorized_representative(
     org: Organization, person: Person, *, reason: str, actor
 ) -> None:
     """Staff appoint an Authorized Representative for an organization that has none."""
-    require(actor.is_staff, "Only operator staff can appoint an Authorized Representative.")
+    require(
+        is_operator_staff(actor), "Only operator staff can appoint an Authorized Representative."
+    )
     reason = clean_text(reason or "", "The reason")
     if len(reason) < 5:
         raise Invalid(
@@ -332,11 +335,7 @@ EXPORT_CHUNK = 1000
 
 
 def _require_reader(org: Organization, actor) -> None:
-    require(
-        can_read_audit(actor, org),
-        f"Only operator staff and the Primary Contacts or Authorized Representatives of "
-        f"{org.legal_name} can download its records.",
-    )
+    require_audit_reader(actor, org)
 
 
 @service("organization.export_contacts")

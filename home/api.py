@@ -9,6 +9,7 @@ from ninja import Query, Router
 from core.api import MAX_LIMIT, ListParams, Page, Schema, responses
 from home.queries import news_entries
 from notices.models import Announcement, Notice
+from registry.rules import is_operator_staff
 
 router = Router(tags=["news"])
 
@@ -39,7 +40,7 @@ def list_news(request, params: Query[ListParams]):
     # The newest `window` of each source cover the page.
     window = min(params.offset + limit, NEWS_API_ITEMS)
     activity = news_entries(user)
-    notices = Notice.objects.all() if user.is_staff else Notice.objects.addressed_to(user)
+    notices = Notice.objects.all() if is_operator_staff(user) else Notice.objects.addressed_to(user)
     announcements = Announcement.objects.published()
     rows = [
         {"at": e.at, "type": "activity", "org_id": e.org_id, "title": "", "text": e.sentence}

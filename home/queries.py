@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 from django.db.models import Q
 
 from audit.models import AuditEntry
-from banking.rules import BANKING_GROUP
-from registry.models import Organization, RoleAssignment
+from banking.rules import banking_org_ids
+from registry.models import Organization
+from registry.rules import is_operator_staff
 
 NEWS_PAGE_SIZE = 25
 
@@ -15,15 +16,12 @@ NEWS_PAGE_SIZE = 25
 def news_entries(user):
     """Recent activity of the user's organizations, newest first (staff: everything)."""
     qs = AuditEntry.objects.filter(outcome=AuditEntry.Outcome.DONE)
-    if not user.is_staff:
+    if not is_operator_staff(user):
         org_ids = list(Organization.objects.visible_to(user).values_list("org_id", flat=True))
         qs = qs.filter(org_id__in=org_ids)
         # Banking news (masked) only for the organizations where the user is in the banking
         # group; a plain member sees none of it.
-        banking_org_ids = RoleAssignment.objects.filter(
-            membership__person__user=user, role_type__code__in=BANKING_GROUP
-        ).values("membership__organization__org_id")
-        qs = qs.exclude(Q(action__startswith="banking.") & ~Q(org_id__in=banking_org_ids))
+        qs = qs.exclude(Q(action__startswith="banking.") & ~Q(org_id__in=banking_org_ids(user)))
     # Task steps are the machinery behind the events News reports (a banking change approved),
     # and a reveal of banking numbers is for the audit log only.
     # Announcements and notices are shown as themselves, not as their audit entries.

@@ -1,13 +1,14 @@
 """What News shows from the operator, in a fixed number of queries."""
 
 from notices.models import Announcement, Notice
+from registry.rules import is_operator_staff
 
 RECENT = 5
 
 
 def from_the_operator(user) -> dict:
     """The latest announcements and the latest notices to the user's groups (two queries)."""
-    notices = Notice.objects.all() if user.is_staff else Notice.objects.addressed_to(user)
+    notices = Notice.objects.all() if is_operator_staff(user) else Notice.objects.addressed_to(user)
     return {
         "announcements": list(
             Announcement.objects.published().order_by("-published_at", "-id")[:RECENT]

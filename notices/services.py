@@ -17,7 +17,7 @@ from tasks.services import create_task
 @service("announcement.publish")
 def publish_announcement(*, data: dict, actor) -> Announcement:
     """An announcement on everyone's News."""
-    require(actor.is_staff, "Only operator staff can publish announcements.")
+    require(is_operator_staff(actor), "Only operator staff can publish announcements.")
     cleaned = validated(AnnouncementForm(data=data))
     announcement = Announcement.objects.create(
         title=cleaned["title"], body=cleaned["body"], published_by=actor
@@ -60,7 +60,7 @@ def notice_recipients(notice: Notice):
 def issue_notice(*, data: dict, actor) -> Notice:
     """A notice to a role group, on their News and by e-mail; optionally a task for each
     organization's group to act on."""
-    require(actor.is_staff, "Only operator staff can issue notices.")
+    require(is_operator_staff(actor), "Only operator staff can issue notices.")
     cleaned = validated(NoticeForm(data=data))
     org = cleaned["organization"]
     notice = Notice.objects.create(

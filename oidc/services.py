@@ -11,6 +11,7 @@ from core.errors import Forbidden, Invalid, RuleViolation, require
 from core.services import service
 from oidc.models import SystemClient
 from oidc.queries import SystemAccess, system_access
+from registry.rules import is_operator_staff
 from systems.models import InformationSystem
 
 
@@ -57,7 +58,7 @@ def register_client(
     by the operator with actor=None). Returns the client and, for a confidential client, its
     secret: shown once, stored only hashed."""
     require(
-        actor is None or actor.is_staff,
+        actor is None or is_operator_staff(actor),
         "Only operator staff register the operator's systems for single sign-on.",
     )
     if SystemClient.objects.filter(system=system).exists():

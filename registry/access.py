@@ -4,10 +4,10 @@ from functools import wraps
 
 from audit.log import record_refusal
 from core.access import as_id
-from core.errors import NotFound
+from core.errors import NotFound, require
 from core.text import end_sentence
 from registry.models import Organization, Person, RoleType
-from registry.rules import is_operator_staff
+from registry.rules import can_read_audit, is_operator_staff
 
 
 def require_staff(user) -> None:
@@ -26,6 +26,15 @@ def staff_page(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def require_audit_reader(user, org: Organization) -> None:
+    """The organization's audit log and record exports: `can_read_audit`, else 403."""
+    require(
+        can_read_audit(user, org),
+        f"Only operator staff and the Primary Contacts or Authorized Representatives of "
+        f"{org.legal_name} can read its audit log and records.",
+    )
 
 
 def get_organization_for(user, org_id) -> Organization:
@@ -66,7 +75,7 @@ def get_person_for(user, person_id) -> Person:
     """A person who shares an organization with the user (staff: any), else NotFound."""
     number = as_id(person_id)
     qs = Person.objects.filter(person_id=number) if number is not None else Person.objects.none()
-    if not user.is_staff:
+    if not is_operator_staff(user):
         qs = qs.filter(
             memberships__organization__in=Organization.objects.visible_to(user)
         ).distinct()

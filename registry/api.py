@@ -7,7 +7,7 @@ from ninja import Field, Query, Router, Status
 
 from audit.queries import org_audit_entries
 from core.api import MAX_LIMIT, In, ListParams, Page, Schema, page, rate_limited, responses
-from core.errors import Forbidden, Invalid, NotFound
+from core.errors import Invalid, NotFound
 from registry import queries, services
 from registry.access import (
     get_member_for,
@@ -15,9 +15,10 @@ from registry.access import (
     get_person_by_number,
     get_person_for,
     get_role_type,
+    require_audit_reader,
 )
 from registry.models import Organization, Person
-from registry.rules import can_read_audit
+from registry.rules import is_operator_staff
 
 router = Router(tags=["registry"])
 
@@ -179,7 +180,7 @@ class AuditOut(Schema):
 
 def _orgs_with_roles(person: Person, visible_to=None) -> list[dict]:
     orgs = queries.organizations_with_roles(person)
-    if visible_to is not None and not visible_to.is_staff:
+    if visible_to is not None and not is_operator_staff(visible_to):
         mine = set(Organization.objects.visible_to(visible_to).values_list("pk", flat=True))
         orgs = [org for org in orgs if org.pk in mine]
     return [
@@ -522,11 +523,7 @@ def get_person(request, person_id: int):
 )
 def list_audit_entries(request, org_id: int, params: Query[ListParams]):
     org = get_organization_for(request.auth, org_id)
-    if not can_read_audit(request.auth, org):
-        raise Forbidden(
-            f"Only a Primary Contact or Authorized Representative of {org.legal_name} can read "
-            f"its audit log."
-        )
+    require_audit_reader(request.auth, org)
     # 2 queries: the count, then the page.
     result = page(org_audit_entries(org), params)
     result["items"] = [

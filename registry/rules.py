@@ -57,18 +57,18 @@ def managing_codes(role_type: RoleType) -> frozenset[str]:
 
 
 def can_manage_role(user, org: Organization, role_type: RoleType) -> bool:
-    if user.is_staff:
+    if is_operator_staff(user):
         return True
     return bool(role_codes(user, org) & managing_codes(role_type))
 
 
 def can_add_member(user, org: Organization) -> bool:
-    return user.is_staff or bool(role_codes(user, org) & MEMBER_ADDERS)
+    return is_operator_staff(user) or bool(role_codes(user, org) & MEMBER_ADDERS)
 
 
 def can_remove_member(user, org: Organization) -> bool:
-    return user.is_staff or bool(role_codes(user, org) & MEMBER_REMOVERS)
+    return is_operator_staff(user) or bool(role_codes(user, org) & MEMBER_REMOVERS)
 
 
 def can_read_audit(user, org: Organization) -> bool:
-    return user.is_staff or bool(role_codes(user, org) & AUDIT_READERS)
+    return is_operator_staff(user) or bool(role_codes(user, org) & AUDIT_READERS)

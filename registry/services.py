@@ -36,6 +36,7 @@ from registry.rules import (
     can_manage_role,
     can_remove_member,
     forget_role_codes,
+    is_operator_staff,
 )
 
 ORG_ID_START = 100000
@@ -111,7 +112,7 @@ def create_organization(
     actor,
 ) -> Organization:
     """Operator staff register an organization with its first mandatory contacts."""
-    require(actor.is_staff, "Only operator staff can register an organization.")
+    require(is_operator_staff(actor), "Only operator staff can register an organization.")
     cleaned = _validated(OrganizationForm, data)
     org = Organization.objects.create(org_id=next_number("organization", ORG_ID_START), **cleaned)
     record(actor, "organization.created", org=org, target=org)
@@ -473,7 +474,7 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
 @service("organization.update")
 def update_organization(org: Organization, *, data: dict, actor) -> Organization:
     """Staff correct an organization's legal name or address."""
-    require(actor.is_staff, "Only operator staff can change an organization's details.")
+    require(is_operator_staff(actor), "Only operator staff can change an organization's details.")
     org = Organization.objects.select_for_update().get(pk=org.pk)
     cleaned = _validated(OrganizationForm, data, partial_from=org)
     changed = [name for name, value in cleaned.items() if getattr(org, name) != value]
@@ -503,7 +504,7 @@ def save_role_type(
     role_type: RoleType | None, *, data: dict, managed_by: list[RoleType], actor
 ) -> RoleType:
     """Staff add a registration role, or change one's name, description or holder rules."""
-    require(actor.is_staff, "Only operator staff can change the registration roles.")
+    require(is_operator_staff(actor), "Only operator staff can change the registration roles.")
     values = {name: data[name] for name in ROLE_TYPE_FIELDS if name in data}
     if role_type is None:
         code = str(data.get("code") or "").strip()
@@ -536,7 +537,7 @@ def save_role_type(
 @service("role_type.delete")
 def delete_role_type(role_type: RoleType, *, actor) -> None:
     """Staff remove a registration role nobody holds and the rules do not name."""
-    require(actor.is_staff, "Only operator staff can change the registration roles.")
+    require(is_operator_staff(actor), "Only operator staff can change the registration roles.")
     role_type = RoleType.objects.select_for_update().get(pk=role_type.pk)
     if role_type.code in Role.values:
         raise RuleViolation(

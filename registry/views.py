@@ -23,7 +23,7 @@ from registry.forms import (
     PersonSearchForm,
 )
 from registry.models import Organization, email_key
-from registry.rules import can_add_member, can_manage_role, can_remove_member
+from registry.rules import can_add_member, can_manage_role, can_remove_member, is_operator_staff
 
 
 def _done(request, text: str) -> None:
@@ -154,7 +154,7 @@ def choose_organization(request):
             _refused(request, exc)
             return redirect("registry-choose-organization")
         return redirect("registry-organization", org_id=org.org_id)
-    if request.method == "GET" and len(orgs) == 1 and not request.user.is_staff:
+    if request.method == "GET" and len(orgs) == 1 and not is_operator_staff(request.user):
         return redirect("registry-organization", org_id=orgs[0].org_id)
     return render(
         request, "registry/choose_organization.html", {"organizations": orgs, "form": form}

@@ -20,7 +20,7 @@ from systems.models import (
     AccessReviewItem,
     InformationSystem,
 )
-from systems.rules import ACCESS_GRANTERS, PROTECTED_HOLDERS, can_grant_access
+from systems.rules import ACCESS_GRANTERS, PROTECTED_HOLDERS, can_grant_access, can_revoke_grant_of
 
 
 def systems() -> list[InformationSystem]:
@@ -387,11 +387,11 @@ def review_for(review: AccessReview, user) -> ReviewView:
     the items, the holders of protected roles, the user's roles)."""
     org = review.organization
     items = list(review.items.order_by("person_name", "person_number", "system_name", "pk"))
-    protected = set(
-        RoleAssignment.objects.filter(
-            membership__organization=org, role_type__code__in=PROTECTED_HOLDERS
-        ).values_list("membership__person_id", flat=True)
-    )
+    protected: dict[int, set[str]] = {}
+    for person_id, code in RoleAssignment.objects.filter(
+        membership__organization=org, role_type__code__in=PROTECTED_HOLDERS
+    ).values_list("membership__person_id", "role_type__code"):
+        protected.setdefault(person_id, set()).add(code)
     task = review.task
     taken = task is not None and task.state == "accepted" and task.accepted_by_id != user.pk
     can_decide = review.is_open and can_grant_access(user, org) and not taken
@@ -399,7 +399,9 @@ def review_for(review: AccessReview, user) -> ReviewView:
     for item in items:
         item.own = own is not None and item.person_id == own.pk
         item.may_confirm = can_decide and item.is_pending and not item.own
-        item.may_revoke = item.may_confirm and (user.is_staff or item.person_id not in protected)
+        item.may_revoke = item.may_confirm and can_revoke_grant_of(
+            user, org, protected.get(item.person_id, ())
+        )
     pending = sum(1 for i in items if i.is_pending)
     return ReviewView(review, items, can_decide, pending)
 

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from registry.models import Organization, RoleType
+from registry.rules import is_operator_staff
 
 
 class TaskQuerySet(models.QuerySet):
@@ -30,7 +31,7 @@ class TaskQuerySet(models.QuerySet):
             roles__assignments__membership__organization=F("organization"),
         ).values("pk")
         condition = Q(pk__in=by_role)
-        if user.is_staff:
+        if is_operator_staff(user):
             condition |= Q(to_staff=True)
         return self.filter(condition)
 

@@ -1,26 +1,91 @@
-"""What a recipient may do with a task, from its fields alone (no queries). The services
-enforce the same conditions under a row lock; these only decide which buttons to show."""
+"""What a recipient may do with a task, from its fields alone (no queries). Each question is
+answered once: `<action>_refusal(user, task)` is the refusal the service raises (under its row
+lock), or None; the page's `can_<action>` booleans are the same function asking "None?"."""
 
+from core.errors import DomainError, Forbidden, RuleViolation
+from registry.rules import is_operator_staff
 from tasks.models import Task
+
+
+def _name(user) -> str:
+    from tasks.services import actor_label  # services import these rules
+
+    return actor_label(user)
 
 
 def is_own_change(user, task: Task) -> bool:
     return task.excluded_user_id is not None and task.excluded_user_id == user.pk
 
 
+def taken_by_other(user, task: Task) -> bool:
+    return task.state == Task.State.ACCEPTED and task.accepted_by_id != user.pk
+
+
+def own_change_refusal(user, task: Task) -> DomainError | None:
+    if is_own_change(user, task):
+        return RuleViolation(
+            "You submitted this change, so someone else must accept and decide it.",
+            code="own_change",
+        )
+    return None
+
+
+def decided_refusal(task: Task) -> DomainError | None:
+    if not task.is_open:
+        return RuleViolation(
+            f"This task is already {task.get_state_display().lower()}.", code="already_decided"
+        )
+    return None
+
+
+def taken_refusal(user, task: Task) -> DomainError | None:
+    if taken_by_other(user, task):
+        return RuleViolation(
+            f"{_name(task.accepted_by)} has already accepted this task.", code="task_taken"
+        )
+    return None
+
+
+def accept_refusal(user, task: Task) -> DomainError | None:
+    """Accepting a task you already hold is a harmless repeat (not offered, not refused)."""
+    return own_change_refusal(user, task) or decided_refusal(task) or taken_refusal(user, task)
+
+
+def release_refusal(user, task: Task) -> DomainError | None:
+    """Whoever accepted it gives it back; operator staff may release anyone's (an absent
+    colleague must not hold a staff task hostage)."""
+    if refusal := decided_refusal(task):
+        return refusal
+    if task.state != Task.State.ACCEPTED:
+        return RuleViolation("Nobody has accepted this task.", code="not_accepted")
+    if task.accepted_by_id != user.pk and not is_operator_staff(user):
+        return Forbidden(f"Only {_name(task.accepted_by)}, who accepted it, can release it.")
+    return None
+
+
+def decide_refusal(user, task: Task) -> DomainError | None:
+    """Approve or reject: anyone in the group but the submitter, unless another has it."""
+    return own_change_refusal(user, task) or decided_refusal(task) or taken_refusal(user, task)
+
+
+def cancel_refusal(user, task: Task) -> DomainError | None:
+    """Withdraw: whoever raised it, or operator staff (user None: the portal itself)."""
+    if user is not None and not is_operator_staff(user) and task.created_by_id != user.pk:
+        return Forbidden("Only whoever raised this task, or operator staff, can withdraw it.")
+    return decided_refusal(task)
+
+
 def can_accept(user, task: Task) -> bool:
-    return task.state == Task.State.OPEN and not is_own_change(user, task)
+    return task.state == Task.State.OPEN and accept_refusal(user, task) is None
 
 
 def can_release(user, task: Task) -> bool:
-    return task.state == Task.State.ACCEPTED and task.accepted_by_id == user.pk
+    return release_refusal(user, task) is None
 
 
 def can_decide(user, task: Task) -> bool:
-    if not task.is_open or is_own_change(user, task):
-        return False
-    return task.state == Task.State.OPEN or task.accepted_by_id == user.pk
+    return decide_refusal(user, task) is None
 
 
-def taken_by_other(user, task: Task) -> bool:
-    return task.state == Task.State.ACCEPTED and task.accepted_by_id != user.pk
+def can_cancel(user, task: Task) -> bool:
+    return cancel_refusal(user, task) is None

@@ -10,11 +10,11 @@ from django.db import models
 from django.utils import timezone
 
 from audit.log import actor_label, record
-from core.errors import Forbidden, Invalid, NotFound, RuleViolation, require
+from core.errors import Forbidden, Invalid, NotFound, require
 from core.services import service
 from registry.models import Organization, RoleType
-from registry.rules import Role
-from tasks import notifications
+from registry.rules import Role, is_operator_staff
+from tasks import notifications, rules
 from tasks.kinds import get_kind
 from tasks.models import Task, TaskEvent
 from tasks.queries import recipients, task_recipients
@@ -79,26 +79,9 @@ def _lock_for(task: Task, actor) -> Task:
     return locked
 
 
-def _refuse_own_change(task: Task, actor) -> None:
-    if task.excluded_user_id is not None and task.excluded_user_id == actor.pk:
-        raise RuleViolation(
-            "You submitted this change, so someone else must accept and decide it.",
-            code="own_change",
-        )
-
-
-def _refuse_decided(task: Task) -> None:
-    if not task.is_open:
-        raise RuleViolation(
-            f"This task is already {task.get_state_display().lower()}.", code="already_decided"
-        )
-
-
-def _refuse_taken(task: Task, actor) -> None:
-    if task.state == Task.State.ACCEPTED and task.accepted_by_id != actor.pk:
-        raise RuleViolation(
-            f"{actor_label(task.accepted_by)} has already accepted this task.", code="task_taken"
-        )
+def _refuse(refusal) -> None:
+    if refusal is not None:
+        raise refusal
 
 
 @service("task.create")
@@ -120,7 +103,7 @@ def create_task(
     With `excluded_user` (four eyes), that account may never decide it; if nobody else in
     the group could, the task goes to operator staff as well.
     """
-    if actor is not None and not actor.is_staff:
+    if actor is not None and not is_operator_staff(actor):
         require(
             organization is not None
             and Organization.objects.visible_to(actor).filter(pk=organization.pk).exists(),
@@ -161,9 +144,7 @@ def create_task(
 def accept_task(task: Task, *, actor) -> Task:
     """Take the task: it becomes the actor's (first come, first served)."""
     task = _lock_for(task, actor)
-    _refuse_own_change(task, actor)
-    _refuse_decided(task)
-    _refuse_taken(task, actor)
+    _refuse(rules.accept_refusal(actor, task))
     if task.accepted_by_id == actor.pk:
         return task
     task.state, task.accepted_by = Task.State.ACCEPTED, actor
@@ -177,11 +158,7 @@ def accept_task(task: Task, *, actor) -> Task:
 def release_task(task: Task, *, actor) -> Task:
     """Give an accepted task back to the group."""
     task = _lock_for(task, actor)
-    _refuse_decided(task)
-    if task.state != Task.State.ACCEPTED:
-        raise RuleViolation("Nobody has accepted this task.", code="not_accepted")
-    if task.accepted_by_id != actor.pk and not actor.is_staff:
-        raise Forbidden(f"Only {actor_label(task.accepted_by)}, who accepted it, can release it.")
+    _refuse(rules.release_refusal(actor, task))
     task.state, task.accepted_by = Task.State.OPEN, None
     task.save(update_fields=["state", "accepted_by"])
     _event(task, TaskEvent.Action.RELEASED, actor)
@@ -191,9 +168,7 @@ def release_task(task: Task, *, actor) -> Task:
 
 def _decide(task: Task, *, actor, comment: str | None, approve: bool) -> Task:
     task = _lock_for(task, actor)
-    _refuse_own_change(task, actor)
-    _refuse_decided(task)
-    _refuse_taken(task, actor)
+    _refuse(rules.decide_refusal(actor, task))
     kind = get_kind(task.kind)
     required = not approve or kind.approve_needs_comment
     text = _clean_comment(comment, required=required, what="approve" if approve else "reject")
@@ -223,7 +198,7 @@ def reject_task(task: Task, *, actor, comment: str) -> Task:
 @service("task.comment")
 def comment_task(task: Task, *, actor, comment: str) -> Task:
     task = _lock_for(task, actor)
-    _refuse_decided(task)
+    _refuse(rules.decided_refusal(task))
     text = _clean_comment(comment, required=True, what="comment")
     _event(task, TaskEvent.Action.COMMENTED, actor, text)
     return task
@@ -236,11 +211,13 @@ def cancel_task(task: Task, *, actor, reason: str, expire: bool = False) -> Task
     locked = lock_task(task)
     if locked is None:
         raise NotFound("That task does not exist or is not addressed to you.")
-    if actor is not None and not actor.is_staff and locked.created_by_id != actor.pk:
-        if not Task.objects.visible_to(actor).filter(pk=task.pk).exists():
-            raise NotFound("That task does not exist or is not addressed to you.")
-        raise Forbidden("Only whoever raised this task, or operator staff, can withdraw it.")
-    _refuse_decided(locked)
+    refusal = rules.cancel_refusal(actor, locked)
+    if (
+        isinstance(refusal, Forbidden)
+        and not Task.objects.visible_to(actor).filter(pk=task.pk).exists()
+    ):
+        raise NotFound("That task does not exist or is not addressed to you.")
+    _refuse(refusal)
     get_kind(locked.kind).on_cancel(locked, actor=actor, comment=reason)
     locked.state = Task.State.EXPIRED if expire else Task.State.CANCELLED
     locked.decided_at, locked.decided_by = timezone.now(), actor

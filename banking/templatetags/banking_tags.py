@@ -4,23 +4,15 @@ organization's banking status (masked)."""
 from django import template
 
 from banking import queries
-from registry.models import RoleAssignment
-from registry.rules import Role
+from banking.rules import submits_banking_somewhere
 
 register = template.Library()
 
 
 @register.simple_tag
 def can_update_banking(user) -> bool:
-    """Whether to offer Update Banking Information: the user is an Invoicing and Banking
-    Contact of an active organization (one query)."""
-    if not user.is_authenticated:
-        return False
-    return RoleAssignment.objects.filter(
-        membership__person__user=user,
-        membership__organization__is_active=True,
-        role_type__code=Role.INVOICING_BANKING_CONTACT,
-    ).exists()
+    """Whether to offer Update Banking Information (`banking.rules`, one query)."""
+    return submits_banking_somewhere(user)
 
 
 @register.simple_tag

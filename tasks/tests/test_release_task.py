@@ -39,3 +39,16 @@ def test_release_button_releases_and_says_so(client, personas):
     response = client.post(reverse("tasks-release", args=[task.pk]), follow=True)
     assert "You released “Decide something”" in response.content.decode()
     assert Task.objects.get(pk=task.pk).state == "open"
+
+
+def test_staff_are_offered_release_of_a_colleagues_staff_task_and_may_release_it(
+    client, personas, django_user_model
+):
+    colleague = django_user_model.objects.create_user("olga", password="x", is_staff=True)
+    task = make_task(personas, roles=[], to_staff=True)
+    services.accept_task(task, actor=colleague)
+    client.force_login(personas.staff)
+    page = client.get(reverse("tasks-detail", args=[task.pk])).content.decode()
+    assert ">Release<" in page
+    services.release_task(task, actor=personas.staff)
+    assert Task.objects.get(pk=task.pk).state == "open"

@@ -170,25 +170,17 @@ def disable_two_factor(user: User, *, data: dict, actor) -> None:
         )
 
 
-def can_set_security(user, org) -> bool:
-    """Operator staff, or an Authorized Representative of the organization."""
-    from registry.rules import Role, is_operator_staff, role_codes
-
-    return is_operator_staff(user) or Role.AUTHORIZED_REPRESENTATIVE in role_codes(user, org)
-
-
 @service("organization.security.change")
 def set_two_factor_requirement(org, *, required: bool, actor):
     """An Authorized Representative requires (or stops requiring) a second factor of every
     person of the organization; it applies from each person's next sign-in."""
     from accounts.models import OrganizationSecurity
     from registry.models import Organization
+    from registry.rules import set_security_refusal
 
     org = Organization.objects.select_for_update().get(pk=org.pk)
-    require(
-        can_set_security(actor, org),
-        f"Only an Authorized Representative of {org.legal_name} can change this.",
-    )
+    if refusal := set_security_refusal(actor, org):
+        raise refusal
     require_recent_sign_in(actor)
     security, _ = OrganizationSecurity.objects.get_or_create(organization=org)
     if security.require_two_factor == required:

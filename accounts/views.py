@@ -273,6 +273,7 @@ def organization_security(request, org_id: int):
     Authorized Representatives."""
     from accounts.models import OrganizationSecurity
     from registry.access import get_organization_for
+    from registry.rules import set_security_refusal
 
     org = get_organization_for(request.user, org_id)
     if request.method == "POST":
@@ -284,7 +285,7 @@ def organization_security(request, org_id: int):
         {
             "org": org,
             "required": bool(security and security.require_two_factor),
-            "can_change": services.can_set_security(request.user, org),
+            "refusal": set_security_refusal(request.user, org),
         },
     )
 

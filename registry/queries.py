@@ -1,7 +1,7 @@
 """Read-side questions about the registry, each answered in a fixed number of queries."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
 from django.db import connection
@@ -221,12 +221,23 @@ def roles_of(org: Organization, person: Person) -> set[str]:
 class CoverageWarning:
     role_type: RoleType
     holders: int
+    # Set by `for_user`: whether the reader may register a holder, else who may.
+    can_register: bool = False
+    who_may: str = ""
+
+    def for_user(self, user, org: Organization) -> "CoverageWarning":
+        """This warning as `user` reads it: a link to register one only if they may."""
+        from registry.rules import can_manage_role, managers_phrase
+
+        may = can_manage_role(user, org, self.role_type)
+        who = "" if may else f"Only {managers_phrase(self.role_type)} can register one."
+        return replace(self, can_register=may, who_may=who)
 
     @property
     def message(self) -> str:
         role = self.role_type
         if self.holders == 0:
-            return f"No {role.name} is registered; one is required. Register one now."
+            return f"No {role.name} is registered; one is required."
         word = {1: "one", 2: "two", 3: "three"}.get(self.holders, str(self.holders))
         plural = "" if self.holders == 1 else "s"
         is_are = "is" if self.holders == 1 else "are"

@@ -72,3 +72,119 @@ def can_remove_member(user, org: Organization) -> bool:
 
 def can_read_audit(user, org: Organization) -> bool:
     return is_operator_staff(user) or bool(role_codes(user, org) & AUDIT_READERS)
+
+
+# --- Refusals: the one answer to "may the user do this, and if not, why?" -------------------
+# Each returns the error the service raises (under its lock, with the counts it locked) or
+# None; pages call the same function with the counts they show, to offer the button or to
+# say why in its place.
+
+
+def managers_phrase(role_type: RoleType) -> str:
+    """'a Primary Contact or an Authorized Representative': who may change the role."""
+    from core.text import or_list, with_article
+
+    names = sorted(r.name for r in role_type.managed_by.all())
+    return or_list(with_article(n) for n in names) if names else "a member of operator staff"
+
+
+def manage_role_refusal(user, org: Organization, role_type: RoleType, verb: str):
+    from core.errors import Forbidden
+    from core.text import sentence, with_article
+
+    if can_manage_role(user, org, role_type):
+        return None
+    return Forbidden(
+        sentence(
+            "Only {who} of {org} can {verb} {role}.",
+            who=managers_phrase(role_type),
+            org=org.legal_name,
+            verb=verb,
+            role=with_article(role_type.name),
+        )
+    )
+
+
+def last_holder_refusal(org: Organization, person, role_type: RoleType, holders: int):
+    """The last holder of a mandatory role stays until another is registered."""
+    from core.errors import RuleViolation
+    from core.text import sentence
+
+    if not role_type.mandatory or holders > 1:
+        return None
+    return RuleViolation(
+        sentence(
+            "{person} is the only {role} of {org}. At least one {role} is required at all "
+            "times: register another {role} first.",
+            person=person.full_name,
+            role=role_type.name,
+            org=org.legal_name,
+        ),
+        code="last_holder",
+    )
+
+
+def add_contact_refusal(user, org: Organization, person, role_type: RoleType, *, held: bool):
+    """`held`: the person already holds the role in the organization."""
+    from core.errors import RuleViolation
+    from core.text import sentence
+
+    if refusal := manage_role_refusal(user, org, role_type, "add"):
+        return refusal
+    if held:
+        return RuleViolation(
+            sentence(
+                "{person} is already {role} of {org}.",
+                person=person.full_name,
+                role=role_type.name,
+                org=org.legal_name,
+            ),
+            code="role_held",
+        )
+    return None
+
+
+def remove_contact_refusal(user, org: Organization, person, role_type: RoleType, *, holders: int):
+    """`holders`: how many hold the role in the organization now (the person included)."""
+    return manage_role_refusal(user, org, role_type, "remove") or last_holder_refusal(
+        org, person, role_type, holders
+    )
+
+
+def remove_member_refusal(user, org: Organization, person, held):
+    """`held`: (role type, number of its holders in the organization) for each role the
+    person holds there."""
+    from core.errors import Forbidden
+    from core.text import sentence
+
+    if not can_remove_member(user, org):
+        return Forbidden(
+            sentence(
+                "Only a Primary Contact or Authorized Representative of {org} can remove people "
+                "from it.",
+                org=org.legal_name,
+            )
+        )
+    for role_type, holders in held:
+        if refusal := last_holder_refusal(org, person, role_type, holders):
+            return refusal
+    return None
+
+
+# Who sets the organization's security (a second factor for everyone).
+SECURITY_SETTERS = {Role.AUTHORIZED_REPRESENTATIVE}
+
+
+def can_set_security(user, org: Organization) -> bool:
+    return is_operator_staff(user) or bool(role_codes(user, org) & SECURITY_SETTERS)
+
+
+def set_security_refusal(user, org: Organization):
+    from core.errors import Forbidden
+    from core.text import sentence
+
+    if can_set_security(user, org):
+        return None
+    return Forbidden(
+        sentence("Only an Authorized Representative of {org} can change this.", org=org.legal_name)
+    )

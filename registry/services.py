@@ -16,7 +16,7 @@ from core.errors import Invalid, NotFound, RuleViolation, require
 from core.forms import validated
 from core.reauth import require_recent_sign_in
 from core.services import service
-from core.text import end_sentence, with_article
+from core.text import end_sentence
 from registry import hooks, notifications, queries
 from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm
 from registry.locks import lock_organization
@@ -32,11 +32,13 @@ from registry.models import (
 )
 from registry.rules import (
     Role,
+    add_contact_refusal,
     can_add_member,
-    can_manage_role,
-    can_remove_member,
     forget_role_codes,
     is_operator_staff,
+    last_holder_refusal,
+    manage_role_refusal,
+    remove_member_refusal,
 )
 
 ORG_ID_START = 100000
@@ -83,20 +85,9 @@ def _duplicate_email(email: str, exclude: Person | None = None) -> Person | None
     return qs.first()
 
 
-def _refuse_last_holders(org: Organization, person: Person, role_types) -> None:
-    for role_type in role_types:
-        if not role_type.mandatory:
-            continue
-        holders = RoleAssignment.objects.filter(
-            membership__organization=org, role_type=role_type
-        ).count()
-        if holders <= 1:
-            raise RuleViolation(
-                f"{person.full_name} is the only {role_type.name} of {org.legal_name}. "
-                f"At least one {role_type.name} is required at all times: register another "
-                f"{role_type.name} first.",
-                code="last_holder",
-            )
+def _refuse(refusal) -> None:
+    if refusal is not None:
+        raise refusal
 
 
 # --- Organizations ------------------------------------------------------------------------
@@ -161,11 +152,7 @@ def register_person(
         f"{org.legal_name} can register a person for it.",
     )
     if role_type is not None:
-        require(
-            can_manage_role(actor, org, role_type),
-            f"Only {_manager_names(role_type)} of {org.legal_name} can add "
-            f"{with_article(role_type.name)}.",
-        )
+        _refuse(manage_role_refusal(actor, org, role_type, "add"))
     require_recent_sign_in(actor)
     cleaned = _validated(PersonDetailsForm, data)
     existing = _duplicate_email(cleaned["email"])
@@ -362,17 +349,14 @@ def add_member(org: Organization, person: Person, *, actor) -> Membership:
 def remove_member(org: Organization, person: Person, *, actor) -> None:
     """Remove a person from the organization with their roles (never a last holder)."""
     org = lock_organization(org, actor)
-    require(
-        can_remove_member(actor, org),
-        f"Only a Primary Contact or Authorized Representative of {org.legal_name} can remove "
-        f"people from it.",
-    )
+    _refuse(remove_member_refusal(actor, org, person, ()))
     require_recent_sign_in(actor)
     membership = _membership(org, person)
     if membership is None:
         raise NotFound(f"{person.full_name} does not belong to {end_sentence(org.legal_name)}")
     held = [a.role_type for a in membership.roles.select_related("role_type")]
-    _refuse_last_holders(org, person, held)
+    counts = queries.holder_counts(org)
+    _refuse(remove_member_refusal(actor, org, person, [(r, counts.get(r.pk, 0)) for r in held]))
     hooks.membership_ending(org, person, actor=actor)
     membership.delete()
     if person.user_id:
@@ -395,11 +379,8 @@ def _assign(org: Organization, person: Person, role_type: RoleType, *, actor) ->
     if membership is None:
         membership = Membership.objects.create(organization=org, person=person)
         record(actor, "member.added", org=org, target=person)
-    if membership.roles.filter(role_type=role_type).exists():
-        raise RuleViolation(
-            f"{person.full_name} is already {role_type.name} of {end_sentence(org.legal_name)}",
-            code="role_held",
-        )
+    held = membership.roles.filter(role_type=role_type).exists()
+    _refuse(add_contact_refusal(actor, org, person, role_type, held=held))
     assignment = RoleAssignment.objects.create(
         membership=membership, role_type=role_type, created_by=actor
     )
@@ -414,23 +395,11 @@ def _assign(org: Organization, person: Person, role_type: RoleType, *, actor) ->
     return assignment
 
 
-def _manager_names(role_type: RoleType) -> str:
-    """'a Primary Contact or an Authorized Representative', for refusal messages."""
-    names = sorted(r.name for r in role_type.managed_by.all())
-    if not names:
-        return "a member of operator staff"
-    return " or ".join(with_article(n) for n in names)
-
-
 @service("contact.add")
 def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor):
     """Register `person` for a role of the organization (affiliating them if needed)."""
     org = lock_organization(org, actor)
-    require(
-        can_manage_role(actor, org, role_type),
-        f"Only {_manager_names(role_type)} of {org.legal_name} can add "
-        f"{with_article(role_type.name)}.",
-    )
+    _refuse(manage_role_refusal(actor, org, role_type, "add"))
     require_recent_sign_in(actor)
     return _assign(org, person, role_type, actor=actor)
 
@@ -439,11 +408,7 @@ def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor
 def remove_contact(org: Organization, person: Person, role_type: RoleType, *, actor) -> None:
     """Remove `person` from a role; the last holder of a mandatory role stays."""
     org = lock_organization(org, actor)
-    require(
-        can_manage_role(actor, org, role_type),
-        f"Only {_manager_names(role_type)} of {org.legal_name} can remove "
-        f"{with_article(role_type.name)}.",
-    )
+    _refuse(manage_role_refusal(actor, org, role_type, "remove"))
     require_recent_sign_in(actor)
     assignment = RoleAssignment.objects.filter(
         membership__organization=org, membership__person=person, role_type=role_type
@@ -452,7 +417,8 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
         raise NotFound(
             f"{person.full_name} is not {role_type.name} of {end_sentence(org.legal_name)}"
         )
-    _refuse_last_holders(org, person, [role_type])
+    holders = RoleAssignment.objects.filter(membership__organization=org, role_type=role_type)
+    _refuse(last_holder_refusal(org, person, role_type, holders.count()))
     assignment.delete()
     if person.user_id:
         forget_role_codes(person.user)

@@ -23,7 +23,14 @@ from registry.forms import (
     PersonSearchForm,
 )
 from registry.models import Organization, email_key
-from registry.rules import can_add_member, can_manage_role, can_remove_member, is_operator_staff
+from registry.rules import (
+    add_contact_refusal,
+    can_add_member,
+    can_manage_role,
+    is_operator_staff,
+    remove_contact_refusal,
+    remove_member_refusal,
+)
 
 
 def _done(request, text: str) -> None:
@@ -166,7 +173,7 @@ def organization(request, org_id: int):
     return render(
         request,
         "registry/organization.html",
-        {"org": org, "warnings": queries.coverage_warnings(org)},
+        {"org": org, "warnings": _warnings(request.user, org, queries.coverage_warnings(org))},
     )
 
 
@@ -175,7 +182,7 @@ def update_contacts(request, org_id: int):
     return render(
         request,
         "registry/update_contacts.html",
-        {"org": org, "warnings": queries.coverage_warnings(org)},
+        {"org": org, "warnings": _warnings(request.user, org, queries.coverage_warnings(org))},
     )
 
 
@@ -193,6 +200,17 @@ def role_holders(request, org_id: int, code: str):
     role_type = get_role_type(code)
     search_form, results = person_search(request, org)
     holders = queries.holders(org, role_type)
+    # Each Remove and Add is offered only where the service would accept it; where it would
+    # not, the page shows the service's own sentence in its place.
+    for person in holders:
+        person.remove_refusal = remove_contact_refusal(
+            request.user, org, person, role_type, holders=len(holders)
+        )
+    held = {person.pk for person in holders}
+    for person in results or ():
+        person.add_refusal = add_contact_refusal(
+            request.user, org, person, role_type, held=person.pk in held
+        )
     return render(
         request,
         "registry/role_holders.html",
@@ -205,7 +223,9 @@ def role_holders(request, org_id: int, code: str):
             and can_manage_role(request.user, org, role_type),
             "search_form": search_form,
             "results": results,
-            "warnings": queries.coverage_warning(role_type, len(holders)),
+            "warnings": _warnings(
+                request.user, org, queries.coverage_warning(role_type, len(holders))
+            ),
         },
     )
 
@@ -256,10 +276,12 @@ def remove_contact(request, org_id: int, code: str, person_id: int):
                 f"{end_sentence(org.legal_name)}",
             )
         return redirect(back)
+    holders = queries.holder_counts(org).get(role_type.pk, 0)
+    refusal = remove_contact_refusal(request.user, org, person, role_type, holders=holders)
     return render(
         request,
         "registry/confirm_remove_contact.html",
-        {"org": org, "role": role_type, "person": person, "back": back},
+        {"org": org, "role": role_type, "person": person, "back": back, "refusal": refusal},
     )
 
 
@@ -290,10 +312,18 @@ def person_roles(request, org_id: int, person_id: int):
     org = get_organization_for(request.user, org_id)
     person = get_member_for(request.user, org, person_id)
     held = queries.roles_of(org, person)
+    counts = queries.holder_counts(org)
     roles = queries.role_types()
+    user = request.user
     for role in roles:
         role.is_held = role.code in held
-        role.can_manage = can_manage_role(request.user, org, role)
+        # The service's own answer: Add or Remove is offered, or its refusal said instead.
+        role.refusal = (
+            remove_contact_refusal(user, org, person, role, holders=counts.get(role.pk, 0))
+            if role.is_held
+            else add_contact_refusal(user, org, person, role, held=False)
+        )
+    held_counts = [(r, counts.get(r.pk, 0)) for r in roles if r.is_held]
     return render(
         request,
         "registry/person_roles.html",
@@ -301,7 +331,7 @@ def person_roles(request, org_id: int, person_id: int):
             "org": org,
             "person": person,
             "roles": roles,
-            "can_remove_member": can_remove_member(request.user, org),
+            "remove_member_refusal": remove_member_refusal(user, org, person, held_counts),
         },
     )
 
@@ -337,10 +367,15 @@ def remove_member(request, org_id: int, person_id: int):
             return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
         _done(request, f"{person.full_name} has been removed from {end_sentence(org.legal_name)}")
         return redirect("registry-by-person", org_id=org.org_id)
+    counts = queries.holder_counts(org)
+    held = [r for r in queries.role_types() if r.code in queries.roles_of(org, person)]
+    refusal = remove_member_refusal(
+        request.user, org, person, [(r, counts.get(r.pk, 0)) for r in held]
+    )
     return render(
         request,
         "registry/confirm_remove_member.html",
-        {"org": org, "person": person, "roles": sorted(queries.roles_of(org, person))},
+        {"org": org, "person": person, "roles": [r.code for r in held], "refusal": refusal},
     )
 
 
@@ -390,6 +425,10 @@ def register_person(request, org_id: int):
         "registry/register_person.html",
         {"org": org, "role": role_type, "form": form, "searched": searched, "similar": similar},
     )
+
+
+def _warnings(user, org: Organization, warnings) -> list:
+    return [w.for_user(user, org) for w in warnings]
 
 
 def _safe_next(url: str, org: Organization) -> str:

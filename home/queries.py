@@ -78,3 +78,51 @@ def news_page(user, *, older: str | None = None, newer: str | None = None) -> di
         "newer": news_cursor(rows[0]) if rows and before is not None else None,
         "older": news_cursor(rows[-1]) if has_older else None,
     }
+
+
+# The names people use for the zones an operator may run in (the TIME_ZONE setting).
+ZONE_NAMES = {
+    "America/Toronto": "Eastern Time",
+    "America/Montreal": "Eastern Time",
+    "America/New_York": "Eastern Time",
+    "America/Halifax": "Atlantic Time",
+    "America/St_Johns": "Newfoundland Time",
+    "America/Winnipeg": "Central Time",
+    "America/Chicago": "Central Time",
+    "America/Regina": "Central Standard Time (Saskatchewan)",
+    "America/Edmonton": "Mountain Time",
+    "America/Denver": "Mountain Time",
+    "America/Vancouver": "Pacific Time",
+    "America/Los_Angeles": "Pacific Time",
+    "UTC": "Coordinated Universal Time (UTC)",
+}
+
+
+def zone_name() -> str:
+    """The operator's time zone as people name it: "Eastern Time (America/Toronto)"."""
+    from django.conf import settings
+
+    key = settings.TIME_ZONE
+    name = ZONE_NAMES.get(key)
+    return f"{name} ({key})" if name and key != "UTC" else (name or key)
+
+
+def by_day(entries) -> list[dict]:
+    """News entries (newest first) grouped by their day in the operator's zone, each day
+    headed "Today", "Yesterday" or its date; no query."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    days: list[dict] = []
+    for entry in entries:
+        day = timezone.localtime(entry.at).date()
+        if not days or days[-1]["date"] != day:
+            if day == today:
+                label = "Today"
+            elif day == today - timedelta(days=1):
+                label = "Yesterday"
+            else:
+                label = f"{day:%A} {day.day} {day:%B %Y}"
+            days.append({"date": day, "label": label, "entries": []})
+        days[-1]["entries"].append(entry)
+    return days

@@ -3,7 +3,7 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from home.queries import news_page
+from home.queries import by_day, news_page, zone_name
 from notices.queries import from_the_operator
 from systems.queries import organizations_granting
 
@@ -16,7 +16,12 @@ def home(request):
 @require_GET
 def news(request):
     page = news_page(request.user, older=request.GET.get("older"), newer=request.GET.get("newer"))
-    context = {"page": page, **from_the_operator(request.user)}
+    context = {
+        "page": page,
+        "days": by_day(page["entries"]),
+        "zone": zone_name(),
+        **from_the_operator(request.user),
+    }
     return render(request, "home/news.html", context)
 
 

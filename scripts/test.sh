@@ -22,6 +22,9 @@ run .venv/bin/ruff check .
 run .venv/bin/ruff format --check .
 run .venv/bin/lint-imports
 
+# The HTML validator tests_a11y runs (needs npm and Java; under CI=true its absence fails).
+if command -v npm >/dev/null; then bash scripts/vnu.sh || echo "could not install vnu-jar"; fi
+
 echo "== SQLite =="
 run env DATABASE_URL="sqlite:///$(pwd)/test-db.sqlite3" "${pytest[@]}" "$@"
 

@@ -1,5 +1,7 @@
 """The shared form markup's helpers (templates/_field.html, templates/_form_errors.html)."""
 
+import copy
+
 from django import forms, template
 
 from core.forms import error_sentences
@@ -35,11 +37,16 @@ def first_control_id(bound_field) -> str:
 @register.simple_tag
 def control(bound_field):
     """The field's widget, described by its hint and its error (WCAG 3.3.1, 1.3.1)."""
+    widget = bound_field.field.widget
+    if bound_field.form.errors and "autofocus" in widget.attrs:
+        # The error summary takes the focus after a failed submit: one autofocus per page.
+        widget = copy.copy(widget)
+        widget.attrs = {k: v for k, v in widget.attrs.items() if k != "autofocus"}
     described = described_by(bound_field)
     attrs = {"aria-describedby": described} if described else {}
     if is_choice_group(bound_field):
-        return bound_field.as_widget()  # the fieldset around the group carries the description
-    return bound_field.as_widget(attrs=attrs)
+        attrs = {}  # the fieldset around the group carries the description
+    return bound_field.as_widget(widget=widget, attrs=attrs)
 
 
 @register.filter

@@ -200,3 +200,10 @@ def test_the_favicon_is_found_and_every_page_names_it_and_describes_itself(clien
     body = client.get(reverse("login")).content.decode()
     assert '<link rel="icon" href="/static/favicon.ico"' in body
     assert re.search(r'<meta name="description" content="[^"]{40,}">', body)
+
+
+def test_after_a_failed_sign_in_only_the_error_summary_is_autofocused(client, personas):
+    body = client.post(reverse("login"), {"username": "alice", "password": "wrong"}).content
+    body = body.decode()
+    assert body.count("autofocus") == 1
+    assert 'tabindex="-1" autofocus' in _summary(body)

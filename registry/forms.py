@@ -101,7 +101,7 @@ MY_AUTOCOMPLETE = {
     "job_title": "organization-title",
     "email": "email",
     "phone": "tel",
-    "street": "street-address",
+    "street": "address-line1",  # street-address is for a multi-line textarea only
     "city": "address-level2",
     "province": "address-level1",
     "postal_code": "postal-code",

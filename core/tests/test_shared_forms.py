@@ -188,7 +188,7 @@ def test_times_carry_no_microseconds(client, personas):
         stamps = re.findall(r'<time datetime="([^"]*)"', body)
         assert stamps, url
         for stamp in stamps:
-            assert re.fullmatch(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d[+-]\d\d:\d\d)?", stamp), (
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d([+-]\d\d:?\d\d|Z))?", stamp), (
                 url,
                 stamp,
             )

@@ -425,16 +425,39 @@ def list_members(request, org_id: int, params: Query[ListParams]):
     }
 
 
+class AwaitingConfirmationOut(Schema):
+    person_id: int
+    name: str
+    state: str = Field(description="awaiting_confirmation")
+    detail: str = Field(description="A sentence for a person.")
+
+
 @router.post(
     "/organizations/{org_id}/members",
-    response=responses(201, MemberOut, 403, 404, 409),
+    response={
+        **responses(201, MemberOut, 403, 404, 409),
+        202: AwaitingConfirmationOut,
+    },
     operation_id="add_member",
     summary="Affiliate an existing person (by Person ID) with the organization",
+    description="201: they belong to it now. 202: they belong to another organization, so "
+    "they are asked first (e-mailed); until they confirm, nothing more of them is shown.",
 )
 def add_member(request, org_id: int, payload: MemberIn):
     org = get_organization_for(request.auth, org_id)
     person = _referenced_person("person_id", payload.person_id)
-    services.add_member(org, person, actor=request.auth)
+    if services.add_member(org, person, actor=request.auth) is None:
+        return Status(
+            202,
+            {
+                "person_id": person.person_id,
+                "name": person.full_name,
+                "state": "awaiting_confirmation",
+                "detail": services.AWAITING_CONFIRMATION.format(
+                    name=person.full_name, org=org.legal_name
+                ),
+            },
+        )
     return Status(201, {"person_id": person.person_id, "name": person.full_name, "roles": []})
 
 

@@ -180,6 +180,34 @@ class Membership(models.Model):
         return f"{self.person} in {self.organization}"
 
 
+class AffiliationRequest(models.Model):
+    """An organization asked to affiliate a person who already belongs to another one. Until
+    the person confirms it (Manage My Information), the organization has no membership and
+    sees no more of them than a search shows: nobody can harvest the registry's contact
+    details by adding, reading and removing people."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="affiliation_requests"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="affiliation_requests"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "person"], name="affiliation_request_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} asked to join {self.organization}"
+
+
 class RoleType(models.Model):
     """A registration role, as data the operator can extend.
 

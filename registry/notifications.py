@@ -82,3 +82,15 @@ def email_changed(person: Person, old_email: str) -> None:
         f"{person.email} (it was {old_email}).\n\nIf this was not you, call Customer Relations "
         f"at {settings.CUSTOMER_RELATIONS_PHONE}.",
     )
+
+
+def affiliation_requested(person: Person, org: Organization, actor) -> None:
+    by = getattr(getattr(actor, "person", None), "full_name", "") or "Someone"
+    send_after_commit(
+        [person.email],
+        f"{org.legal_name} asks to add you as a member",
+        f"{by} asked to add you (Person ID {person.person_id}) to {org.legal_name} "
+        f"(Organization ID {org.org_id}). Until you confirm, they see only your name and a "
+        f"masked e-mail address. Confirm or decline on Manage My Information; if you do not "
+        f"know {org.legal_name}, decline and tell Customer Relations.",
+    )

@@ -21,6 +21,7 @@ from registry import hooks, notifications, queries
 from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm
 from registry.locks import lock_organization
 from registry.models import (
+    AffiliationRequest,
     EmailChange,
     Membership,
     Organization,
@@ -326,8 +327,10 @@ def cancel_email_change(person: Person, *, actor) -> None:
 
 
 @service("member.add")
-def add_member(org: Organization, person: Person, *, actor) -> Membership:
-    """Affiliate an existing person with the organization."""
+def add_member(org: Organization, person: Person, *, actor) -> Membership | None:
+    """Affiliate an existing person with the organization. A person who already belongs to
+    another organization is asked first (an AffiliationRequest, an e-mail; None is returned):
+    until they confirm, this organization sees nothing more of them than a search shows."""
     org = lock_organization(org, actor)
     require(
         can_add_member(actor, org),
@@ -340,9 +343,63 @@ def add_member(org: Organization, person: Person, *, actor) -> Membership:
             f"{person.full_name} already belongs to {end_sentence(org.legal_name)}",
             code="already_member",
         )
+    if _needs_their_confirmation(person, actor):
+        _, created = AffiliationRequest.objects.get_or_create(
+            organization=org, person=person, defaults={"requested_by": actor}
+        )
+        if created:
+            record(actor, "member.confirmation_requested", org=org, target=person)
+            notifications.affiliation_requested(person, org, actor)
+        return None
     membership = Membership.objects.create(organization=org, person=person)
     record(actor, "member.added", org=org, target=person)
     return membership
+
+
+AWAITING_CONFIRMATION = (
+    "{name} belongs to another organization, so we have asked them to confirm joining {org}; "
+    "they appear among its members once they do."
+)
+
+
+def _needs_their_confirmation(person: Person, actor) -> bool:
+    """Affiliating someone who belongs to another organization needs their word (operator
+    staff, who see every person anyway, affiliate directly)."""
+    return not is_operator_staff(actor) and person.memberships.exists()
+
+
+@service("member.confirm")
+def confirm_affiliation(request: AffiliationRequest, *, actor) -> Membership:
+    """The person asked confirms: they now belong to the organization."""
+    request = _own_request(request, actor)
+    org = lock_organization(request.organization, actor)
+    membership, _ = Membership.objects.get_or_create(organization=org, person=request.person)
+    request.delete()
+    record(actor, "member.added", org=org, target=request.person, details={"confirmed": True})
+    return membership
+
+
+@service("member.decline")
+def decline_affiliation(request: AffiliationRequest, *, actor) -> None:
+    """The person asked declines: nothing changes, and the organization learns nothing more."""
+    request = _own_request(request, actor)
+    request.delete()
+    record(actor, "member.declined", org=request.organization, target=request.person)
+
+
+def _own_request(request: AffiliationRequest, actor) -> AffiliationRequest:
+    person = getattr(actor, "person", None)
+    locked = (
+        AffiliationRequest.objects.select_for_update()
+        .select_related("organization", "person")
+        .filter(pk=request.pk, person=person)
+        .first()
+        if person is not None
+        else None
+    )
+    if locked is None:
+        raise NotFound("There is no such request waiting for your answer.")
+    return locked
 
 
 @service("member.remove")
@@ -376,6 +433,13 @@ def remove_member(org: Organization, person: Person, *, actor) -> None:
 
 def _assign(org: Organization, person: Person, role_type: RoleType, *, actor) -> RoleAssignment:
     membership = _membership(org, person)
+    if membership is None and _needs_their_confirmation(person, actor):
+        raise RuleViolation(
+            f"{person.full_name} belongs to another organization, so they must first agree to "
+            f"join {org.legal_name}: add them as a member, and give the role once they have "
+            f"confirmed.",
+            code="confirmation_needed",
+        )
     if membership is None:
         membership = Membership.objects.create(organization=org, person=person)
         record(actor, "member.added", org=org, target=person)

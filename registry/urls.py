@@ -7,6 +7,11 @@ urlpatterns = [
     path("me/", views.manage_my_information, name="me"),
     path("me/email/cancel/", views.cancel_email_change, name="me-cancel-email"),
     path("me/email/<str:token>/", views.confirm_email_change, name="me-confirm-email"),
+    path(
+        "me/affiliations/<int:request_id>/<str:answer>/",
+        views.answer_affiliation,
+        name="me-answer-affiliation",
+    ),
     path("organizations/", views.choose_organization, name="registry-choose-organization"),
     path(org, views.organization, name="registry-organization"),
     path(org + "contacts/", views.update_contacts, name="registry-update-contacts"),

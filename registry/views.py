@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.errors import DomainError, Invalid, tidy
+from core.errors import DomainError, Invalid, NotFound, tidy
 from core.forms import show_errors
 from core.reauth import reauth_required
 from core.text import end_sentence, telephone
@@ -22,7 +22,7 @@ from registry.forms import (
     PersonDetailsForm,
     PersonSearchForm,
 )
-from registry.models import Organization, email_key
+from registry.models import AffiliationRequest, Organization, email_key
 from registry.rules import (
     add_contact_refusal,
     can_add_member,
@@ -99,6 +99,7 @@ def manage_my_information(request):
         initial["phone"] = telephone(person.phone)
         form = MyDetailsForm(initial=initial)
     organizations = queries.organizations_with_roles(person)
+    asked = person.affiliation_requests.select_related("organization").order_by("created_at")
     return render(
         request,
         "registry/me.html",
@@ -107,6 +108,7 @@ def manage_my_information(request):
             "person": person,
             "organizations": organizations,
             "email_change": queries.pending_email_change(person),
+            "asked": asked,
         },
     )
 
@@ -143,6 +145,24 @@ def cancel_email_change(request):
     if person is not None:
         services.cancel_email_change(person, actor=request.user)
         messages.success(request, f"Your e-mail address stays {person.email}.")
+    return redirect("me")
+
+
+@require_POST
+def answer_affiliation(request, request_id: int, answer: str):
+    """Confirm or decline an organization's request to add me (Manage My Information)."""
+    if answer not in ("confirm", "decline"):
+        raise NotFound("There is no such answer.")
+    asked = AffiliationRequest(pk=request_id)
+    try:
+        if answer == "confirm":
+            membership = services.confirm_affiliation(asked, actor=request.user)
+            _done(request, f"You now belong to {membership.organization.legal_name}.")
+        else:
+            services.decline_affiliation(asked, actor=request.user)
+            _done(request, "Declined: that organization sees nothing more of you.")
+    except DomainError as exc:
+        _refused(request, exc)
     return redirect("me")
 
 
@@ -342,9 +362,15 @@ def add_member(request, org_id: int):
     org = get_organization_for(request.user, org_id)
     try:
         person = get_person_by_number(request.POST.get("person_id"))
-        services.add_member(org, person, actor=request.user)
+        membership = services.add_member(org, person, actor=request.user)
     except DomainError as exc:
         _refused(request, exc)
+        return redirect("registry-by-person", org_id=org.org_id)
+    if membership is None:
+        _done(
+            request,
+            services.AWAITING_CONFIRMATION.format(name=person.full_name, org=org.legal_name),
+        )
         return redirect("registry-by-person", org_id=org.org_id)
     _done(
         request,

@@ -60,9 +60,16 @@ def test_the_member_page_confirms_before_removing(client, personas):
 
 def test_add_member_affiliates_an_existing_person(personas):
     grace = personas.person("grace")
-    services.add_member(personas.northwind, grace, actor=personas.dave)
+    services.add_member(personas.northwind, grace, actor=personas.staff)
     assert _member(personas.northwind, grace)
     assert role("primary_contact")  # role types exist after migrations
+
+
+def test_add_member_asks_a_person_of_another_organization_first(personas):
+    grace = personas.person("grace")
+    assert services.add_member(personas.northwind, grace, actor=personas.dave) is None
+    assert not _member(personas.northwind, grace)
+    assert grace.affiliation_requests.filter(organization=personas.northwind).exists()
 
 
 def test_add_member_refuses_an_existing_member(personas):
@@ -84,8 +91,9 @@ def test_by_person_search_offers_to_add_a_non_member_then_opens_their_roles(clie
         reverse("registry-add-member", args=[100001]), {"person_id": "500007"}, follow=True
     )
     body = response.content.decode()
-    assert "Grace Kim (Person ID 500007) now belongs to Northwind Power Corp." in body
-    assert _member(personas.northwind, personas.person("grace"))
+    # Grace belongs to Lakeshore: she is asked to confirm first (issue 22, finding 12).
+    assert "so we have asked them to confirm joining Northwind Power Corp." in body
+    assert not _member(personas.northwind, personas.person("grace"))
 
 
 def test_a_non_members_roles_page_is_not_found(client, personas):

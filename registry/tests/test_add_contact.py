@@ -70,9 +70,17 @@ def test_a_role_already_held_is_refused_with_role_held(personas):
     assert exc.value.code == "role_held"
 
 
-def test_adding_a_role_to_a_person_of_another_organization_makes_them_a_member(personas):
+def test_a_role_for_a_person_of_another_organization_waits_for_their_confirmation(personas):
     org, grace = personas.northwind, personas.person("grace")
-    services.add_contact(org, grace, role("prudential_contact"), actor=personas.alice)
+    with pytest.raises(RuleViolation) as refused:
+        services.add_contact(org, grace, role("prudential_contact"), actor=personas.alice)
+    assert refused.value.code == "confirmation_needed"
+    assert not Membership.objects.filter(organization=org, person=grace).exists()
+
+
+def test_operator_staff_give_a_role_to_a_person_of_another_organization_directly(personas):
+    org, grace = personas.northwind, personas.person("grace")
+    services.add_contact(org, grace, role("prudential_contact"), actor=personas.staff)
     assert Membership.objects.filter(organization=org, person=grace).exists()
     assert holds(grace, org, "prudential_contact")
 

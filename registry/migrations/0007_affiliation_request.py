@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0005_person_name_order'),
+        ('registry', '0006_email_change'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -140,7 +140,7 @@ def test_banking_fields_never_raise_and_accept_only_ascii_digits(
         ("account_number", "١٢٣٤٥٦٧"),  # Arabic-Indic digits
         ("account_number", "٣" * 7),
         ("account_number", "1" * 40),
-        ("account_number", " 1234567 "),
+        ("account_number", "1234\t567"),
         ("account_number", "1234567\x00"),
         ("account_number", "1234567\n"),
         ("bank_name", "Bank\x00Name"),

@@ -49,6 +49,8 @@ SENTENCES: dict[str, str] = {
     "for approval ({target}).",
     "banking.revealed": "{actor} viewed the full banking numbers of {org}.",
     "announcement.published": "{actor} published the announcement “{target}”.",
+    "information_system.created": "{actor} added the information system {target}.",
+    "information_system.updated": "{actor} changed the information system {target}.",
     "announcement.withdrawn": "{actor} withdrew the announcement “{target}”.",
     "notice.issued": "{actor} issued the notice “{target}” to the {role}.",
 }

@@ -135,3 +135,33 @@ class StartReviewCampaignForm(forms.Form):
                 else f"No active organizations have the IDs {', '.join(missing)}."
             )
         return wanted
+
+
+class InformationSystemForm(forms.ModelForm):
+    """One of the operator's information systems as staff edit it (the code is given once)."""
+
+    levels_text = forms.CharField(
+        label="Access levels",
+        max_length=400,
+        help_text="From least to most powerful, separated by commas, e.g. read, submit.",
+    )
+
+    class Meta:
+        model = InformationSystem
+        fields = ["code", "name", "description", "open_to_all", "is_active", "sort_order"]
+        labels = {"code": "Code", "is_active": "In use", "sort_order": "Position in lists"}
+        help_texts = {"code": "Lower case letters, digits and hyphens; it cannot change later."}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["code"]
+            self.fields["levels_text"].initial = ", ".join(self.instance.levels)
+
+    def clean_levels_text(self) -> list[str]:
+        levels = [v.strip().lower() for v in self.cleaned_data["levels_text"].split(",")]
+        levels = [v for v in levels if v]
+        if not levels or len(set(levels)) != len(levels):
+            raise forms.ValidationError("List each access level once, e.g. read, submit.")
+        return levels

@@ -13,9 +13,9 @@ from core.text import end_sentence
 from registry.locks import lock_organization
 from registry.models import Membership, Organization, Person
 from registry.queries import roles_of
-from registry.rules import Role
+from registry.rules import Role, is_operator_staff
 from systems import notifications
-from systems.forms import GrantTermsForm, RequestReasonForm
+from systems.forms import GrantTermsForm, InformationSystemForm, RequestReasonForm
 from systems.models import AccessGrant, AccessRequest, AccessReviewItem, InformationSystem
 from systems.rules import can_grant_access, can_request_access, can_revoke_grant_of
 
@@ -314,3 +314,42 @@ def _withdraw_request(request: AccessRequest, *, reason: str) -> None:
     _settle(request, AccessRequest.State.WITHDRAWN, reason)
     if request.task is not None and request.task.state in request.task.OPEN_STATES:
         cancel_task(request.task, actor=None, reason=reason)
+
+
+SYSTEM_FIELDS = ["name", "description", "open_to_all", "is_active", "sort_order"]
+
+
+@service("information_system.save")
+def save_information_system(
+    system: InformationSystem | None, *, data: dict, actor
+) -> InformationSystem:
+    """Staff add one of the operator's information systems, or change one (never its code:
+    grants and single sign-on name it). Levels already granted cannot be dropped."""
+    require(is_operator_staff(actor), "Only operator staff can change the information systems.")
+    if system is not None:
+        system = InformationSystem.objects.select_for_update().get(pk=system.pk)
+    cleaned = validated(InformationSystemForm(data=data, instance=system))
+    levels = cleaned["levels_text"]
+    values = {name: cleaned[name] for name in SYSTEM_FIELDS}
+    if system is None:
+        system = InformationSystem.objects.create(code=cleaned["code"], levels=levels, **values)
+        action = "information_system.created"
+    else:
+        in_use = set(system.grants.values_list("level", flat=True)) - set(levels)
+        if in_use:
+            raise RuleViolation(
+                f"{system.name} still has grants at {', '.join(sorted(in_use))}: revoke or "
+                f"change them before dropping that level.",
+                code="level_in_use",
+            )
+        for name, value in {**values, "levels": levels}.items():
+            setattr(system, name, value)
+        system.save(update_fields=[*SYSTEM_FIELDS, "levels"])
+        action = "information_system.updated"
+    record(
+        actor,
+        action,
+        target=system,
+        details={"levels": levels, **{k: str(v) for k, v in values.items()}},
+    )
+    return system

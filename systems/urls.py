@@ -1,6 +1,6 @@
 from django.urls import path
 
-from systems import views
+from systems import views, views_staff
 
 org = "organizations/<int:org_id>/access/"
 urlpatterns = [
@@ -38,5 +38,23 @@ urlpatterns += [
         "backoffice/access-reviews/<int:campaign_id>/",
         views.access_review_campaign,
         name="systems-review-campaign",
+    ),
+]
+
+urlpatterns += [
+    path(
+        "backoffice/systems/",
+        views_staff.information_systems,
+        name="systems-information-systems",
+    ),
+    path(
+        "backoffice/systems/new/",
+        views_staff.edit_information_system,
+        name="systems-add-information-system",
+    ),
+    path(
+        "backoffice/systems/<slug:code>/",
+        views_staff.edit_information_system,
+        name="systems-information-system",
     ),
 ]

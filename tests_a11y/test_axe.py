@@ -397,6 +397,8 @@ def test_staff_pages_have_no_axe_violations(live_server, live_personas, page, au
     audit.visit(f"{base}/backoffice/role-types/", "backoffice-role-types")
     audit.visit(f"{base}/backoffice/role-types/new/", "backoffice-add-role-type")
     audit.visit(f"{base}/backoffice/role-types/primary_contact/", "backoffice-role-type")
+    audit.visit(f"{base}/backoffice/systems/", "backoffice-systems")
+    audit.visit(f"{base}/backoffice/systems/mpi/", "backoffice-system")
     audit.visit(f"{base}/backoffice/applications/", "backoffice-applications")
     audit.visit(f"{base}/backoffice/coverage/", "backoffice-coverage")
     audit.visit(f"{base}/announcements/new/", "publish-announcement")

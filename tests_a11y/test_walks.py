@@ -1,0 +1,231 @@
+"""The browser walks: every seed task, as its persona, at desktop (1280 px) and phone (390 px)
+widths, by clicking the visible links and buttons the pages offer. After every click the page
+must not be a refusal (an error message, an error summary, a 4xx/5xx answer): an offered action
+is one the person may take. The clicks each task takes are counted and written as a table to
+test-artifacts/walks.md (and printed with `pytest -s`)."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import ARTIFACTS, DEMO_PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WIDTHS = {"desktop": 1280, "phone": 390}
+REFUSALS = ".message-error, .error-summary, [role=alert]"
+TABLE = ARTIFACTS / "walks.md"
+RESULTS = ARTIFACTS / "walks"
+
+
+class Walk:
+    """A person clicking through the portal, counting clicks and checking each result."""
+
+    def __init__(self, page, base: str, width: int) -> None:
+        self.page, self.base, self.clicks = page, base, 0
+        self.status = 200
+        page.set_viewport_size({"width": width, "height": 900})
+        page.on("response", self._seen)
+
+    def _seen(self, response) -> None:
+        if response.request.is_navigation_request() and response.frame == self.page.main_frame:
+            self.status = response.status
+
+    def click(self, locator) -> None:
+        expect(locator).to_be_visible()
+        locator.click()
+        self.clicks += 1
+        self.page.wait_for_load_state()
+        self.assert_not_refused()
+
+    def assert_not_refused(self) -> None:
+        where = self.page.url
+        assert self.status < 400, f"{where} answered {self.status}"
+        refusals = self.page.locator(REFUSALS)
+        if refusals.count():
+            text = " | ".join(refusals.all_inner_texts())
+            raise AssertionError(f"refused after an offered action at {where}: {text}")
+        wide = self.page.evaluate("document.documentElement.scrollWidth")
+        width = self.page.viewport_size["width"]
+        assert wide <= width, f"{where} scrolls sideways ({wide} px at {width} px)"
+
+    def sign_in(self, username: str) -> None:
+        """Signing in is not counted: every task starts from a signed-in News page."""
+        self.page.context.clear_cookies()
+        self.page.goto(f"{self.base}/login/")
+        self.page.get_by_label("Account name").fill(username)
+        self.page.get_by_label("Password").fill(DEMO_PASSWORD)
+        self.page.get_by_role("button", name="Sign in").click()
+        expect(self.page.get_by_role("heading", level=1, name="News")).to_be_visible()
+
+    def nav(self, name: str) -> None:
+        self.click(self.page.get_by_role("navigation", name="Main").get_by_role("link", name=name))
+
+    def link(self, name) -> None:
+        self.click(self.page.get_by_role("link", name=name).first)
+
+    def button(self, name) -> None:
+        self.click(self.page.get_by_role("button", name=name).first)
+
+    def says(self, text: str) -> None:
+        expect(self.page.locator(".messages")).to_contain_text(text)
+
+
+def starts(text: str) -> re.Pattern:
+    return re.compile("^" + re.escape(text))
+
+
+def _write_table() -> str:
+    """The table of every walk recorded so far (one file per walk and width, so that walks
+    run by parallel workers all count)."""
+    counts = {}
+    for path in sorted(RESULTS.glob("*.json")):
+        entry = json.loads(path.read_text())
+        counts[(entry["task"], entry["width"])] = entry["clicks"]
+    lines = ["| seed task | clicks at 1280 px | clicks at 390 px |", "|---|---|---|"]
+    for task in sorted({task for task, _ in counts}):
+        desktop, phone = (counts.get((task, width), "–") for width in WIDTHS)
+        lines.append(f"| {task} | {desktop} | {phone} |")
+    TABLE.write_text("\n".join(lines) + "\n")
+    return "\n".join(lines)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _click_table():
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    yield
+    print("\nClicks per seed task (signing in not counted)\n" + _write_table())
+
+
+@pytest.fixture(params=list(WIDTHS))
+def walk(request, live_server, live_personas, page):
+    w = Walk(page, live_server.url, WIDTHS[request.param])
+    w.width_name = request.param
+    yield w
+
+
+def record(walk: Walk, task: str) -> None:
+    name = re.sub(r"\W+", "-", task).strip("-")
+    entry = {"task": task, "width": walk.width_name, "clicks": walk.clicks}
+    (RESULTS / f"{name}-{walk.width_name}.json").write_text(json.dumps(entry))
+
+
+def _add_rights_administrator(walk: Walk, first_name: str, full_name: str) -> None:
+    walk.nav("Actions")
+    walk.link(starts("Update Organization"))
+    walk.link(starts("By Role"))
+    walk.link(re.compile("^Rights Administrator$"))
+    walk.page.get_by_label("Search by name, e-mail or Person ID").fill(first_name)
+    walk.button("Search")
+    walk.button(f"Add {full_name} as Rights Administrator")
+    walk.says(f"{full_name} (Person ID")
+    walk.says("is now Rights Administrator")
+
+
+def test_alice_adds_and_removes_a_contact(walk):
+    walk.sign_in("alice")
+    _add_rights_administrator(walk, "Erin", "Erin Walsh")
+    walk.link("Remove Erin Walsh")
+    walk.button("Yes, remove")
+    walk.says("Erin Walsh is no longer Rights Administrator")
+    record(walk, "alice adds and removes a contact")
+
+
+def test_alice_updates_her_details(walk):
+    walk.sign_in("alice")
+    walk.nav("Actions")
+    walk.link(starts("Manage My Information"))
+    walk.page.get_by_label("Job title").fill("Director, Market Operations and Trading")
+    walk.button("Save my information")
+    walk.says("has been saved")
+    record(walk, "alice updates her details")
+
+
+def _submit_banking(walk: Walk, bank: str) -> None:
+    walk.nav("Actions")
+    walk.link(starts("Update Banking Information"))
+    if walk.page.get_by_role("heading", level=1, name="Banking information").count() == 0:
+        walk.link(starts("Lakeshore Energy Inc."))  # a choice of organization comes first
+    walk.page.get_by_label("Bank name").fill(bank)
+    walk.page.get_by_label("Institution number").fill("002")
+    walk.page.get_by_label("Transit number").fill("00022")
+    walk.page.get_by_label("Account number").fill("7654321")
+    walk.page.get_by_label("Currency").select_option(label="Canadian dollar (CAD)")
+    walk.button("Submit for approval")
+    walk.says("has been submitted")
+
+
+def _approve_first_task(walk: Walk) -> None:
+    walk.nav("Tasks")
+    accept = walk.page.get_by_role("button", name=re.compile(r"^Accept\b"))
+    if accept.count():
+        walk.click(accept.first)
+    walk.link(re.compile(r"^Approve\s*(:|task)"))
+    walk.button(re.compile("^Approve$"))
+    walk.says("You approved")
+
+
+def test_carol_submits_banking_and_bob_approves_it(walk):
+    walk.sign_in("carol")
+    _submit_banking(walk, "Second National Bank")
+    carol = walk.clicks
+    walk.sign_in("bob")
+    _approve_first_task(walk)
+    record(walk, "carol submits banking, bob approves it")
+    assert carol > 0
+
+
+def test_grace_submits_lakeshore_banking_and_frank_approves_it(walk):
+    walk.sign_in("grace")
+    _submit_banking(walk, "Lakeshore Credit Union")
+    walk.sign_in("frank")
+    _approve_first_task(walk)
+    record(walk, "grace submits banking, frank approves it")
+
+
+def test_erin_requests_access_and_dave_approves_it(walk):
+    walk.sign_in("erin")
+    walk.nav("Actions")
+    walk.link(starts("Request Access"))
+    walk.page.get_by_label("Access to").select_option(label="Metering Data – read")
+    walk.page.get_by_label("Why do you need it?").fill("Monthly meter reconciliation")
+    walk.button("Send request")
+    walk.says("has gone to the Rights Administrators")
+    walk.sign_in("dave")
+    walk.nav("Tasks")
+    walk.link(starts("Approve access request"))
+    walk.link(starts("Approve"))
+    walk.button(re.compile("^Approve$"))
+    walk.says("You approved")
+    record(walk, "erin requests access, dave approves it")
+
+
+def test_ivan_grants_access_for_lakeshore(walk):
+    walk.sign_in("ivan")
+    walk.nav("Actions")
+    walk.link(starts("Manage Access"))
+    walk.link("Grace Kim")
+    walk.page.get_by_label("Level for Settlement Statements").select_option(label="Read")
+    walk.button("Grant access to Settlement Statements")
+    walk.says("Settlement Statements")
+    record(walk, "ivan (Lakeshore's Rights Administrator) grants access")
+
+
+def test_frank_registers_a_rights_administrator_for_lakeshore(walk):
+    walk.sign_in("frank")
+    _add_rights_administrator(walk, "Grace", "Grace Kim")
+    record(walk, "frank adds a Rights Administrator")
+
+
+def test_staff_publishes_an_announcement(walk):
+    walk.sign_in("staff")
+    walk.link("Publish an announcement")
+    walk.page.get_by_label("Title").fill("Planned maintenance")
+    walk.page.get_by_label("Announcement").fill("The portal is unavailable on Sunday 02:00–04:00.")
+    walk.button("Preview")
+    walk.button(re.compile("^Publish$"))
+    walk.nav("News")
+    expect(walk.page.get_by_text("Planned maintenance").first).to_be_visible()
+    record(walk, "staff publishes an announcement")

@@ -28,7 +28,7 @@ def _banking_task(personas) -> Task:
 
 
 def test_the_coverage_warning_offers_an_authorized_representative(personas, client):
-    client.force_login(personas.alice)
+    client.force_login(personas.bob)  # an Authorized Representative may register another
     page = client.get(reverse("registry-organization", args=[100001])).content.decode()
     assert "Register an Authorized Representative" in page
     assert "Register a Authorized" not in page

@@ -36,7 +36,7 @@ from core import context_processors
 from core.errors import Forbidden, Invalid, NotFound, RuleViolation, require
 from core.forms import field_errors
 from core.mail import send_after_commit
-from core.reauth import require_recent_sign_in
+from core.reauth import require_recent_sign_in, second_factor_verified
 from core.services import service
 
 LINK_NOT_VALID = (
@@ -579,14 +579,12 @@ def _administrable(user: User, actor, what: str) -> User:
 def _require_superuser(actor, what: str) -> None:
     """Staff and superuser rights are granted only by a superuser whose session (or token) is
     verified with the second factor, whatever `ACCOUNTS_STAFF_REQUIRE_OTP` says of pages."""
-    from accounts.two_factor import is_verified
-
     require(
         getattr(actor, "is_superuser", False),
         f"Only a superuser can {what}.",
     )
     require(
-        is_verified(actor),
+        second_factor_verified(actor),
         f"Confirm your second factor to {what}: sign in again with your authenticator app.",
         code="second_factor_required",
     )

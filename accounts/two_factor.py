@@ -29,14 +29,6 @@ ORG_REQUIRES = "accounts.org_requires_two_factor"
 SET_UP_PATHS = ("/account/two-factor/", "/logout/", "/static/", "/login/")
 
 
-def is_verified(user) -> bool:
-    """Whether this actor proved the second factor: a session through django-otp's
-    `user.is_verified()`, an API token through the answer it was minted with. An account read
-    from the database, with neither, is not verified."""
-    check = getattr(user, "is_verified", None)
-    return bool(callable(check) and check())
-
-
 def is_enrolled(user) -> bool:
     return user.is_authenticated and user_has_device(user, confirmed=True)
 

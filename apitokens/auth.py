@@ -50,6 +50,10 @@ class TokenAuth(HttpBearer):
         # owner signed in recently when it was made.
         user.authenticated_at = found.created_at.timestamp()
         user.authenticated_by = "token"
+        # And the second factor as it stood when the token was made: a token made in an
+        # unverified session carries no operator-staff power (registry.rules).
+        user.otp_device = None
+        user.is_verified = lambda: found.two_factor_verified
         request.user = user
         return user
 

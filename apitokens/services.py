@@ -3,6 +3,7 @@
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
@@ -13,7 +14,7 @@ from audit.log import record
 from core.errors import require
 from core.forms import validated
 from core.mail import send_after_commit
-from core.reauth import require_recent_sign_in
+from core.reauth import require_recent_sign_in, second_factor_verified
 from core.services import service
 from registry.rules import is_operator_staff
 
@@ -30,7 +31,18 @@ def _expiry(days: int | None):
     return timezone.now() + timedelta(days=days) if days else None
 
 
-def _mint(kind: str, *, user, data: dict, actor, action: str, **more) -> tuple[ApiToken, str]:
+def _personal_expiry(user, days: int | None):
+    """A staff account's token lives at most `API_STAFF_TOKEN_HOURS` (it may carry staff power)."""
+    expires = _expiry(days)
+    if user.is_staff:
+        cap = timezone.now() + timedelta(hours=settings.API_STAFF_TOKEN_HOURS)
+        expires = min(expires or cap, cap)
+    return expires
+
+
+def _mint(
+    kind: str, *, user, data: dict, actor, action: str, expiry=_expiry, **more
+) -> tuple[ApiToken, str]:
     """A new token of `kind` from the form's data, audited; the secret is returned once."""
     cleaned = validated(ApiTokenForm(data=data))
     raw = _new_secret()
@@ -40,7 +52,7 @@ def _mint(kind: str, *, user, data: dict, actor, action: str, **more) -> tuple[A
         name=cleaned["name"],
         prefix=raw[:12],
         digest=digest(raw),
-        expires_at=_expiry(cleaned.get("expires_in_days")),
+        expires_at=expiry(cleaned.get("expires_in_days")),
         created_by=actor,
         **more,
     )
@@ -71,7 +83,10 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
         data=data,
         actor=actor,
         action="api_token.created",
+        expiry=lambda days: _personal_expiry(user, days),
         bound_to=password_binding(user.password),
+        # Staff power through this token needs the second factor verified now (registry.rules).
+        two_factor_verified=second_factor_verified(actor),
     )
     person = getattr(user, "person", None)
     address = person.email if person is not None else user.email

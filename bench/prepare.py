@@ -89,9 +89,12 @@ def main() -> None:
     service_token = ""
     try:
         from apitokens.services import issue_service_token
+        from core.reauth import console_actor
 
         staff = User.objects.filter(is_staff=True).order_by("pk").first()
-        _, service_token = issue_service_token(data={"name": "Benchmark"}, actor=staff)
+        _, service_token = issue_service_token(
+            data={"name": "Benchmark"}, actor=console_actor(staff)
+        )
     except Exception as exc:  # the access check is measured only where it exists
         print(f"prepare: no service token ({exc})")
 

@@ -216,6 +216,8 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 # suite turns it off by default so that other suites' staff walk-throughs stay one-step; the
 # accounts tests turn it on.
 ACCOUNTS_STAFF_REQUIRE_OTP = env_bool("ACCOUNTS_STAFF_REQUIRE_OTP", not TESTING)
+# A staff account's personal API token expires within this many hours (issue 22, finding 1).
+API_STAFF_TOKEN_HOURS = env_int("API_STAFF_TOKEN_HOURS", 12, minimum=1)
 OTP_TOTP_ISSUER = env_str("OPERATOR_SHORT_NAME", "IESO") + " Online Registration"
 
 # Banking numbers are encrypted at rest with this key (32 bytes, base64; or BANKING_KEY_FILE).

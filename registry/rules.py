@@ -1,7 +1,9 @@
 """Who may do what in an organization. Services ask these; nothing else decides."""
 
+from django.conf import settings
 from django.db import models
 
+from core.reauth import second_factor_verified
 from registry.models import Organization, RoleAssignment, RoleType
 
 
@@ -23,8 +25,12 @@ AUDIT_READERS = {Role.PRIMARY_CONTACT, Role.AUTHORIZED_REPRESENTATIVE}
 
 
 def is_operator_staff(user) -> bool:
-    """Operator staff run the back office (and must keep a second factor)."""
-    return bool(user.is_authenticated and user.is_staff and user.is_active)
+    """Operator staff power: an active staff account, acting (when
+    `ACCOUNTS_STAFF_REQUIRE_OTP` is on) in a session or with a token verified with the second
+    factor. The one staff question: services, the API and pages all ask it."""
+    if not (user.is_authenticated and user.is_staff and user.is_active):
+        return False
+    return not settings.ACCOUNTS_STAFF_REQUIRE_OTP or second_factor_verified(user)
 
 
 def may_use_admin(user) -> bool:

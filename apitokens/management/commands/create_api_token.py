@@ -6,6 +6,7 @@ from accounts.models import User
 from accounts.usernames import normalize_username
 from apitokens import services
 from core.errors import DomainError
+from core.reauth import console_actor
 
 
 class Command(BaseCommand):
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         user = User.objects.filter(username__iexact=normalize_username(username)).first()
         if user is None:
             raise CommandError(f"There is no account called {username!r}.")
+        console_actor(user)  # whoever runs this holds the server (core.reauth)
         data = {"name": service or name, "expires_in_days": expires_in_days or ""}
         try:
             if service:

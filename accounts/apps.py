@@ -6,7 +6,10 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
-        from accounts import signals  # noqa: F401 (connects the receivers)
+        from accounts import (
+            actions,  # noqa: F401  (registers the audit vocabulary)
+            signals,  # noqa: F401 (connects the receivers)
+        )
         from accounts.services import invite_person
         from registry import hooks
 

@@ -352,7 +352,10 @@ def record_reset_bypass() -> None:
         None,
         "account.password_reset",
         outcome=AuditEntry.Outcome.REFUSED,
-        details={"code": "no_verified_link"},
+        details={
+            "code": "no_verified_link",
+            "reason": "Answers were sent without a valid reset link opened first.",
+        },
     )
 
 
@@ -423,7 +426,7 @@ def reset_password(link: PasswordResetLink, *, answers: dict, new_password: str)
                 "account.password_reset",
                 target=user,
                 outcome=AuditEntry.Outcome.REFUSED,
-                details={"code": refusal.code},
+                details={"code": refusal.code, "reason": refusal.message},
             )
         else:
             try:

@@ -7,6 +7,7 @@ class ApiTokensConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts import hooks
+        from apitokens import actions  # noqa: F401  (registers the audit vocabulary)
         from apitokens.services import revoke_tokens_of
 
         hooks.password_replaced.register(revoke_tokens_of)

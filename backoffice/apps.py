@@ -8,6 +8,7 @@ class BackofficeConfig(AppConfig):
     verbose_name = "Back office"
 
     def ready(self) -> None:
+        from backoffice import actions  # noqa: F401  (registers the audit vocabulary)
         from backoffice.task_kinds import register_kinds
 
         register_kinds()

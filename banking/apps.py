@@ -6,4 +6,7 @@ class BankingConfig(AppConfig):
     verbose_name = "Banking information"
 
     def ready(self) -> None:
-        from banking import task_kinds  # noqa: F401  (registers the banking_change task kind)
+        from banking import (
+            actions,  # noqa: F401  (registers the audit vocabulary)
+            task_kinds,  # noqa: F401  (registers the banking_change task kind)
+        )

@@ -52,7 +52,7 @@ def get_organization_for(user, org_id) -> Organization:
                 "access.denied",
                 target=Organization.objects.get(org_id=number),
                 code="not_found",
-                message="not a member of this organization",
+                message="They are not a member of this organization.",
             )
         raise NotFound(f"No organization with ID {org_id} is visible to you.")
     return org

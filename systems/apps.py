@@ -7,6 +7,7 @@ class SystemsConfig(AppConfig):
 
     def ready(self) -> None:
         from registry import hooks
+        from systems import actions  # noqa: F401  (registers the audit vocabulary)
         from systems.reviews import review_after_roles_lost
         from systems.services import revoke_all_for_membership
         from systems.task_kinds import register_kinds

@@ -1,0 +1,113 @@
+"""The registry's audit vocabulary (see audit/actions.py)."""
+
+from audit.actions import Action, register
+
+register(
+    Action(
+        "organization.created",
+        done="{actor} registered the organization {org}.",
+        attempt="register an organization",
+        service="organization.create",
+    ),
+    Action(
+        "organization.updated",
+        done="{actor} corrected the details of {org}.",
+        attempt="correct the details of {org}",
+        service="organization.update",
+    ),
+    Action(
+        "person.searched",
+        done="{actor} searched for persons.",
+        attempt="search for persons",
+        service="person.search",
+    ),
+    Action(
+        "person.registered",
+        done="{actor} registered {target} as a new person.",
+        attempt="register a new person for {org}",
+        service="person.register",
+    ),
+    Action(
+        "person.updated",
+        done="{actor} updated the contact information of {target}.",
+        attempt="update the contact information of {target}",
+        service="person.update",
+    ),
+    Action(
+        "member.added",
+        done="{actor} added {target} to {org}.",
+        attempt="add {target} to {org}",
+        service="member.add",
+    ),
+    Action(
+        "member.removed",
+        done="{actor} removed {target} from {org}.",
+        attempt="remove {target} from {org}",
+        service="member.remove",
+    ),
+    Action(
+        "contact.added",
+        done="{actor} registered {target} as {role} of {org}.",
+        attempt="register {target} as {role} of {org}",
+        service="contact.add",
+    ),
+    Action(
+        "contact.removed",
+        done="{actor} removed {target} as {role} of {org}.",
+        attempt="remove {target} as {role} of {org}",
+        service="contact.remove",
+    ),
+    Action(
+        "role_type.created",
+        done="{actor} added the registration role {target}.",
+        attempt="change the registration roles",
+        service="role_type.save",
+    ),
+    Action(
+        "role_type.updated",
+        done="{actor} changed the registration role {target}.",
+        attempt="change the registration role {target}",
+    ),
+    Action(
+        "role_type.deleted",
+        done="{actor} removed the registration role {target}.",
+        attempt="remove the registration role {target}",
+        service="role_type.delete",
+    ),
+    Action(
+        "access.denied",
+        done="{actor} was refused access to {target}.",
+        attempt="open {target}",
+        refused="{actor} tried to open {target} and was refused: {reason}",
+    ),
+    Action(
+        "person.email_change_requested",
+        done="{actor} asked to change the e-mail address of {target}; it waits for "
+        "confirmation from the new address.",
+        attempt="change the e-mail address of {target}",
+    ),
+    Action(
+        "person.email_changed",
+        done="The new e-mail address of {target} was confirmed and is now in use.",
+        attempt="confirm a new e-mail address",
+        service="person.email_confirm",
+    ),
+    Action(
+        "person.email_change_cancelled",
+        done="{actor} cancelled the change of e-mail address of {target}.",
+        attempt="cancel a change of e-mail address",
+        service="person.email_cancel",
+    ),
+    Action(
+        "member.confirmation_requested",
+        done="{actor} asked {target} to confirm joining {org}.",
+        attempt="add {target} to {org}",
+        service="member.confirm",
+    ),
+    Action(
+        "member.declined",
+        done="{actor} declined to join {org}.",
+        attempt="decline to join {org}",
+        service="member.decline",
+    ),
+)

@@ -1,0 +1,100 @@
+"""Access to the operator's systems: the audit vocabulary (see audit/actions.py)."""
+
+from audit.actions import Action, register
+
+register(
+    Action(
+        "access.granted",
+        done="For {org}, {actor} granted {target} {level} access to {system}.",
+        attempt="grant {target} access to {system} for {org}",
+        service="access.grant",
+    ),
+    Action(
+        "access.changed",
+        done="For {org}, {actor} changed {target}'s access to {system} to {level}.",
+        attempt="change {target}'s access to {system} for {org}",
+    ),
+    Action(
+        "access.revoked",
+        done="For {org}, {actor} revoked {target}'s access to {system}.",
+        attempt="revoke {target}'s access to {system} for {org}",
+        service="access.revoke",
+    ),
+    Action(
+        "access.expired",
+        done="For {org}, {target}'s access to {system} expired.",
+        attempt="end access that had expired",
+        service="access.expire",
+    ),
+    Action(
+        "access.requested",
+        done="For {org}, {actor} asked for {level} access to {system}.",
+        attempt="ask for access to {system} for {org}",
+        service="access.request",
+    ),
+    Action(
+        "access.request_rejected",
+        done="For {org}, {actor} refused {target} access to {system}.",
+        attempt="refuse {target} access to {system}",
+    ),
+    Action(
+        "access.confirmed",
+        done="For {org}, {actor} confirmed in an access review that {target} keeps {level} "
+        "access to {system}.",
+        attempt="confirm {target}'s access in an access review of {org}",
+        service="access_review.confirm",
+    ),
+    Action(
+        "access.lapsed",
+        done="For {org}, {target}'s access to {system} ended: it was not confirmed in an access "
+        "review by its deadline.",
+        attempt="end access not confirmed in an access review",
+        service="access_review.lapse",
+    ),
+    Action(
+        "access_review.revoked",
+        done="For {org}, {actor} revoked in an access review {target}'s access to {system}.",
+        attempt="revoke access in an access review of {org}",
+        service="access_review.revoke",
+    ),
+    Action(
+        "access_review.confirmed_all",
+        done="{actor} confirmed every remaining grant of the review of {org}'s access.",
+        attempt="confirm every remaining grant of the review of {org}'s access",
+        service="access_review.confirm_all",
+    ),
+    Action(
+        "access_review.campaign_started",
+        done="{actor} started the access review {target}.",
+        attempt="start an access review",
+        service="access_review.start_campaign",
+    ),
+    Action(
+        "access_review.opened",
+        done="The Rights Administrators of {org} were asked to review its access to the "
+        "operator's systems ({target}).",
+        attempt="open a review of {org}'s access",
+    ),
+    Action(
+        "access_review.completed",
+        done="{actor} completed the review of {org}'s access ({target}).",
+        attempt="complete the review of {org}'s access",
+    ),
+    Action(
+        "access_review.lapsed",
+        done="The review of {org}'s access ({target}) reached its deadline; access not "
+        "confirmed was revoked.",
+        attempt="close the review of {org}'s access",
+    ),
+    Action(
+        "information_system.created",
+        done="{actor} added the information system {target}.",
+        attempt="change the operator's information systems",
+        service="information_system.save",
+    ),
+    Action(
+        "information_system.updated",
+        done="{actor} changed the information system {target}.",
+        attempt="change the information system {target}",
+    ),
+)

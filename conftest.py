@@ -68,6 +68,7 @@ class Personas(SimpleNamespace):
 
 def load_personas() -> Personas:
     from accounts.models import User
+    from core.testing import DEMO
     from registry.models import Organization
 
     if not User.objects.filter(username="alice").exists():
@@ -76,8 +77,8 @@ def load_personas() -> Personas:
     users = {u.username: u for u in User.objects.select_related("person")}
     return Personas(
         **users,
-        northwind=Organization.objects.get(org_id=100001),
-        lakeshore=Organization.objects.get(org_id=100002),
+        northwind=Organization.objects.get(org_id=DEMO.northwind.org_id),
+        lakeshore=Organization.objects.get(org_id=DEMO.lakeshore.org_id),
     )
 
 

@@ -1,4 +1,6 @@
-"""Helpers for the race tests: real threads, one database connection each, released at once."""
+"""Helpers shared by the tests: race tests (real threads, one database connection each, released
+at once), a Redis server, the demo data's IDs, the newest audit entry, signing in through the
+browser."""
 
 import contextlib
 import shutil
@@ -8,6 +10,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from types import SimpleNamespace
 
 from django.db import close_old_connections, connection
 
@@ -74,3 +77,58 @@ def redis_server() -> Iterator[str]:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+# --- The demo data's IDs, for tests that cannot take the personas fixture ---------------------
+
+
+class _Demo:
+    """The demo data's IDs by name, shaped like the personas fixture (`DEMO.northwind.org_id`,
+    `DEMO.person("alice").person_id`) for permission tables and other module-level test data.
+    Read from seed_demo's own tables: the one place the demo data is written down."""
+
+    def __init__(self) -> None:
+        from demo.management.commands.seed_demo import ORGANIZATIONS, PEOPLE
+
+        names = {100001: "northwind", 100002: "lakeshore"}
+        for org_id, *_ in ORGANIZATIONS:
+            setattr(self, names.get(org_id, str(org_id)), SimpleNamespace(org_id=org_id))
+        self._people = {row[0]: SimpleNamespace(person_id=row[1]) for row in PEOPLE}
+
+    def person(self, account: str) -> SimpleNamespace:
+        return self._people[account]
+
+
+DEMO = _Demo()
+
+
+def last_audit(action: str | None = None):
+    """The newest audit entry (of `action`, when given), or None."""
+    from audit.models import AuditEntry
+
+    entries = AuditEntry.objects.order_by("-id")
+    if action:
+        entries = entries.filter(action=action)
+    return entries.first()
+
+
+def browser_sign_in(page, base: str, username: str, password: str | None = None) -> None:
+    """Sign in through the sign-in page by its visible labels (the demo's password unless
+    told), and arrive on News."""
+    import re
+
+    from playwright.sync_api import expect
+
+    from demo.management.commands.seed_demo import PASSWORD
+
+    password = PASSWORD if password is None else password
+    page.context.clear_cookies()
+    page.goto(f"{base}/login/")
+    page.get_by_label("Account name").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/news/$"))
+
+
+def browser_sign_out(page) -> None:
+    page.get_by_role("button", name="Sign out").click()

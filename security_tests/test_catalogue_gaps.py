@@ -63,10 +63,10 @@ def test_case_30_another_organizations_person_through_my_organizations_pages_is_
     grace = personas.person("grace").person_id
     client.force_login(personas.alice)
     for path in [
-        f"/organizations/100001/contacts/by-person/{grace}/remove/",
-        f"/organizations/100002/contacts/by-person/{grace}/",
-        "/organizations/100002/contacts/",
-        f"/access/organizations/100001/person/{grace}/",
+        f"/organizations/{personas.northwind.org_id}/contacts/by-person/{grace}/remove/",
+        f"/organizations/{personas.lakeshore.org_id}/contacts/by-person/{grace}/",
+        f"/organizations/{personas.lakeshore.org_id}/contacts/",
+        f"/access/organizations/{personas.northwind.org_id}/person/{grace}/",
     ]:
         assert client.get(path).status_code == 404, path
 
@@ -77,7 +77,12 @@ def test_case_30_another_organizations_person_on_my_by_person_page_is_404(
 ):
     grace = personas.person("grace").person_id
     client.force_login(getattr(personas, username))
-    assert client.get(f"/organizations/100001/contacts/by-person/{grace}/").status_code == 404
+    assert (
+        client.get(
+            f"/organizations/{personas.northwind.org_id}/contacts/by-person/{grace}/"
+        ).status_code
+        == 404
+    )
 
 
 def test_case_30_another_organizations_person_through_the_api_is_404(personas):
@@ -86,11 +91,11 @@ def test_case_30_another_organizations_person_through_the_api_is_404(personas):
     for path in [
         f"/api/v1/persons/{grace}",
         f"/api/v1/persons/{grace}/organizations",
-        "/api/v1/organizations/100002",
-        "/api/v1/organizations/100002/contacts",
-        "/api/v1/organizations/100002/members",
-        "/api/v1/organizations/100002/access",
-        "/api/v1/organizations/100002/audit",
+        f"/api/v1/organizations/{personas.lakeshore.org_id}",
+        f"/api/v1/organizations/{personas.lakeshore.org_id}/contacts",
+        f"/api/v1/organizations/{personas.lakeshore.org_id}/members",
+        f"/api/v1/organizations/{personas.lakeshore.org_id}/access",
+        f"/api/v1/organizations/{personas.lakeshore.org_id}/audit",
     ]:
         assert Client().get(path, **auth).status_code == 404, path
 
@@ -159,7 +164,7 @@ def test_case_34_the_api_refuses_registering_with_a_role_one_cannot_delegate(per
             "last_name": "Novak",
             "email": "nina.novak@example.com",
             "phone": "416-555-0199",
-            "organization_id": 100001,
+            "organization_id": personas.northwind.org_id,
             "role": "authorized_representative",
             "is_staff": True,
         },
@@ -176,11 +181,16 @@ def test_case_34_the_api_refuses_registering_with_a_role_one_cannot_delegate(per
 def test_case_36_a_member_without_a_banking_role_sees_no_banking_digits(client, personas):
     client.force_login(personas.erin)
     auth = bearer(token_for(personas.erin))
-    pages = ["/news/", "/tasks/", "/organizations/100001/", "/organizations/100001/contacts/"]
+    pages = [
+        "/news/",
+        "/tasks/",
+        f"/organizations/{personas.northwind.org_id}/",
+        f"/organizations/{personas.northwind.org_id}/contacts/",
+    ]
     api = [
-        "/api/v1/organizations/100001",
+        f"/api/v1/organizations/{personas.northwind.org_id}",
         "/api/v1/organizations",
-        "/api/v1/organizations/100001/contacts",
+        f"/api/v1/organizations/{personas.northwind.org_id}/contacts",
         "/api/v1/news",
         "/api/v1/tasks",
         "/api/v1/persons?q=northwind",
@@ -191,12 +201,15 @@ def test_case_36_a_member_without_a_banking_role_sees_no_banking_digits(client, 
     for path in api:
         body = Client().get(path, **auth).content
         assert b"1234567" not in body and b"4567" not in body, path
-    assert client.get("/organizations/100001/banking/").status_code in {403, 404}
+    assert client.get(f"/organizations/{personas.northwind.org_id}/banking/").status_code in {
+        403,
+        404,
+    }
 
 
 def test_case_36_contacts_see_only_the_masked_number_before_a_reveal(client, personas):
     sign_in_recently(client, personas.alice)
-    body = client.get("/organizations/100001/banking/").content
+    body = client.get(f"/organizations/{personas.northwind.org_id}/banking/").content
     assert b"****4567" in body and b"1234567" not in body
 
 
@@ -207,18 +220,21 @@ def test_case_39_role_and_banking_changes_without_a_csrf_token_are_403(personas)
     ivan = personas.person("ivan").person_id
     client = Client(enforce_csrf_checks=True)
     sign_in_recently(client, personas.carol)
-    response = client.post("/organizations/100001/banking/", NEW)
+    response = client.post(f"/organizations/{personas.northwind.org_id}/banking/", NEW)
     assert response.status_code == 403
     sign_in_recently(client, personas.alice)
     before = state()
     for path, data in [
-        ("/organizations/100001/contacts/by-role/primary_contact/add/", {"person_id": ivan}),
         (
-            "/organizations/100001/contacts/by-role/rights_administrator/remove/"
+            f"/organizations/{personas.northwind.org_id}/contacts/by-role/primary_contact/add/",
+            {"person_id": ivan},
+        ),
+        (
+            f"/organizations/{personas.northwind.org_id}/contacts/by-role/rights_administrator/remove/"
             f"{personas.person('dave').person_id}/",
             {},
         ),
-        (f"/organizations/100001/contacts/by-person/{ivan}/remove/", {}),
+        (f"/organizations/{personas.northwind.org_id}/contacts/by-person/{ivan}/remove/", {}),
     ]:
         assert client.post(path, data).status_code == 403, path
     assert state() == before
@@ -227,10 +243,10 @@ def test_case_39_role_and_banking_changes_without_a_csrf_token_are_403(personas)
 def test_case_39_a_foreign_origin_is_refused_even_with_a_token(personas):
     client = Client(enforce_csrf_checks=True)
     sign_in_recently(client, personas.carol)
-    client.get("/organizations/100001/banking/")
+    client.get(f"/organizations/{personas.northwind.org_id}/banking/")
     token = client.cookies["csrftoken"].value
     response = client.post(
-        "/organizations/100001/banking/",
+        f"/organizations/{personas.northwind.org_id}/banking/",
         {**NEW, "csrfmiddlewaretoken": token},
         HTTP_ORIGIN="https://evil.example",
         secure=True,
@@ -259,7 +275,7 @@ def test_case_40_the_representative_removing_the_only_primary_contact_is_409_and
         == refusals + 1
     )
     response = Client().delete(
-        f"/api/v1/organizations/100001/contacts/{alice.person_id}/primary_contact",
+        f"/api/v1/organizations/{personas.northwind.org_id}/contacts/{alice.person_id}/primary_contact",
         **bearer(token_for(personas.bob)),
     )
     assert response.status_code == 409 and response.json()["code"] == "last_holder"
@@ -310,7 +326,9 @@ def test_case_49_confusable_emails_never_register_a_second_person(personas, emai
         )
     if isinstance(caught.value, RuleViolation):
         assert caught.value.code == "duplicate_person"
-        assert "500001" in caught.value.message  # names the Person ID, nothing more
+        assert (
+            f"{personas.person('alice').person_id}" in caught.value.message
+        )  # names the Person ID, nothing more
     assert Person.objects.count() == before
 
 
@@ -336,14 +354,19 @@ def test_case_50_refused_role_changes_are_audited_with_actor_org_and_target(pers
             actor=personas.dave,
         )
     entry = AuditEntry.objects.order_by("-id").first()
-    assert (entry.outcome, entry.actor_id, entry.org_id) == ("refused", personas.dave.pk, 100001)
+    assert (entry.outcome, entry.actor_id, entry.org_id) == (
+        "refused",
+        personas.dave.pk,
+        personas.northwind.org_id,
+    )
     assert entry.target_id == str(personas.person("erin").pk) or entry.target_label
 
 
 @pytest.mark.parametrize("username", ["carol", "dave", "erin", "frank"])
 def test_case_50_only_primary_contacts_representatives_and_staff_read_the_audit(personas, username):
     response = Client().get(
-        "/api/v1/organizations/100001/audit", **bearer(token_for(getattr(personas, username)))
+        f"/api/v1/organizations/{personas.northwind.org_id}/audit",
+        **bearer(token_for(getattr(personas, username))),
     )
     assert response.status_code == (404 if username == "frank" else 403)
 

@@ -166,7 +166,7 @@ def test_each_bad_banking_value_is_a_field_error(field, value):
 def test_the_banking_page_answers_4xx_never_500(client, personas, institution, transit, account):
     sign_in_recently(client, personas.carol)
     response = client.post(
-        "/organizations/100001/banking/",
+        f"/organizations/{personas.northwind.org_id}/banking/",
         {
             "bank_name": "Fuzz Bank",
             "institution_number": institution,

@@ -56,7 +56,7 @@ def test_api_answers_send_the_security_headers(client, personas, path):
 
 def test_error_answers_send_the_security_headers(client, personas):
     client.force_login(personas.alice)
-    assert_hardened(client.get("/organizations/100002/"))  # another org: 404
+    assert_hardened(client.get(f"/organizations/{personas.lakeshore.org_id}/"))  # another org: 404
     assert_hardened(client.post("/news/", {}))  # no CSRF token with enforce? still a header
 
 
@@ -93,7 +93,13 @@ def test_no_template_has_inline_script_or_style():
 
 def test_rendered_pages_have_no_inline_script_or_style(client, personas):
     client.force_login(personas.alice)
-    for path in ["/news/", "/actions/", "/tasks/", "/me/", "/organizations/100001/"]:
+    for path in [
+        "/news/",
+        "/actions/",
+        "/tasks/",
+        "/me/",
+        f"/organizations/{personas.northwind.org_id}/",
+    ]:
         html = client.get(path).content.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
         assert not re.search(r"\sstyle=", html), path

@@ -14,6 +14,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_stat
 from accounts.models import User
 from audit.models import AuditEntry
 from core.errors import DomainError, Forbidden
+from core.testing import DEMO
 from registry import services
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType
 
@@ -30,7 +31,7 @@ MEMBER_REMOVERS = {PC, AR}
 MANDATORY = {PC, AR, RA}
 ACTORS = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "ivan", "staff"]
 PEOPLE = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "ivan"]
-ORGS = [100001, 100002]
+ORGS = [DEMO.northwind.org_id, DEMO.lakeshore.org_id]
 
 
 def snapshot() -> frozenset:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DEMO_PASSWORD
+from core.testing import browser_sign_in, browser_sign_out
 from tests_a11y import vnu
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,18 +31,6 @@ def browser_context_args(browser_context_args):
     # <script> that add_script_tag writes would be refused. Only this module's browser bypasses
     # the policy, to inject axe; every other browser test runs under the real policy.
     return {**browser_context_args, "bypass_csp": True}
-
-
-def _sign_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.get_by_label("Account name").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/news/$"))
-
-
-def _sign_out(page) -> None:
-    page.get_by_role("button", name="Sign out").click()
 
 
 def _describe(violations: list[dict]) -> str:
@@ -304,42 +292,59 @@ def test_public_pages_have_no_axe_violations(live_server, live_personas, page, a
 
 def test_alice_pages_have_no_axe_violations(live_server, live_personas, page, audit):
     base = live_server.url
-    _sign_in(page, base, "alice")
+    browser_sign_in(page, base, "alice")
     audit.check("news")
     audit.visit(f"{base}/actions/", "actions")
     audit.visit(f"{base}/tasks/", "tasks-empty")
     audit.visit(f"{base}/me/", "manage-my-information")
     audit.visit(f"{base}/organizations/", "update-organization")
-    audit.visit(f"{base}/organizations/100001/", "organization")
-    audit.visit(f"{base}/organizations/100001/contacts/", "update-contacts")
-    audit.visit(f"{base}/organizations/100001/contacts/by-person/", "by-person")
-    audit.visit(f"{base}/organizations/100001/contacts/by-person/?q=Erin", "by-person-search")
-    audit.visit(f"{base}/organizations/100001/contacts/by-person/500005/", "person-roles")
-    audit.visit(f"{base}/organizations/100001/contacts/by-role/", "by-role")
-    role = f"{base}/organizations/100001/contacts/by-role/rights_administrator/"
+    audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/", "organization")
+    audit.visit(
+        f"{base}/organizations/{live_personas.northwind.org_id}/contacts/", "update-contacts"
+    )
+    audit.visit(
+        f"{base}/organizations/{live_personas.northwind.org_id}/contacts/by-person/", "by-person"
+    )
+    audit.visit(
+        f"{base}/organizations/{live_personas.northwind.org_id}/contacts/by-person/?q=Erin",
+        "by-person-search",
+    )
+    audit.visit(
+        f"{base}/organizations/{live_personas.northwind.org_id}/contacts/by-person/{live_personas.person('erin').person_id}/",
+        "person-roles",
+    )
+    audit.visit(
+        f"{base}/organizations/{live_personas.northwind.org_id}/contacts/by-role/", "by-role"
+    )
+    northwind = live_personas.northwind.org_id
+    role = f"{base}/organizations/{northwind}/contacts/by-role/rights_administrator/"
     audit.visit(role, "role-holders")
     audit.visit(f"{role}?q=Erin", "role-holders-search")
     audit.visit(f"{role}?q=Zed+Nobody", "role-holders-search-empty")
     audit.visit(
-        f"{base}/organizations/100001/persons/new/?q=Zed+Nobody&role=rights_administrator",
+        f"{base}/organizations/{live_personas.northwind.org_id}/persons/new/?q=Zed+Nobody&role=rights_administrator",
         "register-person",
     )
     audit.submit_empty(page.locator("main form button[type=submit]").last)
     audit.check("register-person-errors")
     audit.visit(
-        f"{base}/organizations/100001/contacts/by-role/primary_contact/", "primary-contacts"
+        f"{base}/organizations/{live_personas.northwind.org_id}/contacts/by-role/primary_contact/",
+        "primary-contacts",
     )
     audit.follow(page.get_by_role("link", name="Remove Alice Martin"))
     audit.check("confirm-remove-contact")
-    audit.visit(f"{base}/organizations/100001/banking/", "banking-alice")
+    audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/banking/", "banking-alice")
     audit.assert_clean()
 
 
 def test_carol_banking_page_has_no_axe_violations(live_server, live_personas, page, audit):
     base = live_server.url
-    _sign_in(page, base, "carol")
+    browser_sign_in(page, base, "carol")
     audit.visit(f"{base}/banking/", "banking-choose")
-    audit.visit(f"{base}/organizations/100001/banking/", "update-banking-information")
+    audit.visit(
+        f"{base}/organizations/{live_personas.northwind.org_id}/banking/",
+        "update-banking-information",
+    )
     audit.assert_clean()
 
 
@@ -356,9 +361,9 @@ def test_dave_access_and_task_pages_have_no_axe_violations(live_server, live_per
         actor=live_personas.erin,
     )
     base = live_server.url
-    _sign_in(page, base, "dave")
+    browser_sign_in(page, base, "dave")
     audit.visit(f"{base}/access/request/", "request-access")
-    audit.visit(f"{base}/organizations/100001/access/", "manage-access")
+    audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/access/", "manage-access")
     audit.visit(f"{base}/tasks/", "tasks")
     audit.follow(page.get_by_role("link", name="Approve access request").first)
     audit.check("task")
@@ -367,15 +372,21 @@ def test_dave_access_and_task_pages_have_no_axe_violations(live_server, live_per
 
 def test_account_and_decision_pages_have_no_axe_violations(live_server, live_personas, page, audit):
     base = live_server.url
-    _sign_in(page, base, "alice")
+    browser_sign_in(page, base, "alice")
     audit.visit(f"{base}/reauthenticate/", "reauthenticate")
     audit.visit(f"{base}/account/password/", "change-password")
     audit.visit(f"{base}/account/two-factor/", "two-factor")
     audit.visit(f"{base}/account/secret-questions/", "secret-questions")
-    audit.visit(f"{base}/organizations/100001/contacts/by-person/500005/remove/", "remove-member")
-    audit.visit(f"{base}/organizations/100001/access/person/500005/", "person-access")
+    audit.visit(
+        f"{base}/organizations/{live_personas.northwind.org_id}/contacts/by-person/{live_personas.person('erin').person_id}/remove/",
+        "remove-member",
+    )
+    audit.visit(
+        f"{base}/organizations/{live_personas.northwind.org_id}/access/person/{live_personas.person('erin').person_id}/",
+        "person-access",
+    )
     audit.visit(f"{base}/notices/new/", "issue-notice")
-    _sign_out(page)
+    browser_sign_out(page)
     audit.visit(f"{base}/password-reset/sent/", "password-reset-sent")
     audit.visit(f"{base}/password-reset/not-a-real-token/", "password-reset-link-invalid")
     audit.assert_clean()
@@ -383,17 +394,28 @@ def test_account_and_decision_pages_have_no_axe_violations(live_server, live_per
 
 def test_staff_pages_have_no_axe_violations(live_server, live_personas, page, audit):
     base = live_server.url
-    _sign_in(page, base, "staff")
+    browser_sign_in(page, base, "staff")
     audit.visit(f"{base}/backoffice/", "backoffice-home")
     audit.visit(f"{base}/backoffice/organizations/", "backoffice-organizations")
     audit.visit(f"{base}/backoffice/organizations/?q=north", "backoffice-organizations-search")
-    audit.visit(f"{base}/backoffice/organizations/100001/", "backoffice-organization")
+    audit.visit(
+        f"{base}/backoffice/organizations/{live_personas.northwind.org_id}/",
+        "backoffice-organization",
+    )
     audit.visit(f"{base}/backoffice/persons/", "backoffice-persons")
     audit.visit(f"{base}/backoffice/persons/?q=martin", "backoffice-persons-search")
     audit.visit(f"{base}/backoffice/persons/?q=x", "backoffice-persons-search-error")
-    audit.visit(f"{base}/backoffice/persons/500001/", "backoffice-person")
-    audit.visit(f"{base}/backoffice/persons/500009/", "backoffice-person-staff")
-    audit.visit(f"{base}/backoffice/persons/500005/account/deactivate/", "deactivate-account")
+    audit.visit(
+        f"{base}/backoffice/persons/{live_personas.person('alice').person_id}/", "backoffice-person"
+    )
+    audit.visit(
+        f"{base}/backoffice/persons/{live_personas.person('staff').person_id}/",
+        "backoffice-person-staff",
+    )
+    audit.visit(
+        f"{base}/backoffice/persons/{live_personas.person('erin').person_id}/account/deactivate/",
+        "deactivate-account",
+    )
     audit.visit(f"{base}/backoffice/role-types/", "backoffice-role-types")
     audit.visit(f"{base}/backoffice/role-types/new/", "backoffice-add-role-type")
     audit.visit(f"{base}/backoffice/role-types/primary_contact/", "backoffice-role-type")
@@ -413,7 +435,10 @@ def test_staff_pages_have_no_axe_violations(live_server, live_personas, page, au
     audit.visit(f"{base}/notices/new/", "issue-notice-staff")
     audit.visit(f"{base}/admin/", "admin")
     audit.visit(f"{base}/admin/registry/organization/", "admin-organizations")
-    audit.visit(f"{base}/admin/registry/organization/100001/change/", "admin-organization")
+    audit.visit(
+        f"{base}/admin/registry/organization/{live_personas.northwind.org_id}/change/",
+        "admin-organization",
+    )
     audit.visit(f"{base}/admin/audit/auditentry/", "admin-audit")
     audit.assert_clean()
 
@@ -425,7 +450,7 @@ def test_deciding_a_task_has_no_axe_violations(live_server, live_personas, page,
     metering = InformationSystem.objects.get(code="metering")
     request_access(live_personas.northwind, metering, level="read", actor=live_personas.erin)
     base = live_server.url
-    _sign_in(page, base, "dave")
+    browser_sign_in(page, base, "dave")
     audit.visit(f"{base}/tasks/", "tasks-dave")
     audit.follow(page.get_by_role("link", name="Approve access request").first)
     audit.follow(page.get_by_role("link", name=re.compile("^Reject")).first)

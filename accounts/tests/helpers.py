@@ -4,7 +4,7 @@ import re
 
 from django.core import mail
 
-from audit.models import AuditEntry
+from core.testing import last_audit  # noqa: F401 (shared)
 
 CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
 PASSWORD = "Market-Demo-2026"
@@ -22,13 +22,6 @@ def sign_in(client, username: str, password: str, ip: str = "127.0.0.1", **extra
 
 def signed_in(client) -> bool:
     return "_auth_user_id" in client.session
-
-
-def last_audit(action: str | None = None) -> AuditEntry | None:
-    qs = AuditEntry.objects.order_by("-id")
-    if action:
-        qs = qs.filter(action=action)
-    return qs.first()
 
 
 def link_from_mail(prefix: str) -> str:

@@ -71,7 +71,9 @@ def test_the_token_appears_in_no_page_and_no_audit_entry(client, personas, invit
     token = path.strip("/").split("/")[-1]
     client.force_login(personas.alice)
     pages = [
-        client.get(f"/organizations/100001/contacts/by-person/{person.person_id}/"),
+        client.get(
+            f"/organizations/{personas.northwind.org_id}/contacts/by-person/{person.person_id}/"
+        ),
         client.get("/news/"),
         client.get(f"/api/v1/persons/{person.person_id}"),
     ]
@@ -141,5 +143,5 @@ def test_only_staff_may_resend_an_invitation(client, personas, invited):
 
 def test_another_organizations_person_is_not_found_for_a_non_staff_resend(client, personas):
     client.force_login(personas.frank)
-    response = client.post("/invitations/500001/resend/")
+    response = client.post(f"/invitations/{personas.person('alice').person_id}/resend/")
     assert response.status_code == 404

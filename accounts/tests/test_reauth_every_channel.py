@@ -14,12 +14,13 @@ from apitokens.models import ApiToken
 from apitokens.tests.helpers import bearer, token_for
 from banking.models import BankingChange
 from banking.tests.test_decide_banking_change import submit
+from core.testing import DEMO
 from registry.tests.helpers import holds
 from tasks import services as task_services
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
-ADD_RA = f"{API}/organizations/100001/contacts"
+ADD_RA = f"{API}/organizations/{DEMO.northwind.org_id}/contacts"
 
 
 def later(minutes: int):
@@ -36,7 +37,7 @@ def test_a_role_change_through_the_api_with_a_stale_session_needs_the_password(c
     with later(16):
         response = client.post(
             ADD_RA,
-            {"person_id": 500005, "role": "rights_administrator"},
+            {"person_id": personas.person("erin").person_id, "role": "rights_administrator"},
             content_type="application/json",
             **_csrf(client),
         )

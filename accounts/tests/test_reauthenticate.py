@@ -7,11 +7,12 @@ import time_machine
 from axes.models import AccessAttempt
 
 from accounts.tests.helpers import PASSWORD, sign_in, signed_in
+from core.testing import DEMO
 from registry.tests.helpers import holds
 
 pytestmark = pytest.mark.django_db
-ADD_RA = "/organizations/100001/contacts/by-role/rights_administrator/add/"
-HOLDERS = "/organizations/100001/contacts/by-role/rights_administrator/"
+ADD_RA = f"/organizations/{DEMO.northwind.org_id}/contacts/by-role/rights_administrator/add/"
+HOLDERS = f"/organizations/{DEMO.northwind.org_id}/contacts/by-role/rights_administrator/"
 
 
 def later(minutes: int):
@@ -20,7 +21,11 @@ def later(minutes: int):
 
 def test_a_role_change_soon_after_sign_in_goes_ahead(client, personas):
     sign_in(client, "alice", PASSWORD)
-    client.post(ADD_RA, {"person_id": 500005}, HTTP_REFERER=f"http://testserver{HOLDERS}")
+    client.post(
+        ADD_RA,
+        {"person_id": personas.person("erin").person_id},
+        HTTP_REFERER=f"http://testserver{HOLDERS}",
+    )
     assert holds(personas.person("erin"), personas.northwind, "rights_administrator")
 
 
@@ -28,7 +33,9 @@ def test_a_role_change_16_minutes_after_sign_in_asks_for_the_password_first(clie
     sign_in(client, "alice", PASSWORD)
     with later(16):
         response = client.post(
-            ADD_RA, {"person_id": 500005}, HTTP_REFERER=f"http://testserver{HOLDERS}"
+            ADD_RA,
+            {"person_id": personas.person("erin").person_id},
+            HTTP_REFERER=f"http://testserver{HOLDERS}",
         )
         assert response.status_code == 302
         assert response.url.startswith("/reauthenticate/?next=")
@@ -37,7 +44,7 @@ def test_a_role_change_16_minutes_after_sign_in_asks_for_the_password_first(clie
         assert b"Confirm your password" in page.content
         confirmed = client.post(response.url, {"password": PASSWORD})
         assert confirmed.status_code == 302 and confirmed.url == HOLDERS
-        client.post(ADD_RA, {"person_id": 500005})
+        client.post(ADD_RA, {"person_id": personas.person("erin").person_id})
         assert holds(personas.person("erin"), personas.northwind, "rights_administrator")
 
 

@@ -7,9 +7,10 @@ from accounts import services
 from accounts.models import OrganizationSecurity
 from accounts.tests.helpers import PASSWORD, last_audit, sign_in
 from core.errors import Forbidden
+from core.testing import DEMO
 
 pytestmark = pytest.mark.django_db
-PAGE = "/organizations/100001/security/"
+PAGE = f"/organizations/{DEMO.northwind.org_id}/security/"
 
 
 def test_an_authorized_representative_requires_it_on_the_page(client, personas):
@@ -18,7 +19,10 @@ def test_an_authorized_representative_requires_it_on_the_page(client, personas):
     assert b"now requires a second factor" in response.content
     assert OrganizationSecurity.objects.get(organization=personas.northwind).require_two_factor
     entry = last_audit()
-    assert (entry.action, entry.org_id) == ("organization.two_factor_required", 100001)
+    assert (entry.action, entry.org_id) == (
+        "organization.two_factor_required",
+        personas.northwind.org_id,
+    )
 
 
 @pytest.mark.parametrize("name", ["alice", "carol", "erin", "frank"])

@@ -24,7 +24,9 @@ def test_entries_of_one_organization_are_chained(personas):
     services.add_contact(
         personas.northwind, personas.person("erin"), role("primary_contact"), actor=personas.alice
     )
-    first, second = AuditEntry.objects.filter(org_id=100001).order_by("-id")[:2][::-1]
+    first, second = AuditEntry.objects.filter(org_id=personas.northwind.org_id).order_by("-id")[:2][
+        ::-1
+    ]
     assert second.prev_hash == first.row_hash
     assert second.row_hash == second.compute_hash()
     assert verify_chains()[1] is None
@@ -62,7 +64,7 @@ def test_the_database_refuses_raw_updates_and_deletes(personas):
 @pytest.mark.django_db
 def test_verify_audit_names_the_first_row_edited_behind_the_applications_back(personas):
     call_command("verify_audit")
-    target = AuditEntry.objects.filter(org_id=100001).order_by("id")[2]
+    target = AuditEntry.objects.filter(org_id=personas.northwind.org_id).order_by("id")[2]
     _drop_triggers()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -74,7 +76,7 @@ def test_verify_audit_names_the_first_row_edited_behind_the_applications_back(pe
 
 @pytest.mark.django_db
 def test_removing_an_entry_breaks_the_chain_at_the_next_one(personas):
-    entries = list(AuditEntry.objects.filter(org_id=100001).order_by("id")[:3])
+    entries = list(AuditEntry.objects.filter(org_id=personas.northwind.org_id).order_by("id")[:3])
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("DROP TRIGGER audit_no_delete")

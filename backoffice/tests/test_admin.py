@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEntry
+from core.testing import DEMO
 from registry.models import Organization, RoleAssignment, RoleType
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +39,8 @@ def test_adding_a_role_holder_in_the_admin_goes_through_the_rules_and_is_audited
     response = staff_client.post(
         reverse("admin:registry_roleassignment_add"),
         {
-            "organization_id": "100001",
-            "person_id": "500005",
+            "organization_id": f"{personas.northwind.org_id}",
+            "person_id": f"{personas.person('erin').person_id}",
             "role_type": RoleType.objects.get(code="primary_contact").pk,
         },
         follow=True,
@@ -47,7 +48,10 @@ def test_adding_a_role_holder_in_the_admin_goes_through_the_rules_and_is_audited
     assert response.status_code == 200
     assert assignment(personas.northwind, "erin", "primary_contact")
     entry = AuditEntry.objects.filter(action="contact.added").order_by("-id").first()
-    assert (entry.actor_label, entry.target_id) == ("Olivia Operator", "500005")
+    assert (entry.actor_label, entry.target_id) == (
+        "Olivia Operator",
+        f"{personas.person('erin').person_id}",
+    )
 
 
 def test_removing_the_last_holder_in_the_admin_shows_the_reason_and_changes_nothing(
@@ -83,8 +87,8 @@ def test_a_refused_add_in_the_admin_shows_the_reason_and_claims_no_success(staff
     response = staff_client.post(
         reverse("admin:registry_roleassignment_add"),
         {
-            "organization_id": "100001",
-            "person_id": "500001",
+            "organization_id": f"{DEMO.northwind.org_id}",
+            "person_id": f"{DEMO.person('alice').person_id}",
             "role_type": RoleType.objects.get(code="primary_contact").pk,
         },
         follow=True,
@@ -104,15 +108,15 @@ def test_registering_an_organization_in_the_admin_uses_the_service(staff_client,
             "province": "ON",
             "postal_code": "K7L 1A1",
             "country": "Canada",
-            "primary_contact": "500005",
-            "authorized_representative": "500005",
+            "primary_contact": f"{personas.person('erin').person_id}",
+            "authorized_representative": f"{personas.person('erin').person_id}",
             "rights_administrator": "",
         },
         follow=True,
     )
     assert response.status_code == 200
     org = Organization.objects.get(legal_name="Harbour Wind LP")
-    assert org.org_id > 100002
+    assert org.org_id > personas.lakeshore.org_id
     assert AuditEntry.objects.filter(action="organization.created", org_id=org.org_id).exists()
     assert RoleAssignment.objects.filter(membership__organization=org).count() == 2
 
@@ -124,7 +128,7 @@ def test_an_unknown_person_id_in_the_admin_form_is_a_field_error(staff_client):
             "legal_name": "Nobody Inc.",
             "country": "Canada",
             "primary_contact": "999999",
-            "authorized_representative": "500001",
+            "authorized_representative": f"{DEMO.person('alice').person_id}",
         },
     )
     assert response.status_code == 200

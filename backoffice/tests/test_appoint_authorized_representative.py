@@ -90,25 +90,29 @@ def test_only_staff_appoint(personas):
 def test_the_page_appoints_and_says_so(client, personas):
     without_representative(personas.northwind)
     client.force_login(personas.staff)
-    url = reverse("backoffice-appoint-representative", args=[100001])
+    url = reverse("backoffice-appoint-representative", args=[personas.northwind.org_id])
     assert "Appoint an Authorized Representative for Northwind" in client.get(url).content.decode()
-    response = client.post(url, {"person_id": "500005", "reason": ""})
+    response = client.post(url, {"person_id": f"{personas.person('erin').person_id}", "reason": ""})
     assert response.status_code == 422
     response = client.post(
-        url, {"person_id": "500005", "reason": "The last one retired."}, follow=True
+        url,
+        {"person_id": f"{personas.person('erin').person_id}", "reason": "The last one retired."},
+        follow=True,
     )
     assert "Erin Walsh is now Authorized Representative of Northwind" in response.content.decode()
 
 
 def test_the_page_shows_a_refusal_and_changes_nothing(client, personas):
     client.force_login(personas.staff)
-    url = reverse("backoffice-appoint-representative", args=[100001])
-    response = client.post(url, {"person_id": "500005", "reason": "Trying anyway."})
+    url = reverse("backoffice-appoint-representative", args=[personas.northwind.org_id])
+    response = client.post(
+        url, {"person_id": f"{personas.person('erin').person_id}", "reason": "Trying anyway."}
+    )
     assert response.status_code == 409
     assert "already has an Authorized Representative" in response.content.decode()
 
 
 def test_the_page_does_not_exist_for_an_organization_contact(client, personas):
     client.force_login(personas.bob)
-    url = reverse("backoffice-appoint-representative", args=[100001])
+    url = reverse("backoffice-appoint-representative", args=[personas.northwind.org_id])
     assert client.get(url).status_code == 404

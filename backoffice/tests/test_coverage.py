@@ -15,7 +15,7 @@ def test_the_dashboard_lists_organizations_short_of_mandatory_contacts(client, p
     html = client.get(reverse("backoffice-coverage")).content.decode()
     assert "Northwind Power Corp." in html and "Primary Contact: 1 of 2 recommended" in html
     assert "Authorized Representative: 0 of 2 recommended" in html
-    assert reverse("backoffice-appoint-representative", args=[100002]) in html
+    assert reverse("backoffice-appoint-representative", args=[personas.lakeshore.org_id]) in html
 
 
 def test_the_dashboard_lists_contacts_who_never_set_up_an_account(client, personas):

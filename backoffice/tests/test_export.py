@@ -10,6 +10,7 @@ from django.urls import reverse
 from audit.models import AuditEntry
 from backoffice import services
 from core.errors import Forbidden
+from core.testing import DEMO
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +22,15 @@ def rows(response) -> list[list[str]]:
 
 def test_a_primary_contact_downloads_the_contacts(client, personas):
     client.force_login(personas.alice)
-    response = client.get(reverse("backoffice-export-contacts", args=[100001]))
+    response = client.get(reverse("backoffice-export-contacts", args=[personas.northwind.org_id]))
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'filename="contacts-100001.csv"' in response["Content-Disposition"]
+    assert f'filename="contacts-{personas.northwind.org_id}.csv"' in response["Content-Disposition"]
     table = rows(response)
     assert table[0] == services.CONTACT_COLUMNS
     assert [
-        "500001",
+        f"{personas.person('alice').person_id}",
         "Alice",
         "Martin",
         "Director, Market Operations",
@@ -44,7 +45,7 @@ def test_a_primary_contact_downloads_the_contacts(client, personas):
 def test_the_authorized_representative_and_staff_download_the_audit_log(client, personas):
     for user in [personas.bob, personas.staff]:
         client.force_login(user)
-        response = client.get(reverse("backoffice-export-audit", args=[100001]))
+        response = client.get(reverse("backoffice-export-audit", args=[personas.northwind.org_id]))
         assert response.status_code == 200
         table = rows(response)
         assert table[0] == services.AUDIT_COLUMNS
@@ -56,7 +57,7 @@ def test_a_member_without_the_role_is_refused(client, personas):
     for who in [personas.carol, personas.erin]:
         client.force_login(who)
         for name in ["backoffice-export-contacts", "backoffice-export-audit"]:
-            assert client.get(reverse(name, args=[100001])).status_code == 403
+            assert client.get(reverse(name, args=[personas.northwind.org_id])).status_code == 403
     with pytest.raises(Forbidden):
         services.export_audit(personas.northwind, actor=personas.carol)
 
@@ -64,16 +65,16 @@ def test_a_member_without_the_role_is_refused(client, personas):
 def test_another_organizations_records_are_not_found(client, personas):
     client.force_login(personas.frank)
     for name in ["backoffice-export-contacts", "backoffice-export-audit"]:
-        assert client.get(reverse(name, args=[100001])).status_code == 404
+        assert client.get(reverse(name, args=[personas.northwind.org_id])).status_code == 404
 
 
 def test_every_export_is_audited(client, personas):
     client.force_login(personas.alice)
-    rows(client.get(reverse("backoffice-export-contacts", args=[100001])))
+    rows(client.get(reverse("backoffice-export-contacts", args=[personas.northwind.org_id])))
     entry = AuditEntry.objects.filter(action="organization.exported").get()
     assert (entry.actor_label, entry.org_id, entry.details) == (
         "Alice Martin",
-        100001,
+        personas.northwind.org_id,
         {"what": "contacts"},
     )
 
@@ -81,7 +82,7 @@ def test_every_export_is_audited(client, personas):
 def test_cells_that_look_like_formulas_are_neutralized(personas):
     AuditEntry.objects.create(
         actor_label='=HYPERLINK("http://evil")',
-        org_id=100001,
+        org_id=personas.northwind.org_id,
         org_label="Northwind",
         action="x.y",
     )
@@ -106,7 +107,10 @@ def _cells_as_a_semicolon_locale_reads_them(line: str) -> list[str]:
 
 def test_a_formula_behind_a_semicolon_is_neutralized_for_semicolon_spreadsheets(personas):
     AuditEntry.objects.create(
-        actor_label="Alice;=HYPERLINK(A1)", org_id=100001, org_label="Northwind", action="x.y"
+        actor_label="Alice;=HYPERLINK(A1)",
+        org_id=personas.northwind.org_id,
+        org_label="Northwind",
+        action="x.y",
     )
     for line in services.export_audit(personas.northwind, actor=personas.staff):
         for cell in _cells_as_a_semicolon_locale_reads_them(line):
@@ -118,7 +122,7 @@ def test_a_formula_behind_a_semicolon_is_neutralized_for_semicolon_spreadsheets(
 def test_cells_starting_with_a_tab_or_carriage_return_are_prefixed(personas):
     for label in ("\t=1+2", "\r=1+2", "@SUM(A1)", "-2+3"):
         AuditEntry.objects.create(
-            actor_label=label, org_id=100001, org_label="Northwind", action="x.y"
+            actor_label=label, org_id=personas.northwind.org_id, org_label="Northwind", action="x.y"
         )
     table = list(csv.reader(services.export_audit(personas.northwind, actor=personas.staff)))
     actors = {r[1] for r in table}
@@ -140,7 +144,7 @@ def _add_entries(n: int) -> None:
     AuditEntry.objects.bulk_create(
         AuditEntry(
             actor_label="Load Test",
-            org_id=100001,
+            org_id=DEMO.northwind.org_id,
             org_label="Northwind Power Corp.",
             action="load.test",
             details={"n": i, "reason": "x" * 100},

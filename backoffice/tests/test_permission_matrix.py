@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from backoffice.tests.helpers import submit
+from core.testing import DEMO
 
 pytestmark = pytest.mark.django_db
 
@@ -19,23 +20,33 @@ ROWS = [
     ("alice", "post", "/backoffice/applications/{ref}/approve/", 404),
     ("alice", "post", "/backoffice/applications/{ref}/reject/", 404),
     ("bob", "get", "/backoffice/coverage/", 404),
-    ("bob", "get", "/backoffice/organizations/100001/appoint-representative/", 404),
+    (
+        "bob",
+        "get",
+        f"/backoffice/organizations/{DEMO.northwind.org_id}/appoint-representative/",
+        404,
+    ),
     ("staff", "get", "/backoffice/applications/", 200),
     ("staff", "get", "/backoffice/applications/{ref}/", 200),
     ("staff", "get", "/backoffice/coverage/", 200),
-    ("staff", "get", "/backoffice/organizations/100001/appoint-representative/", 200),
+    (
+        "staff",
+        "get",
+        f"/backoffice/organizations/{DEMO.northwind.org_id}/appoint-representative/",
+        200,
+    ),
     ("staff", "get", "/backoffice/applications/{ref}/approve/", 405),
     # exports: staff, and the organization's PC / AR
-    ("anonymous", "get", "/organizations/100001/export/contacts.csv", 302),
-    ("alice", "get", "/organizations/100001/export/contacts.csv", 200),
-    ("bob", "get", "/organizations/100001/export/audit.csv", 200),
-    ("staff", "get", "/organizations/100002/export/audit.csv", 200),
-    ("carol", "get", "/organizations/100001/export/contacts.csv", 403),
-    ("dave", "get", "/organizations/100001/export/audit.csv", 403),
-    ("erin", "get", "/organizations/100001/export/audit.csv", 403),
-    ("frank", "get", "/organizations/100001/export/contacts.csv", 404),
-    ("alice", "get", "/organizations/100002/export/audit.csv", 404),
-    ("alice", "post", "/organizations/100001/export/audit.csv", 405),
+    ("anonymous", "get", f"/organizations/{DEMO.northwind.org_id}/export/contacts.csv", 302),
+    ("alice", "get", f"/organizations/{DEMO.northwind.org_id}/export/contacts.csv", 200),
+    ("bob", "get", f"/organizations/{DEMO.northwind.org_id}/export/audit.csv", 200),
+    ("staff", "get", f"/organizations/{DEMO.lakeshore.org_id}/export/audit.csv", 200),
+    ("carol", "get", f"/organizations/{DEMO.northwind.org_id}/export/contacts.csv", 403),
+    ("dave", "get", f"/organizations/{DEMO.northwind.org_id}/export/audit.csv", 403),
+    ("erin", "get", f"/organizations/{DEMO.northwind.org_id}/export/audit.csv", 403),
+    ("frank", "get", f"/organizations/{DEMO.northwind.org_id}/export/contacts.csv", 404),
+    ("alice", "get", f"/organizations/{DEMO.lakeshore.org_id}/export/audit.csv", 404),
+    ("alice", "post", f"/organizations/{DEMO.northwind.org_id}/export/audit.csv", 405),
 ]
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from audit.models import AuditEntry
+from core.testing import DEMO
 from registry.models import Organization
 from registry.services import create_organization
 
@@ -15,12 +16,12 @@ STAFF_PAGES = [
     "/backoffice/",
     "/backoffice/organizations/",
     "/backoffice/organizations/?q=north",
-    "/backoffice/organizations/100001/",
-    "/backoffice/organizations/100002/",
+    f"/backoffice/organizations/{DEMO.northwind.org_id}/",
+    f"/backoffice/organizations/{DEMO.lakeshore.org_id}/",
     "/backoffice/persons/",
     "/backoffice/persons/?q=martin",
-    "/backoffice/persons/500001/",
-    "/backoffice/persons/500006/",
+    f"/backoffice/persons/{DEMO.person('alice').person_id}/",
+    f"/backoffice/persons/{DEMO.person('frank').person_id}/",
 ]
 
 # (persona, url, expected): staff pages are invisible (404) to everyone but operator staff.
@@ -181,7 +182,7 @@ def test_the_staff_home_costs_the_same_whatever_is_waiting(
 def test_organizations_are_found_by_name_or_id(staff_client):
     page = html(staff_client.get("/backoffice/organizations/?q=lakeshore"))
     assert "Lakeshore Energy Inc." in page and "Northwind" not in page
-    page = html(staff_client.get("/backoffice/organizations/?q=100001"))
+    page = html(staff_client.get(f"/backoffice/organizations/?q={DEMO.northwind.org_id}"))
     assert "Northwind Power Corp." in page and "Lakeshore" not in page
     page = html(staff_client.get("/backoffice/organizations/?q=nobody+here"))
     assert "No organization matches “nobody here”." in page
@@ -211,7 +212,7 @@ def test_the_organization_list_is_paged_in_a_fixed_number_of_queries(
 
 
 def test_the_organization_page_shows_contacts_members_access_banking_and_audit(staff_client):
-    page = html(staff_client.get("/backoffice/organizations/100001/"))
+    page = html(staff_client.get(f"/backoffice/organizations/{DEMO.northwind.org_id}/"))
     for text in [
         "Contacts by role",
         "Alice Martin",
@@ -258,7 +259,7 @@ def test_the_organization_page_costs_the_same_whatever_its_size(
 
 def test_persons_are_found_by_name_e_mail_or_person_id(staff_client):
     assert "Alice Martin" in html(staff_client.get("/backoffice/persons/?q=martin"))
-    page = html(staff_client.get("/backoffice/persons/?q=500006"))
+    page = html(staff_client.get(f"/backoffice/persons/?q={DEMO.person('frank').person_id}"))
     assert "Frank Dubois" in page and "Alice" not in page
     page = html(staff_client.get("/backoffice/persons/?q=x"))
     assert "Type at least 2 characters to search." in page
@@ -275,7 +276,9 @@ def test_the_person_list_is_paged_in_a_fixed_number_of_queries(
 
 
 def test_the_person_page_shows_organizations_roles_and_account_state(staff_client, personas):
-    page = html(staff_client.get("/backoffice/persons/500008/"))  # ivan: two organizations
+    page = html(
+        staff_client.get(f"/backoffice/persons/{personas.person('ivan').person_id}/")
+    )  # ivan: two organizations
     assert "Northwind Power Corp." in page and "Lakeshore Energy Inc." in page
     assert "Rights Administrator" in page and "Member, no role" in page
     assert "Not locked" in page and "Second factor" in page and "Not set up" in page
@@ -292,7 +295,7 @@ def test_the_person_page_says_when_the_account_is_locked(staff_client, settings)
         post_data="",
         failures_since_start=settings.AXES_FAILURE_LIMIT,
     )
-    page = html(staff_client.get("/backoffice/persons/500001/"))
+    page = html(staff_client.get(f"/backoffice/persons/{DEMO.person('alice').person_id}/"))
     assert "Locked after repeated failed sign-ins" in page
 
 
@@ -326,9 +329,11 @@ def lock(username: str, settings) -> None:
 
 def test_staff_unlock_a_locked_account_and_are_told(staff_client, settings):
     lock("erin", settings)
-    page = html(staff_client.get("/backoffice/persons/500005/"))
+    page = html(staff_client.get(f"/backoffice/persons/{DEMO.person('erin').person_id}/"))
     assert "Unlock the account" in page
-    response = staff_client.post("/backoffice/persons/500005/account/unlock/", follow=True)
+    response = staff_client.post(
+        f"/backoffice/persons/{DEMO.person('erin').person_id}/account/unlock/", follow=True
+    )
     page = html(response)
     assert "The account erin of Erin Walsh is unlocked" in page
     assert "Not locked" in page and "Unlock the account" not in page
@@ -337,12 +342,16 @@ def test_staff_unlock_a_locked_account_and_are_told(staff_client, settings):
 
 
 def test_an_unlocked_account_offers_no_unlock(staff_client):
-    assert "Unlock the account" not in html(staff_client.get("/backoffice/persons/500005/"))
+    assert "Unlock the account" not in html(
+        staff_client.get(f"/backoffice/persons/{DEMO.person('erin').person_id}/")
+    )
 
 
 def test_staff_deactivate_an_account_after_confirming_with_a_reason(staff_client, personas):
-    url = "/backoffice/persons/500005/account/deactivate/"
-    assert "Deactivate the account" in html(staff_client.get("/backoffice/persons/500005/"))
+    url = f"/backoffice/persons/{personas.person('erin').person_id}/account/deactivate/"
+    assert "Deactivate the account" in html(
+        staff_client.get(f"/backoffice/persons/{personas.person('erin').person_id}/")
+    )
     page = html(staff_client.get(url))
     assert "Deactivate the account erin of Erin Walsh?" in page
     assert staff_client.post(url, {"reason": ""}).status_code == 422
@@ -355,20 +364,25 @@ def test_staff_deactivate_an_account_after_confirming_with_a_reason(staff_client
     assert not personas.erin.is_active
     entry = AuditEntry.objects.filter(action="account.deactivated").get()
     assert entry.details["reason"] == "Left the company (PC called)."
-    page = html(staff_client.post("/backoffice/persons/500005/account/reactivate/", follow=True))
+    page = html(
+        staff_client.post(
+            f"/backoffice/persons/{personas.person('erin').person_id}/account/reactivate/",
+            follow=True,
+        )
+    )
     assert "is active again" in page
     personas.erin.refresh_from_db()
     assert personas.erin.is_active
 
 
 def test_the_only_primary_contact_who_can_sign_in_is_not_offered_deactivation(staff_client):
-    page = html(staff_client.get("/backoffice/persons/500001/"))  # alice
+    page = html(staff_client.get(f"/backoffice/persons/{DEMO.person('alice').person_id}/"))  # alice
     assert "Deactivate the account" not in page
     assert "only Primary Contact of Northwind Power Corp" in page
 
 
 def test_staff_are_not_offered_to_change_their_own_account(staff_client):
-    page = html(staff_client.get("/backoffice/persons/500009/"))
+    page = html(staff_client.get(f"/backoffice/persons/{DEMO.person('staff').person_id}/"))
     assert "Deactivate the account" not in page
     assert "Another operator changes your own account." in page
 
@@ -376,10 +390,10 @@ def test_staff_are_not_offered_to_change_their_own_account(staff_client):
 ACCOUNT_ROWS = [
     (who, method, url, expected if who == "staff" or expected == 405 else 404)
     for method, url, expected in [
-        ("get", "/backoffice/persons/500005/account/deactivate/", 200),
-        ("post", "/backoffice/persons/500005/account/unlock/", 302),
-        ("post", "/backoffice/persons/500005/account/reactivate/", 302),
-        ("get", "/backoffice/persons/500005/account/unlock/", 405),
+        ("get", f"/backoffice/persons/{DEMO.person('erin').person_id}/account/deactivate/", 200),
+        ("post", f"/backoffice/persons/{DEMO.person('erin').person_id}/account/unlock/", 302),
+        ("post", f"/backoffice/persons/{DEMO.person('erin').person_id}/account/reactivate/", 302),
+        ("get", f"/backoffice/persons/{DEMO.person('erin').person_id}/account/unlock/", 405),
     ]
     for who in ("alice", "erin", "frank", "staff")
 ]

@@ -10,7 +10,10 @@ pytestmark = pytest.mark.django_db
 
 def test_submit_is_202_with_the_change_and_its_task(personas):
     response = call(
-        as_persona(personas, "carol"), "POST", "/organizations/100001/banking-changes", NEW
+        as_persona(personas, "carol"),
+        "POST",
+        f"/organizations/{personas.northwind.org_id}/banking-changes",
+        NEW,
     )
     assert response.status_code == 202, response.content
     body = response.json()
@@ -20,8 +23,12 @@ def test_submit_is_202_with_the_change_and_its_task(personas):
 
 def test_get_banking_is_masked_with_the_pending_change(personas):
     carol = as_persona(personas, "carol")
-    task_id = call(carol, "POST", "/organizations/100001/banking-changes", NEW).json()["task_id"]
-    response = call(as_persona(personas, "alice"), "GET", "/organizations/100001/banking")
+    task_id = call(
+        carol, "POST", f"/organizations/{personas.northwind.org_id}/banking-changes", NEW
+    ).json()["task_id"]
+    response = call(
+        as_persona(personas, "alice"), "GET", f"/organizations/{personas.northwind.org_id}/banking"
+    )
     body = response.json()
     assert body["current"]["account"] == "****4567"
     assert body["pending"]["account"] == "****4321"
@@ -33,7 +40,9 @@ def test_get_banking_is_masked_with_the_pending_change(personas):
 
 @pytest.mark.parametrize(("user", "status"), [("erin", 403), ("dave", 403), ("frank", 404)])
 def test_outside_the_banking_group_banking_is_refused(personas, user, status):
-    response = call(as_persona(personas, user), "GET", "/organizations/100001/banking")
+    response = call(
+        as_persona(personas, user), "GET", f"/organizations/{personas.northwind.org_id}/banking"
+    )
     assert response.status_code == status
     assert "****" not in response.content.decode()
 
@@ -41,7 +50,10 @@ def test_outside_the_banking_group_banking_is_refused(personas, user, status):
 @pytest.mark.parametrize(("user", "status"), [("alice", 403), ("bob", 403), ("frank", 404)])
 def test_only_the_ibc_submits(personas, user, status):
     response = call(
-        as_persona(personas, user), "POST", "/organizations/100001/banking-changes", NEW
+        as_persona(personas, user),
+        "POST",
+        f"/organizations/{personas.northwind.org_id}/banking-changes",
+        NEW,
     )
     assert response.status_code == status
     assert not BankingChange.objects.exists()
@@ -55,7 +67,7 @@ def test_bad_input_is_422_with_field_errors_and_no_task(personas, field, value):
     response = call(
         as_persona(personas, "carol"),
         "POST",
-        "/organizations/100001/banking-changes",
+        f"/organizations/{personas.northwind.org_id}/banking-changes",
         {**NEW, field: value},
     )
     assert response.status_code == 422

@@ -31,14 +31,14 @@ def test_a_value_copied_to_another_organization_fails_to_decrypt(personas):
     )
     with pytest.raises(crypto.DecryptionFailed):
         crypto.decrypt(personas.lakeshore.org_id, copied.numbers)
-    assert crypto.decrypt(100001, northwind.numbers)["account"] == "1234567"
+    assert crypto.decrypt(personas.northwind.org_id, northwind.numbers)["account"] == "1234567"
 
 
 def test_a_tampered_ciphertext_fails_to_decrypt(personas):
     stored = bytearray(BankingInformation.objects.get(organization=personas.northwind).numbers)
     stored[-1] ^= 1
     with pytest.raises(crypto.DecryptionFailed):
-        crypto.decrypt(100001, bytes(stored))
+        crypto.decrypt(personas.northwind.org_id, bytes(stored))
 
 
 def test_each_encryption_uses_a_fresh_nonce(personas):

@@ -8,18 +8,9 @@ from playwright.sync_api import expect
 
 from banking import crypto
 from banking.models import BankingInformation
-from conftest import DEMO_PASSWORD
+from core.testing import browser_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _sign_in(page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/login/")
-    page.get_by_label("Account name").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1, name="News")).to_be_visible()
 
 
 def test_carol_submits_bob_approves_alice_sees_it_on_news(
@@ -27,7 +18,7 @@ def test_carol_submits_bob_approves_alice_sees_it_on_news(
 ):
     base = live_server.url
 
-    _sign_in(page, base, "carol")
+    browser_sign_in(page, base, "carol")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
     page.get_by_role("link", name=re.compile("^Update Banking Information")).click()
     expect(page.get_by_role("heading", level=1, name="Banking information")).to_be_visible()
@@ -43,7 +34,7 @@ def test_carol_submits_bob_approves_alice_sees_it_on_news(
     assert "7654321" not in page.content()
     page.screenshot(path=artifacts / "banking-submitted.png", full_page=True)
 
-    _sign_in(page, base, "bob")
+    browser_sign_in(page, base, "bob")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Tasks").click()
     expect(page.get_by_role("heading", level=1, name="Tasks")).to_be_visible()
     page.get_by_role("button", name=re.compile(r"^Accept task \d+")).click()
@@ -57,7 +48,7 @@ def test_carol_submits_bob_approves_alice_sees_it_on_news(
     expect(page.get_by_role("status")).to_contain_text("You approved task")
     expect(page.get_by_text("You have no pending tasks.")).to_be_visible()
 
-    _sign_in(page, base, "alice")
+    browser_sign_in(page, base, "alice")
     expect(
         page.get_by_text("Bob Chen approved new banking information for Northwind Power Corp.")
     ).to_be_visible()
@@ -65,4 +56,4 @@ def test_carol_submits_bob_approves_alice_sees_it_on_news(
     page.screenshot(path=artifacts / "news-banking.png", full_page=True)
 
     info = BankingInformation.objects.get(organization=live_personas.northwind)
-    assert crypto.decrypt(100001, info.numbers)["account"] == "7654321"
+    assert crypto.decrypt(live_personas.northwind.org_id, info.numbers)["account"] == "7654321"

@@ -6,6 +6,7 @@ from banking import crypto, services
 from banking.models import BankingChange, BankingInformation
 from banking.tests.helpers import NEW
 from core.errors import RuleViolation
+from core.testing import DEMO
 from registry import services as registry_services
 from registry.models import RoleType
 from tasks import services as task_services
@@ -21,7 +22,7 @@ def submit(personas, **changes):
     return change, Task.objects.get(kind="banking_change", subject_id=change.pk)
 
 
-def in_force(org_id=100001) -> dict:
+def in_force(org_id=DEMO.northwind.org_id) -> dict:
     info = BankingInformation.objects.get(organization__org_id=org_id)
     return {"bank": info.bank_name, **crypto.decrypt(org_id, info.numbers)}
 
@@ -95,7 +96,9 @@ def test_an_approval_is_bound_to_the_version_submitted(personas):
     change, task = submit(personas)
     # The stored change is altered behind the task's back (another version's ciphertext).
     BankingChange.objects.filter(pk=change.pk).update(
-        numbers=crypto.encrypt(100001, {"institution": "009", "transit": "99999", "account": "1"})
+        numbers=crypto.encrypt(
+            personas.northwind.org_id, {"institution": "009", "transit": "99999", "account": "1"}
+        )
     )
     with pytest.raises(RuleViolation) as exc:
         task_services.approve_task(task, actor=personas.bob)

@@ -32,7 +32,9 @@ def test_approve_and_reject_at_once_apply_the_change_at_most_once(live_personas)
         change.refresh_from_db()
         info = BankingInformation.objects.get(organization=p.northwind)
         if change.state == "approved":
-            assert crypto.decrypt(100001, info.numbers)["account"] == account
+            assert (
+                crypto.decrypt(live_personas.northwind.org_id, info.numbers)["account"] == account
+            )
             assert info.version == change.version
         else:
             assert change.state == "rejected" and info.version == before

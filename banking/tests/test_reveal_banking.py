@@ -17,7 +17,7 @@ def test_an_ibc_reveals_the_full_numbers_and_the_reveal_is_audited(personas):
         "1234567",
     )
     entry = AuditEntry.objects.filter(action="banking.revealed").get()
-    assert (entry.org_id, entry.details) == (100001, {"account": "****4567"})
+    assert (entry.org_id, entry.details) == (personas.northwind.org_id, {"account": "****4567"})
 
 
 @pytest.mark.parametrize("user", ["alice", "bob"])
@@ -28,7 +28,7 @@ def test_primary_contacts_and_representatives_see_only_the_masked_numbers(person
 
 def test_the_reveal_page_is_a_post_and_never_cached(client, personas):
     sign_in_recently(client, personas.carol)
-    url = reverse("banking-reveal", args=[100001])
+    url = reverse("banking-reveal", args=[personas.northwind.org_id])
     assert client.get(url).status_code == 405
     response = client.post(url)
     assert "1234567" in response.content.decode()

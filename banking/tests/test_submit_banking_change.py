@@ -15,7 +15,7 @@ def test_an_ibc_submits_a_change_that_is_pending_and_not_applied(personas):
     change = services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
     assert (change.state, change.version, change.masked_account) == ("pending", 1, "****4321")
     info = BankingInformation.objects.get(organization=personas.northwind)
-    assert crypto.decrypt(100001, info.numbers)["account"] == "1234567"
+    assert crypto.decrypt(personas.northwind.org_id, info.numbers)["account"] == "1234567"
 
 
 def test_the_task_goes_to_the_banking_group_and_not_to_the_submitter(personas):
@@ -89,11 +89,11 @@ def test_spaces_and_hyphens_between_digits_are_removed(personas, field, typed, d
 
 def test_the_page_accepts_an_account_number_typed_with_spaces(client, personas):
     sign_in_recently(client, personas.carol)
-    url = reverse("banking-organization", args=[100001])
+    url = reverse("banking-organization", args=[personas.northwind.org_id])
     response = client.post(url, {**NEW, "account_number": "1234 5678 90"}, follow=True)
     assert response.status_code == 200
     assert "There is a problem" not in response.content.decode()
-    assert BankingChange.objects.filter(organization__org_id=100001).count() == 1
+    assert BankingChange.objects.filter(organization__org_id=personas.northwind.org_id).count() == 1
 
 
 BAD = [
@@ -128,7 +128,7 @@ def test_bad_banking_input_is_refused_with_a_field_error_and_nothing_saved(perso
 
 def test_the_page_shows_every_bad_field_and_saves_nothing(client, personas):
     sign_in_recently(client, personas.carol)
-    url = reverse("banking-organization", args=[100001])
+    url = reverse("banking-organization", args=[personas.northwind.org_id])
     data = {**NEW, "institution_number": "1", "transit_number": "x", "account_number": "٣"}
     response = client.post(url, data)
     assert response.status_code == 422
@@ -141,7 +141,7 @@ def test_the_page_shows_every_bad_field_and_saves_nothing(client, personas):
 
 def test_the_page_submits_and_says_it_is_not_yet_in_force(client, personas):
     sign_in_recently(client, personas.carol)
-    url = reverse("banking-organization", args=[100001])
+    url = reverse("banking-organization", args=[personas.northwind.org_id])
     response = client.post(url, NEW, follow=True)
     body = response.content.decode()
     assert "has been submitted. It is not in force until another contact" in body
@@ -156,7 +156,7 @@ def test_a_stale_sign_in_is_asked_to_confirm_the_password_first(client, personas
     session = client.session
     session[AUTHENTICATED_AT] = 0  # signed in long ago
     session.save()
-    response = client.post(reverse("banking-organization", args=[100001]), NEW)
+    response = client.post(reverse("banking-organization", args=[personas.northwind.org_id]), NEW)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("reauthenticate"))
     assert not BankingChange.objects.exists()
@@ -164,7 +164,7 @@ def test_a_stale_sign_in_is_asked_to_confirm_the_password_first(client, personas
 
 def test_banking_pages_are_never_cached(client, personas):
     sign_in_recently(client, personas.carol)
-    response = client.get(reverse("banking-organization", args=[100001]))
+    response = client.get(reverse("banking-organization", args=[personas.northwind.org_id]))
     assert "no-store" in response["Cache-Control"]
     assert "****4567" in response.content.decode()
     assert "1234567" not in response.content.decode()
@@ -172,16 +172,30 @@ def test_banking_pages_are_never_cached(client, personas):
 
 def test_another_organizations_banking_page_is_404(client, personas):
     sign_in_recently(client, personas.frank)
-    assert client.get(reverse("banking-organization", args=[100001])).status_code == 404
-    assert client.post(reverse("banking-organization", args=[100001]), NEW).status_code == 404
+    assert (
+        client.get(reverse("banking-organization", args=[personas.northwind.org_id])).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            reverse("banking-organization", args=[personas.northwind.org_id]), NEW
+        ).status_code
+        == 404
+    )
     assert not BankingChange.objects.exists()
 
 
 def test_a_member_outside_the_banking_group_is_refused_the_page(client, personas):
     sign_in_recently(client, personas.erin)
-    assert client.get(reverse("banking-organization", args=[100001])).status_code == 403
+    assert (
+        client.get(reverse("banking-organization", args=[personas.northwind.org_id])).status_code
+        == 403
+    )
     sign_in_recently(client, personas.dave)
-    assert client.get(reverse("banking-organization", args=[100001])).status_code == 403
+    assert (
+        client.get(reverse("banking-organization", args=[personas.northwind.org_id])).status_code
+        == 403
+    )
 
 
 def test_the_actions_page_offers_update_banking_information_to_ibcs_only(client, personas):

@@ -31,4 +31,6 @@ def test_the_append_only_and_search_triggers_exist(personas):
 def test_demo_persons_are_found_by_name(personas):
     from registry.queries import search_persons
 
-    assert [p.person_id for p in search_persons("Grace Kim")] == [500007]
+    assert [p.person_id for p in search_persons("Grace Kim")] == [
+        personas.person("grace").person_id
+    ]

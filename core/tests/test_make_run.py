@@ -123,11 +123,11 @@ def test_demo_reset_erases_changes_and_loads_the_demo_data_again(live_personas, 
     from registry.models import Organization, Person
 
     Person.objects.filter(pk=live_personas.person("alice").pk).update(job_title="Changed")
-    Organization.objects.filter(org_id=100002).delete()
+    Organization.objects.filter(org_id=live_personas.lakeshore.org_id).delete()
     settings.DEBUG = True
     call_command("reset_demo", verbosity=0)
     assert Person.objects.get(user__username="alice").job_title == "Director, Market Operations"
-    assert Organization.objects.filter(org_id=100002).exists()
+    assert Organization.objects.filter(org_id=live_personas.lakeshore.org_id).exists()
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from django.test import Client
 from apitokens.tests.helpers import bearer, token_for
 from banking import services as banking_services
 from banking.tests.helpers import NEW, sign_in_recently
+from core.testing import DEMO
 from tasks.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,7 @@ def banking_task(personas) -> Task:
         "/actions/",
         "/me/",
         "/banking/",
-        "/organizations/100001/banking/",
+        f"/organizations/{DEMO.northwind.org_id}/banking/",
     ],
 )
 def test_pages_for_a_signed_in_person_are_never_stored(client, personas, banking_task, url):
@@ -48,7 +49,7 @@ def test_pages_for_a_signed_in_person_are_never_stored(client, personas, banking
         "/api/v1/news",
         "/api/v1/tasks",
         "/api/v1/tasks/{task}",
-        "/api/v1/organizations/100001/banking",
+        f"/api/v1/organizations/{DEMO.northwind.org_id}/banking",
         "/api/v1/me",
     ],
 )
@@ -59,7 +60,7 @@ def test_api_answers_to_a_token_are_never_stored(personas, banking_task, url):
 
 def test_api_answers_to_the_browser_session_are_never_stored(client, personas):
     client.force_login(personas.alice)
-    _never_stored(client.get("/api/v1/organizations/100001/banking"))
+    _never_stored(client.get(f"/api/v1/organizations/{personas.northwind.org_id}/banking"))
 
 
 def test_the_answer_carrying_a_new_tokens_secret_is_never_stored(client, personas):

@@ -32,7 +32,9 @@ def test_sending_a_request_without_choosing_a_system_sends_nothing_and_says_what
     client, personas
 ):
     client.force_login(personas.erin)
-    response = client.post(reverse("systems-request-access"), {"organization": "100001"})
+    response = client.post(
+        reverse("systems-request-access"), {"organization": f"{personas.northwind.org_id}"}
+    )
     body = response.content.decode()
     assert "Choose an information system." in body
     assert not AccessRequest.objects.exists()
@@ -65,23 +67,27 @@ def test_the_grant_form_preselects_no_level_and_refuses_to_guess_one(client, per
     from systems.models import AccessGrant
 
     client.force_login(personas.dave)
-    page = reverse("systems-person-access", args=[100001, 500005])
+    page = reverse(
+        "systems-person-access", args=[personas.northwind.org_id, personas.person("erin").person_id]
+    )
     body = client.get(page).content.decode()
     assert '<option value="">Choose a level</option>' in body
     response = client.post(
-        reverse("systems-grant-access", args=[100001]),
-        {"person_id": "500005", "system": "metering", "level": ""},
+        reverse("systems-grant-access", args=[personas.northwind.org_id]),
+        {"person_id": f"{personas.person('erin').person_id}", "system": "metering", "level": ""},
         follow=True,
     )
     assert "Choose an access level." in response.content.decode()
-    assert not AccessGrant.objects.filter(person__person_id=500005, system__code="metering")
+    assert not AccessGrant.objects.filter(
+        person__person_id=personas.person("erin").person_id, system__code="metering"
+    )
 
 
 def test_a_banking_change_preselects_no_currency(client, personas):
     from banking.tests.helpers import NEW, sign_in_recently
 
     sign_in_recently(client, personas.carol)
-    url = reverse("banking-organization", args=[100001])
+    url = reverse("banking-organization", args=[personas.northwind.org_id])
     assert '<option value="" selected>Choose the account&#x27;s currency</option>' in (
         client.get(url).content.decode()
     )
@@ -135,7 +141,7 @@ def test_a_success_message_says_done_in_a_status(client, personas):
     client.force_login(personas.erin)
     response = client.post(
         reverse("systems-request-access"),
-        {"organization": "100001", "access": "metering:read"},
+        {"organization": f"{personas.northwind.org_id}", "access": "metering:read"},
         follow=True,
     )
     body = response.content.decode()
@@ -149,8 +155,8 @@ def test_a_success_message_says_done_in_a_status(client, personas):
 def test_an_error_message_is_an_alert_titled_there_is_a_problem(client, personas):
     client.force_login(personas.dave)
     response = client.post(
-        reverse("systems-grant-access", args=[100001]),
-        {"person_id": "500005", "system": "metering", "level": ""},
+        reverse("systems-grant-access", args=[personas.northwind.org_id]),
+        {"person_id": f"{personas.person('erin').person_id}", "system": "metering", "level": ""},
         follow=True,
     )
     assert re.search(

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from core.testing import DEMO
+
 # Pages anyone may open. Adding a public page means adding it here, in review.
 PUBLIC_PAGES = {
     "login",
@@ -49,9 +51,9 @@ def _walk(patterns, prefix="", namespace=""):
 
 def _example(route: str) -> str:
     route = route.lstrip("^").rstrip("$")
-    route = re.sub(r"<int:[^>]+>", "100001", route)
+    route = re.sub(r"<int:[^>]+>", f"{DEMO.northwind.org_id}", route)
     route = re.sub(r"<(?:slug|str|uuid|path):[^>]+>", "x", route)
-    route = re.sub(r"<[^>]+>", "100001", route)
+    route = re.sub(r"<[^>]+>", f"{DEMO.northwind.org_id}", route)
     route = re.sub(r"\(\?P<[^>]+>[^)]*\)", "x", route)
     return "/" + route.replace("\\", "")
 

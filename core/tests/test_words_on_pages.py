@@ -29,7 +29,9 @@ def _banking_task(personas) -> Task:
 
 def test_the_coverage_warning_offers_an_authorized_representative(personas, client):
     client.force_login(personas.bob)  # an Authorized Representative may register another
-    page = client.get(reverse("registry-organization", args=[100001])).content.decode()
+    page = client.get(
+        reverse("registry-organization", args=[personas.northwind.org_id])
+    ).content.decode()
     assert "Register an Authorized Representative" in page
     assert "Register a Authorized" not in page
 

@@ -13,7 +13,7 @@ def test_news_lists_activity_announcements_and_notices_newest_first(personas):
             "title": "Calendar",
             "body": "B",
             "roles": ["primary_contact"],
-            "organization": "100001",
+            "organization": f"{personas.northwind.org_id}",
         },
         actor=personas.staff,
     )
@@ -25,7 +25,7 @@ def test_news_lists_activity_announcements_and_notices_newest_first(personas):
     assert ats == sorted(ats, reverse=True)
     frank = call(as_persona(personas, "frank"), "GET", "/news").json()
     assert "Calendar" not in [i["title"] for i in frank["items"]]
-    assert all(i["org_id"] in (None, 100002) for i in frank["items"])
+    assert all(i["org_id"] in (None, personas.lakeshore.org_id) for i in frank["items"])
 
 
 def test_news_query_count_does_not_grow(personas, django_assert_num_queries):

@@ -21,8 +21,13 @@ def test_news_shows_my_organizations_activity_in_sentences_newest_first(client, 
     )
     client.force_login(personas.alice)
     body = client.get(reverse("news")).content.decode()
-    assert "Bob Chen registered Erin Walsh (500005) as Primary Contact of Northwind" in body
-    assert body.index("Bob Chen registered Erin Walsh") < body.index("Alice Martin (500001)")
+    assert (
+        f"Bob Chen registered Erin Walsh ({personas.person('erin').person_id}) "
+        "as Primary Contact of Northwind" in body
+    )
+    assert body.index("Bob Chen registered Erin Walsh") < body.index(
+        f"Alice Martin ({personas.person('alice').person_id})"
+    )
 
 
 def test_news_does_not_show_another_organizations_activity(client, personas):

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from core.errors import Forbidden, Invalid
+from core.testing import DEMO
 from notices import services
 from notices.models import Notice
 from tasks.models import Task
@@ -12,7 +13,7 @@ TO_NORTHWIND_PCS = {
     "title": "Settlement calendar",
     "body": "The 2027 calendar is out.",
     "roles": ["primary_contact"],
-    "organization": "100001",
+    "organization": f"{DEMO.northwind.org_id}",
 }
 
 
@@ -52,7 +53,10 @@ def test_a_notice_with_a_task_raises_one_task_per_organization_for_its_group(per
     data = {**TO_NORTHWIND_PCS, "roles": ["primary_contact"], "organization": "", "with_task": "on"}
     notice = services.issue_notice(data=data, actor=personas.staff)
     tasks = Task.objects.filter(kind="notice", subject_id=notice.pk)
-    assert {t.organization.org_id for t in tasks} == {100001, 100002}
+    assert {t.organization.org_id for t in tasks} == {
+        personas.northwind.org_id,
+        personas.lakeshore.org_id,
+    }
     assert Task.objects.open_for(personas.frank).filter(kind="notice").count() == 1
 
 

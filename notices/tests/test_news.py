@@ -28,7 +28,7 @@ def test_news_runs_the_same_queries_for_few_or_many_items(
                 "title": f"N{index}",
                 "body": "B",
                 "roles": ["primary_contact"],
-                "organization": "100001",
+                "organization": f"{personas.northwind.org_id}",
             },
             actor=personas.staff,
         )

@@ -70,7 +70,7 @@ def test_erin_receives_her_metering_access_in_the_id_token(
     assert claims["system"] == "metering"
     assert claims["organizations"] == [
         {
-            "org_id": 100001,
+            "org_id": personas.northwind.org_id,
             "legal_name": "Northwind Power Corp.",
             "roles": [],
             "access_level": "read",
@@ -227,4 +227,4 @@ def test_a_successful_sign_in_is_audited_with_the_system_and_levels(
     entry = AuditEntry.objects.filter(action="oidc.signed_in").latest("pk")
     assert entry.actor == personas.erin
     assert entry.details["system"] == "metering"
-    assert entry.details["levels"] == {"100001": "read"}
+    assert entry.details["levels"] == {f"{personas.northwind.org_id}": "read"}

@@ -86,7 +86,7 @@ def test_erin_signs_in_to_metering_and_is_refused_once_her_grant_is_revoked(
     assert claims["system"] == "metering"
     assert claims["organizations"] == [
         {
-            "org_id": 100001,
+            "org_id": live_personas.northwind.org_id,
             "legal_name": "Northwind Power Corp.",
             "roles": [],
             "access_level": "read",

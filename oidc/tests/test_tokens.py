@@ -197,10 +197,10 @@ def test_claims_list_every_organization_with_roles_and_the_level_granted_in_each
     orgs = {
         o["org_id"]: o for o in userinfo(client, tokens["access_token"]).json()["organizations"]
     }
-    assert orgs[100002]["access_level"] == "submit"
-    assert orgs[100002]["roles"] == ["rights_administrator"]
-    assert orgs[100001]["access_level"] is None
-    assert orgs[100001]["roles"] == []
+    assert orgs[personas.lakeshore.org_id]["access_level"] == "submit"
+    assert orgs[personas.lakeshore.org_id]["roles"] == ["rights_administrator"]
+    assert orgs[personas.northwind.org_id]["access_level"] is None
+    assert orgs[personas.northwind.org_id]["roles"] == []
 
 
 def test_claims_carry_a_primary_contacts_roles(client, personas, metering):
@@ -215,7 +215,7 @@ def test_claims_carry_a_primary_contacts_roles(client, personas, metering):
     claims = userinfo(client, tokens["access_token"]).json()
     assert claims["organizations"] == [
         {
-            "org_id": 100001,
+            "org_id": personas.northwind.org_id,
             "legal_name": "Northwind Power Corp.",
             "roles": ["primary_contact"],
             "access_level": "read",

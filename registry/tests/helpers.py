@@ -1,6 +1,6 @@
 """Small helpers shared by the registry's tests."""
 
-from audit.models import AuditEntry
+from core.testing import last_audit  # noqa: F401 (shared)
 from registry.models import RoleAssignment, RoleType
 
 
@@ -12,10 +12,6 @@ def holds(person, org, code: str) -> bool:
 
 def role(code: str) -> RoleType:
     return RoleType.objects.get(code=code)
-
-
-def last_audit() -> AuditEntry:
-    return AuditEntry.objects.order_by("-id").first()
 
 
 def login(client, user):

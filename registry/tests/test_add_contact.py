@@ -94,23 +94,26 @@ def test_a_person_may_hold_several_roles(personas):
 
 def test_the_role_page_adds_a_searched_person_and_says_so(client, personas):
     client.force_login(personas.alice)
-    url = reverse("registry-role-holders", args=[100001, "rights_administrator"])
+    url = reverse("registry-role-holders", args=[personas.northwind.org_id, "rights_administrator"])
     found = client.get(url, {"q": "Erin"})
-    assert "500005" in found.content.decode()
+    assert f"{personas.person('erin').person_id}" in found.content.decode()
     response = client.post(
-        reverse("registry-add-contact", args=[100001, "rights_administrator"]),
-        {"person_id": "500005"},
+        reverse("registry-add-contact", args=[personas.northwind.org_id, "rights_administrator"]),
+        {"person_id": f"{personas.person('erin').person_id}"},
         follow=True,
     )
-    assert "Erin Walsh (Person ID 500005) is now Rights Administrator" in response.content.decode()
+    assert (
+        f"Erin Walsh (Person ID {personas.person('erin').person_id}) is now Rights Administrator"
+        in response.content.decode()
+    )
     assert holds(personas.person("erin"), personas.northwind, "rights_administrator")
 
 
 def test_the_role_page_shows_the_refusal_and_changes_nothing(client, personas):
     client.force_login(personas.bob)
     response = client.post(
-        reverse("registry-add-contact", args=[100001, "rights_administrator"]),
-        {"person_id": "500005"},
+        reverse("registry-add-contact", args=[personas.northwind.org_id, "rights_administrator"]),
+        {"person_id": f"{personas.person('erin').person_id}"},
         follow=True,
     )
     assert "Only a Primary Contact of Northwind Power Corp." in response.content.decode()
@@ -121,7 +124,7 @@ def test_the_role_page_shows_the_refusal_and_changes_nothing(client, personas):
 def test_adding_an_unknown_person_id_is_refused_clearly(client, personas, bad):
     client.force_login(personas.alice)
     response = client.post(
-        reverse("registry-add-contact", args=[100001, "rights_administrator"]),
+        reverse("registry-add-contact", args=[personas.northwind.org_id, "rights_administrator"]),
         {"person_id": bad},
         follow=True,
     )
@@ -132,6 +135,7 @@ def test_adding_an_unknown_person_id_is_refused_clearly(client, personas, bad):
 def test_adding_to_an_unknown_role_is_not_found(client, personas):
     client.force_login(personas.alice)
     response = client.post(
-        reverse("registry-add-contact", args=[100001, "chief_wizard"]), {"person_id": "500005"}
+        reverse("registry-add-contact", args=[personas.northwind.org_id, "chief_wizard"]),
+        {"person_id": f"{personas.person('erin').person_id}"},
     )
     assert response.status_code == 404

@@ -22,7 +22,7 @@ def test_removing_the_last_primary_contact_is_409_last_holder(personas):
     response = call(
         as_persona(personas, "bob"),
         "DELETE",
-        "/organizations/100001/contacts/500001/primary_contact",
+        f"/organizations/{personas.northwind.org_id}/contacts/{personas.person('alice').person_id}/primary_contact",
     )
     body = _error(response, 409, "last_holder")
     assert "register another Primary Contact first" in body["detail"]
@@ -39,28 +39,37 @@ def test_registering_a_known_email_is_409_duplicate_person_naming_the_person_id(
             "last_name": "Martin",
             "email": "ALICE@northwind.example",
             "phone": "4165550199",
-            "organization_id": 100001,
+            "organization_id": personas.northwind.org_id,
         },
     )
-    assert "500001" in _error(response, 409, "duplicate_person")["detail"]
+    assert (
+        f"{personas.person('alice').person_id}"
+        in _error(response, 409, "duplicate_person")["detail"]
+    )
 
 
 def test_adding_a_role_already_held_is_409_role_held(personas):
     response = call(
         as_persona(personas, "alice"),
         "POST",
-        "/organizations/100001/contacts",
-        {"person_id": 500001, "role": "primary_contact"},
+        f"/organizations/{personas.northwind.org_id}/contacts",
+        {"person_id": personas.person("alice").person_id, "role": "primary_contact"},
     )
     _error(response, 409, "role_held")
 
 
 def test_another_organization_is_404_like_a_missing_one(personas):
     alice = as_persona(personas, "alice")
-    hidden = _error(call(alice, "GET", "/organizations/100002"), 404, "not_found")
+    hidden = _error(
+        call(alice, "GET", f"/organizations/{personas.lakeshore.org_id}"), 404, "not_found"
+    )
     missing = _error(call(alice, "GET", "/organizations/999999"), 404, "not_found")
-    assert hidden["detail"].replace("100002", "N") == missing["detail"].replace("999999", "N")
-    _error(call(alice, "GET", "/persons/500006"), 404, "not_found")  # Frank shares no org
+    assert hidden["detail"].replace(f"{personas.lakeshore.org_id}", "N") == missing[
+        "detail"
+    ].replace("999999", "N")
+    _error(
+        call(alice, "GET", f"/persons/{personas.person('frank').person_id}"), 404, "not_found"
+    )  # Frank shares no org
 
 
 def test_not_signed_in_is_401(personas):
@@ -79,13 +88,22 @@ def test_invalid_details_are_422_with_a_message_per_field(personas):
 def test_schema_errors_are_422_in_the_same_shape(personas):
     alice = as_persona(personas, "alice")
     body = _error(
-        call(alice, "POST", "/organizations/100001/contacts", {"person_id": "x", "zzz": 1}),
+        call(
+            alice,
+            "POST",
+            f"/organizations/{personas.northwind.org_id}/contacts",
+            {"person_id": "x", "zzz": 1},
+        ),
         422,
         "invalid",
     )
     assert set(body["fields"]) == {"person_id", "role", "zzz"}
     assert body["fields"]["zzz"] == ["This field is not accepted here."]
-    _error(call(alice, "GET", "/organizations/100001/contacts?limit=0"), 422, "invalid")
+    _error(
+        call(alice, "GET", f"/organizations/{personas.northwind.org_id}/contacts?limit=0"),
+        422,
+        "invalid",
+    )
 
 
 def test_an_unknown_person_or_role_in_a_body_is_422(personas):
@@ -93,7 +111,7 @@ def test_an_unknown_person_or_role_in_a_body_is_422(personas):
         call(
             as_persona(personas, "alice"),
             "POST",
-            "/organizations/100001/contacts",
+            f"/organizations/{personas.northwind.org_id}/contacts",
             {"person_id": 599999, "role": "primary_contact"},
         ),
         422,

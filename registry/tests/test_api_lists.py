@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from apitokens.tests.helpers import bearer, token_for
 from audit.log import record
 from core.api import MAX_LIMIT
+from core.testing import DEMO
 from registry.models import Membership, Person
 from registry.tests.api_helpers import API
 
@@ -18,10 +19,12 @@ pytestmark = pytest.mark.django_db
 LISTS = {
     # path: queries (besides the token lookup)
     "/organizations": 2,  # count, page
-    "/organizations/100001/contacts": 3,  # the organization, count, a page of assignments
+    # the organization, count, a page of assignments
+    f"/organizations/{DEMO.northwind.org_id}/contacts": 3,
     # the organization, count, a page of members, their role assignments
-    "/organizations/100001/members": 4,
-    "/organizations/100001/audit": 3,  # the organization, count, page (staff: no role query)
+    f"/organizations/{DEMO.northwind.org_id}/members": 4,
+    # the organization, count, page (staff: no role query)
+    f"/organizations/{DEMO.northwind.org_id}/audit": 3,
     # the (bounded) search, then its audit entry: two savepoints and their releases, the
     # chain head locked, the entry inserted, the head moved on
     "/persons?q=Zed": 8,
@@ -74,7 +77,10 @@ def test_list_runs_the_documented_number_of_queries(
 
 
 def test_lists_answer_items_and_count(personas):
-    body = Client().get(f"{API}/organizations/100001/members", **bearer(token_for(personas.alice)))
+    body = Client().get(
+        f"{API}/organizations/{personas.northwind.org_id}/members",
+        **bearer(token_for(personas.alice)),
+    )
     body = body.json()
     assert set(body) == {"items", "count"}
     assert body["count"] == len(body["items"]) == 6
@@ -84,14 +90,22 @@ def test_limit_is_capped_and_offset_pages(personas):
     _grow(personas, MAX_LIMIT + 5)
     headers = bearer(token_for(personas.alice))
     client = Client()
-    everything = client.get(f"{API}/organizations/100001/members?limit=5000", **headers).json()
+    everything = client.get(
+        f"{API}/organizations/{personas.northwind.org_id}/members?limit=5000", **headers
+    ).json()
     assert everything["count"] == MAX_LIMIT + 11
     assert len(everything["items"]) == MAX_LIMIT
-    first = client.get(f"{API}/organizations/100001/members?limit=3", **headers).json()
-    second = client.get(f"{API}/organizations/100001/members?limit=3&offset=3", **headers).json()
+    first = client.get(
+        f"{API}/organizations/{personas.northwind.org_id}/members?limit=3", **headers
+    ).json()
+    second = client.get(
+        f"{API}/organizations/{personas.northwind.org_id}/members?limit=3&offset=3", **headers
+    ).json()
     ids = [p["person_id"] for p in first["items"] + second["items"]]
     assert ids == [p["person_id"] for p in everything["items"][:6]]
-    beyond = client.get(f"{API}/organizations/100001/members?offset=100000", **headers).json()
+    beyond = client.get(
+        f"{API}/organizations/{personas.northwind.org_id}/members?offset=100000", **headers
+    ).json()
     assert beyond == {"items": [], "count": MAX_LIMIT + 11}
 
 
@@ -99,11 +113,14 @@ def test_unknown_query_parameters_are_ignored(personas):
     headers = bearer(token_for(personas.alice))
     response = Client().get(f"{API}/organizations?legal_name__startswith=L&is_staff=1", **headers)
     assert response.status_code == 200
-    assert [o["org_id"] for o in response.json()["items"]] == [100001]
+    assert [o["org_id"] for o in response.json()["items"]] == [personas.northwind.org_id]
 
 
 def test_audit_entries_are_newest_first(personas):
-    body = Client().get(f"{API}/organizations/100001/audit", **bearer(token_for(personas.alice)))
+    body = Client().get(
+        f"{API}/organizations/{personas.northwind.org_id}/audit",
+        **bearer(token_for(personas.alice)),
+    )
     times = [e["at"] for e in body.json()["items"]]
     assert times == sorted(times, reverse=True)
     assert all(e["outcome"] in {"done", "refused"} for e in body.json()["items"])

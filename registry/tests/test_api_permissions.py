@@ -7,6 +7,7 @@ A refused call changes nothing.
 
 import pytest
 
+from core.testing import DEMO
 from registry.models import Membership, Organization, Person, RoleAssignment
 from registry.tests.api_helpers import as_persona, call
 
@@ -19,12 +20,12 @@ NEW_PERSON = {
     "last_name": "Novak",
     "email": "nadia.novak@example.com",
     "phone": "416-555-0142",
-    "organization_id": 100001,
+    "organization_id": DEMO.northwind.org_id,
 }
 ORG = {
     "legal_name": "Harbour Wind Ltd.",
-    "primary_contact": 500005,
-    "authorized_representative": 500005,
+    "primary_contact": DEMO.person("erin").person_id,
+    "authorized_representative": DEMO.person("erin").person_id,
 }
 
 
@@ -42,69 +43,75 @@ MATRIX = [
     ("update_my_information", "PATCH", "/me", {"job_title": "Analyst"}, expect(EVERYONE, 200)),
     ("list_organizations", "GET", "/organizations", None, expect(EVERYONE, 200)),
     ("create_organization", "POST", "/organizations", ORG, expect(["staff"], 201, outsiders=())),
-    ("get_organization", "GET", "/organizations/100001", None, expect([*NORTHWIND, "staff"], 200)),
+    (
+        "get_organization",
+        "GET",
+        f"/organizations/{DEMO.northwind.org_id}",
+        None,
+        expect([*NORTHWIND, "staff"], 200),
+    ),
     (
         "get_organization (other)",
         "GET",
-        "/organizations/100002",
+        f"/organizations/{DEMO.lakeshore.org_id}",
         None,
         expect(["frank", "staff"], 200, outsiders=NORTHWIND),
     ),
     (
         "list_contacts",
         "GET",
-        "/organizations/100001/contacts",
+        f"/organizations/{DEMO.northwind.org_id}/contacts",
         None,
         expect([*NORTHWIND, "staff"], 200),
     ),
     (
         "add_contact (PC)",
         "POST",
-        "/organizations/100001/contacts",
-        {"person_id": 500005, "role": "primary_contact"},
+        f"/organizations/{DEMO.northwind.org_id}/contacts",
+        {"person_id": DEMO.person("erin").person_id, "role": "primary_contact"},
         expect(["alice", "bob", "staff"], 201),
     ),
     (
         "add_contact (RA)",
         "POST",
-        "/organizations/100001/contacts",
-        {"person_id": 500005, "role": "rights_administrator"},
+        f"/organizations/{DEMO.northwind.org_id}/contacts",
+        {"person_id": DEMO.person("erin").person_id, "role": "rights_administrator"},
         expect(["alice", "staff"], 201),
     ),
     (
         "add_contact (other org)",
         "POST",
-        "/organizations/100002/contacts",
-        {"person_id": 500005, "role": "invoicing_banking_contact"},
+        f"/organizations/{DEMO.lakeshore.org_id}/contacts",
+        {"person_id": DEMO.person("erin").person_id, "role": "invoicing_banking_contact"},
         # Erin belongs to Northwind: she must confirm joining Lakeshore first (staff need not).
         {**expect(["frank"], 409, outsiders=NORTHWIND), "staff": 201},
     ),
     (
         "remove_contact",
         "DELETE",
-        "/organizations/100001/contacts/500003/invoicing_banking_contact",
+        f"/organizations/{DEMO.northwind.org_id}/contacts/{DEMO.person('carol').person_id}/invoicing_banking_contact",
         None,
         expect(["alice", "bob", "staff"], 204),
     ),
     (
         "list_members",
         "GET",
-        "/organizations/100001/members",
+        f"/organizations/{DEMO.northwind.org_id}/members",
         None,
         expect([*NORTHWIND, "staff"], 200),
     ),
     (
         "add_member",
         "POST",
-        "/organizations/100001/members",
-        {"person_id": 500007},
+        f"/organizations/{DEMO.northwind.org_id}/members",
+        {"person_id": DEMO.person("grace").person_id},
         # Grace belongs to Lakeshore: she is asked first (202), except by operator staff.
         {**expect(["alice", "bob", "dave"], 202), "staff": 201},
     ),
     (
         "remove_member",
         "DELETE",
-        "/organizations/100001/members/500005",
+        f"/organizations/{DEMO.northwind.org_id}/members/{DEMO.person('erin').person_id}",
         None,
         expect(["alice", "bob", "staff"], 204),
     ),
@@ -116,18 +123,24 @@ MATRIX = [
         NEW_PERSON,
         expect(["alice", "bob", "dave", "staff"], 201),
     ),
-    ("get_person", "GET", "/persons/500001", None, expect([*NORTHWIND, "staff"], 200)),
+    (
+        "get_person",
+        "GET",
+        f"/persons/{DEMO.person('alice').person_id}",
+        None,
+        expect([*NORTHWIND, "staff"], 200),
+    ),
     (
         "list_audit_entries",
         "GET",
-        "/organizations/100001/audit",
+        f"/organizations/{DEMO.northwind.org_id}/audit",
         None,
         expect(["alice", "bob", "staff"], 200),
     ),
     (
         "list_audit_entries (other)",
         "GET",
-        "/organizations/100002/audit",
+        f"/organizations/{DEMO.lakeshore.org_id}/audit",
         None,
         expect(["frank", "staff"], 200, outsiders=NORTHWIND),
     ),

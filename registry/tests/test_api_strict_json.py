@@ -3,6 +3,7 @@ that names a field twice is refused rather than silently keeping the last value.
 
 import pytest
 
+from core.testing import DEMO
 from registry.models import Membership
 from registry.tests.api_helpers import API, as_persona, call
 
@@ -16,19 +17,22 @@ def _members(org) -> set[int]:
 def test_true_is_not_read_as_a_person_id(personas):
     before = _members(personas.northwind)
     response = call(
-        as_persona(personas, "alice"), "POST", "/organizations/100001/members", {"person_id": True}
+        as_persona(personas, "alice"),
+        "POST",
+        f"/organizations/{personas.northwind.org_id}/members",
+        {"person_id": True},
     )
     assert response.status_code == 422, response.content
     assert response.json()["fields"]["person_id"] == ["This field must be a whole number."]
     assert _members(personas.northwind) == before
 
 
-@pytest.mark.parametrize("value", [True, False, "500008", 500008.0])
+@pytest.mark.parametrize("value", [True, False, f"{DEMO.person('ivan').person_id}", 500008.0])
 def test_only_a_json_integer_is_a_person_id(personas, value):
     response = call(
         as_persona(personas, "alice"),
         "POST",
-        "/organizations/100001/contacts",
+        f"/organizations/{personas.northwind.org_id}/contacts",
         {"person_id": value, "role": "rights_administrator"},
     )
     assert response.status_code == 422, response.content
@@ -39,8 +43,9 @@ def test_a_body_naming_a_field_twice_is_refused_and_changes_nothing(personas):
     before = _members(personas.northwind)
     client = as_persona(personas, "alice")
     response = client.post(
-        f"{API}/organizations/100001/members",
-        data='{"person_id": 500005, "person_id": 500008}',
+        f"{API}/organizations/{personas.northwind.org_id}/members",
+        data=f'{{"person_id": {personas.person("erin").person_id}, '
+        f'"person_id": {personas.person("ivan").person_id}}}',
         content_type="application/json",
     )
     assert response.status_code == 422, response.content

@@ -7,22 +7,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DEMO_PASSWORD
+from core.testing import browser_sign_in
 from registry.tests.helpers import holds
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _sign_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.get_by_label("Account name").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_alice_registers_erin_as_rights_administrator(live_server, live_personas, page, artifacts):
     base = live_server.url
-    _sign_in(page, base, "alice")
+    browser_sign_in(page, base, "alice")
     expect(page).to_have_url(re.compile(r"/news/$"))
     expect(page.get_by_role("heading", level=1, name="News")).to_be_visible()
     page.screenshot(path=artifacts / "news.png", full_page=True)
@@ -41,12 +34,15 @@ def test_alice_registers_erin_as_rights_administrator(live_server, live_personas
 
     page.get_by_label("Search by name, e-mail or Person ID").fill("Erin")
     page.get_by_role("button", name="Search").click()
-    expect(page.get_by_role("cell", name="500005")).to_be_visible()
+    expect(
+        page.get_by_role("cell", name=f"{live_personas.person('erin').person_id}")
+    ).to_be_visible()
     page.screenshot(path=artifacts / "role-search.png", full_page=True)
     page.get_by_role("button", name="Add Erin Walsh as Rights Administrator").click()
 
     expect(page.get_by_role("status")).to_contain_text(
-        "Erin Walsh (Person ID 500005) is now Rights Administrator of Northwind Power Corp."
+        f"Erin Walsh (Person ID {live_personas.person('erin').person_id}) is now Rights "
+        "Administrator of Northwind Power Corp."
     )
     expect(page.get_by_role("cell", name="Erin Walsh", exact=True)).to_be_visible()
     page.screenshot(path=artifacts / "role-holders.png", full_page=True)
@@ -57,8 +53,10 @@ def test_the_last_primary_contact_is_kept_with_the_reason_shown(
     live_server, live_personas, page, artifacts
 ):
     base = live_server.url
-    _sign_in(page, base, "alice")
-    page.goto(f"{base}/organizations/100001/contacts/by-role/primary_contact/")
+    browser_sign_in(page, base, "alice")
+    page.goto(
+        f"{base}/organizations/{live_personas.northwind.org_id}/contacts/by-role/primary_contact/"
+    )
     # Not offered, then refused: the reason stands where Remove would be.
     expect(page.get_by_role("link", name="Remove Alice Martin")).to_have_count(0)
     expect(
@@ -73,8 +71,8 @@ def test_alice_registers_a_new_person_by_person_after_a_search_and_corrects_her_
     live_server, live_personas, page, artifacts
 ):
     base = live_server.url
-    _sign_in(page, base, "alice")
-    page.goto(f"{base}/organizations/100001/contacts/")
+    browser_sign_in(page, base, "alice")
+    page.goto(f"{base}/organizations/{live_personas.northwind.org_id}/contacts/")
     page.get_by_role("link", name=re.compile("^By Person")).click()
     expect(page.get_by_role("heading", level=1, name="Update contacts by person")).to_be_visible()
 

@@ -4,9 +4,11 @@
 import pytest
 from django.urls import reverse
 
+from core.testing import DEMO
+
 pytestmark = pytest.mark.django_db
 
-ORG = 100001
+ORG = DEMO.northwind.org_id
 
 
 def test_each_member_links_to_their_roles_page(client, personas):

@@ -44,7 +44,7 @@ def test_a_new_address_waits_until_confirmed_and_both_addresses_are_told(
     response = _ask(client, personas, django_capture_on_commit_callbacks)
     page = client.get(response.url).content.decode()
     assert f"We sent a link to {NEW}; your address stays {OLD} until you confirm" in page
-    assert Person.objects.get(person_id=500001).email == OLD
+    assert Person.objects.get(person_id=personas.person("alice").person_id).email == OLD
     assert [m.subject for m in mail.outbox if m.to == [NEW]] == ["Confirm your new e-mail address"]
     (told,) = [m for m in mail.outbox if m.to == [OLD]]
     assert NEW in told.body and "Nothing changes until" in told.body
@@ -57,16 +57,18 @@ def test_the_link_confirms_once(client, personas, django_capture_on_commit_callb
     path = "/" + path
     shown = client.get(path)
     assert shown.status_code == 200 and f"Use {NEW}" in shown.content.decode()
-    assert Person.objects.get(person_id=500001).email == OLD  # opening the link changes nothing
+    assert (
+        Person.objects.get(person_id=personas.person("alice").person_id).email == OLD
+    )  # opening the link changes nothing
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(path, follow=True)
     assert f"Your e-mail address is now {NEW}." in done.content.decode()
-    assert Person.objects.get(person_id=500001).email == NEW
+    assert Person.objects.get(person_id=personas.person("alice").person_id).email == NEW
     assert AuditEntry.objects.filter(action="person.email_changed").exists()
     assert not EmailChange.objects.exists()
     assert client.get(path).status_code == 404  # single use
     client.post(path)
-    assert Person.objects.get(person_id=500001).email == NEW
+    assert Person.objects.get(person_id=personas.person("alice").person_id).email == NEW
 
 
 def test_an_expired_link_changes_nothing(client, personas, django_capture_on_commit_callbacks):
@@ -76,7 +78,7 @@ def test_an_expired_link_changes_nothing(client, personas, django_capture_on_com
         client.force_login(personas.alice)
         assert client.get(path).status_code == 404
         client.post(path)
-    assert Person.objects.get(person_id=500001).email == OLD
+    assert Person.objects.get(person_id=personas.person("alice").person_id).email == OLD
 
 
 def test_someone_elses_link_does_not_work(client, personas, django_capture_on_commit_callbacks):
@@ -85,8 +87,11 @@ def test_someone_elses_link_does_not_work(client, personas, django_capture_on_co
     client.force_login(personas.bob)
     assert client.get(path).status_code == 404
     client.post(path)
-    assert Person.objects.get(person_id=500001).email == OLD
-    assert Person.objects.get(person_id=500002).email == "bob@northwind.example"
+    assert Person.objects.get(person_id=personas.person("alice").person_id).email == OLD
+    assert (
+        Person.objects.get(person_id=personas.person("bob").person_id).email
+        == "bob@northwind.example"
+    )
 
 
 def test_a_later_request_replaces_the_earlier_link(
@@ -96,7 +101,7 @@ def test_a_later_request_replaces_the_earlier_link(
     first = "/" + _link().split("://", 1)[1].split("/", 1)[1]
     _ask(client, personas, django_capture_on_commit_callbacks, email="a.martin@northwind.example")
     client.post(first)
-    assert Person.objects.get(person_id=500001).email == OLD
+    assert Person.objects.get(person_id=personas.person("alice").person_id).email == OLD
 
 
 def test_keeping_the_old_address_withdraws_the_link(
@@ -107,7 +112,7 @@ def test_keeping_the_old_address_withdraws_the_link(
     page = client.post(reverse("me-cancel-email"), follow=True).content.decode()
     assert f"Your e-mail address stays {OLD}." in page
     client.post(path)
-    assert Person.objects.get(person_id=500001).email == OLD
+    assert Person.objects.get(person_id=personas.person("alice").person_id).email == OLD
 
 
 def test_the_api_answers_the_current_address_and_the_pending_one(client, personas):
@@ -126,7 +131,7 @@ def test_the_api_answers_the_current_address_and_the_pending_one(client, persona
     assert response.status_code == 200
     assert (response.json()["email"], response.json()["pending_email"]) == (OLD, NEW)
     assert client.get("/api/v1/me").json()["pending_email"] == NEW
-    assert Person.objects.get(person_id=500001).email == OLD
+    assert Person.objects.get(person_id=personas.person("alice").person_id).email == OLD
 
 
 def test_personal_fields_say_their_purpose_and_type(client, personas):
@@ -152,8 +157,10 @@ def test_telephones_are_shown_as_people_write_them(client, personas):
         personas.person("alice"), data={"phone": "+44 20 7946 0958"}, actor=personas.alice
     )
     client.force_login(personas.bob)
-    url = reverse("registry-role-holders", args=[100001, "primary_contact"])
+    url = reverse("registry-role-holders", args=[personas.northwind.org_id, "primary_contact"])
     page = client.get(url).content.decode()
     assert "+44 20 7946 0958" in page and "+442079460958" not in page
-    url = reverse("registry-role-holders", args=[100001, "authorized_representative"])
+    url = reverse(
+        "registry-role-holders", args=[personas.northwind.org_id, "authorized_representative"]
+    )
     assert re.search(r">\d{3}-555-\d{4}<", client.get(url).content.decode())

@@ -17,7 +17,7 @@ def test_staff_create_an_organization_with_its_first_contacts(personas):
         authorized_representative=personas.person("ivan"),
         actor=personas.staff,
     )
-    assert org.org_id > 100002
+    assert org.org_id > personas.lakeshore.org_id
     assert holds(personas.person("erin"), org, "primary_contact")
     assert holds(personas.person("ivan"), org, "authorized_representative")
     assert last_audit().org_id == org.org_id

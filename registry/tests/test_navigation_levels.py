@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from core.testing import DEMO
+
 pytestmark = pytest.mark.django_db
 
 CRUMB = re.compile(r'<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>(.*?)</ol></nav>', re.S)
@@ -29,9 +31,12 @@ def crumbs(body: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("persona", "expected"),
     [
-        ("dave", ["/organizations/100001/access/"]),
-        ("frank", ["/organizations/100002/access/"]),
-        ("ivan", ["/organizations/100002/access/"]),  # RA of Lakeshore only, not of Northwind
+        ("dave", [f"/organizations/{DEMO.northwind.org_id}/access/"]),
+        ("frank", [f"/organizations/{DEMO.lakeshore.org_id}/access/"]),
+        (
+            "ivan",
+            [f"/organizations/{DEMO.lakeshore.org_id}/access/"],
+        ),  # RA of Lakeshore only, not of Northwind
         ("alice", []),
         ("erin", []),
     ],
@@ -46,30 +51,36 @@ def test_actions_offer_manage_access_to_whoever_may_manage_it(client, personas, 
 
 def test_the_organization_page_offers_by_person_and_by_role_directly(client, personas):
     client.force_login(personas.alice)
-    body = client.get("/organizations/100001/").content.decode()
-    assert 'href="/organizations/100001/contacts/by-person/"' in body
-    assert 'href="/organizations/100001/contacts/by-role/"' in body
+    body = client.get(f"/organizations/{personas.northwind.org_id}/").content.decode()
+    assert f'href="/organizations/{personas.northwind.org_id}/contacts/by-person/"' in body
+    assert f'href="/organizations/{personas.northwind.org_id}/contacts/by-role/"' in body
 
 
 def test_a_single_organization_persons_trail_names_every_level_without_looping(client, personas):
     client.force_login(personas.alice)
-    body = client.get("/organizations/100001/contacts/by-role/rights_administrator/").content
+    body = client.get(
+        f"/organizations/{personas.northwind.org_id}/contacts/by-role/rights_administrator/"
+    ).content
     assert crumbs(body.decode()) == [
         ("Actions", "/actions/"),
-        ("Northwind Power Corp.", "/organizations/100001/"),
-        ("By Role", "/organizations/100001/contacts/by-role/"),
+        ("Northwind Power Corp.", f"/organizations/{personas.northwind.org_id}/"),
+        ("By Role", f"/organizations/{personas.northwind.org_id}/contacts/by-role/"),
         ("Rights Administrator", None),
     ]
     person = personas.person("erin").person_id
-    body = client.get(f"/organizations/100001/contacts/by-person/{person}/").content.decode()
+    body = client.get(
+        f"/organizations/{personas.northwind.org_id}/contacts/by-person/{person}/"
+    ).content.decode()
     assert crumbs(body) == [
         ("Actions", "/actions/"),
-        ("Northwind Power Corp.", "/organizations/100001/"),
-        ("By Person", "/organizations/100001/contacts/by-person/"),
+        ("Northwind Power Corp.", f"/organizations/{personas.northwind.org_id}/"),
+        ("By Person", f"/organizations/{personas.northwind.org_id}/contacts/by-person/"),
         ("Erin Walsh", None),
     ]
     # The organization's own page is the current crumb, not a link to itself.
-    assert crumbs(client.get("/organizations/100001/").content.decode())[-1] == (
+    assert crumbs(client.get(f"/organizations/{personas.northwind.org_id}/").content.decode())[
+        -1
+    ] == (
         "Northwind Power Corp.",
         None,
     )
@@ -77,11 +88,13 @@ def test_a_single_organization_persons_trail_names_every_level_without_looping(c
 
 def test_a_person_of_two_organizations_keeps_the_choice_in_the_trail(client, personas):
     client.force_login(personas.ivan)
-    body = client.get("/organizations/100002/contacts/by-role/").content.decode()
+    body = client.get(
+        f"/organizations/{personas.lakeshore.org_id}/contacts/by-role/"
+    ).content.decode()
     assert crumbs(body) == [
         ("Actions", "/actions/"),
         ("Update Organization", "/organizations/"),
-        ("Lakeshore Energy Inc.", "/organizations/100002/"),
+        ("Lakeshore Energy Inc.", f"/organizations/{personas.lakeshore.org_id}/"),
         ("By Role", None),
     ]
 
@@ -89,11 +102,11 @@ def test_a_person_of_two_organizations_keeps_the_choice_in_the_trail(client, per
 def test_every_trail_link_answers_and_none_points_at_its_own_page(client, personas):
     client.force_login(personas.alice)
     pages = [
-        "/organizations/100001/",
-        "/organizations/100001/contacts/",
-        "/organizations/100001/contacts/by-role/",
-        "/organizations/100001/contacts/by-role/primary_contact/",
-        "/organizations/100001/contacts/by-person/",
+        f"/organizations/{personas.northwind.org_id}/",
+        f"/organizations/{personas.northwind.org_id}/contacts/",
+        f"/organizations/{personas.northwind.org_id}/contacts/by-role/",
+        f"/organizations/{personas.northwind.org_id}/contacts/by-role/primary_contact/",
+        f"/organizations/{personas.northwind.org_id}/contacts/by-person/",
     ]
     for url in pages:
         trail = crumbs(client.get(url).content.decode())

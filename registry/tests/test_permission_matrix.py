@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from audit.models import AuditEntry
 from core.errors import Forbidden
+from core.testing import DEMO
 from registry import services
 from registry.models import Membership
 from registry.tests.helpers import holds, role
@@ -80,19 +81,23 @@ def test_removing_a_member_is_for_primary_contacts_and_authorized_representative
 
 
 OTHER_ORG_PAGES = [
-    ("get", "registry-organization", [100001]),
-    ("get", "registry-update-contacts", [100001]),
-    ("get", "registry-by-role", [100001]),
-    ("get", "registry-role-holders", [100001, PC]),
-    ("get", "registry-by-person", [100001]),
-    ("get", "registry-person-roles", [100001, 500001]),
-    ("get", "registry-remove-contact", [100001, PC, 500001]),
-    ("post", "registry-remove-contact", [100001, PC, 500001]),
-    ("post", "registry-add-contact", [100001, PC]),
-    ("post", "registry-add-member", [100001]),
-    ("get", "registry-remove-member", [100001, 500005]),
-    ("post", "registry-remove-member", [100001, 500005]),
-    ("get", "registry-register-person", [100001]),
+    ("get", "registry-organization", [DEMO.northwind.org_id]),
+    ("get", "registry-update-contacts", [DEMO.northwind.org_id]),
+    ("get", "registry-by-role", [DEMO.northwind.org_id]),
+    ("get", "registry-role-holders", [DEMO.northwind.org_id, PC]),
+    ("get", "registry-by-person", [DEMO.northwind.org_id]),
+    ("get", "registry-person-roles", [DEMO.northwind.org_id, DEMO.person("alice").person_id]),
+    ("get", "registry-remove-contact", [DEMO.northwind.org_id, PC, DEMO.person("alice").person_id]),
+    (
+        "post",
+        "registry-remove-contact",
+        [DEMO.northwind.org_id, PC, DEMO.person("alice").person_id],
+    ),
+    ("post", "registry-add-contact", [DEMO.northwind.org_id, PC]),
+    ("post", "registry-add-member", [DEMO.northwind.org_id]),
+    ("get", "registry-remove-member", [DEMO.northwind.org_id, DEMO.person("erin").person_id]),
+    ("post", "registry-remove-member", [DEMO.northwind.org_id, DEMO.person("erin").person_id]),
+    ("get", "registry-register-person", [DEMO.northwind.org_id]),
 ]
 
 
@@ -100,7 +105,9 @@ OTHER_ORG_PAGES = [
 def test_another_organizations_pages_are_not_found(client, personas, method, name, args):
     client.force_login(personas.frank)  # Lakeshore's Primary Contact
     before = (Membership.objects.count(), AuditEntry.objects.filter(outcome="done").count())
-    response = getattr(client, method)(reverse(name, args=args), {"person_id": "500006"})
+    response = getattr(client, method)(
+        reverse(name, args=args), {"person_id": f"{personas.person('frank').person_id}"}
+    )
     assert response.status_code == 404
     assert (Membership.objects.count(), AuditEntry.objects.filter(outcome="done").count()) == (
         before
@@ -116,13 +123,13 @@ def test_own_organization_pages_open_for_members(client, personas, method, name,
 
 def test_a_member_of_both_organizations_sees_both(client, personas):
     client.force_login(personas.ivan)
-    for org_id in (100001, 100002):
+    for org_id in (personas.northwind.org_id, personas.lakeshore.org_id):
         assert client.get(reverse("registry-organization", args=[org_id])).status_code == 200
 
 
 def test_a_missing_organization_and_an_invisible_one_answer_the_same(client, personas):
     client.force_login(personas.frank)
-    invisible = client.get(reverse("registry-organization", args=[100001]))
+    invisible = client.get(reverse("registry-organization", args=[personas.northwind.org_id]))
     missing = client.get(reverse("registry-organization", args=[999999]))
     assert invisible.status_code == missing.status_code == 404
     assert "Northwind" not in invisible.content.decode()
@@ -130,7 +137,7 @@ def test_a_missing_organization_and_an_invisible_one_answer_the_same(client, per
 
 def test_looking_into_another_organization_is_audited(client, personas):
     client.force_login(personas.frank)
-    client.get(reverse("registry-organization", args=[100001]))
+    client.get(reverse("registry-organization", args=[personas.northwind.org_id]))
     entry = AuditEntry.objects.order_by("-id").first()
     assert (entry.action, entry.outcome, entry.actor_id) == (
         "access.denied",
@@ -140,7 +147,15 @@ def test_looking_into_another_organization_is_audited(client, personas):
 
 
 @pytest.mark.parametrize(
-    "url", ["/news/", "/actions/", "/tasks/", "/me/", "/organizations/", "/organizations/100001/"]
+    "url",
+    [
+        "/news/",
+        "/actions/",
+        "/tasks/",
+        "/me/",
+        "/organizations/",
+        f"/organizations/{DEMO.northwind.org_id}/",
+    ],
 )
 def test_anonymous_visitors_are_sent_to_sign_in(client, db, url):
     response = client.get(url)

@@ -8,13 +8,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.testing import DEMO
 from registry import services
 from registry.models import Person
 from registry.tests.helpers import role
 
 pytestmark = pytest.mark.django_db
 
-ORG = 100001
+ORG = DEMO.northwind.org_id
 PAGES = {
     "news": "/news/",
     "by_role_holders": f"/organizations/{ORG}/contacts/by-role/primary_contact/",
@@ -23,7 +24,7 @@ PAGES = {
     "search_page_email": f"/organizations/{ORG}/contacts/by-person/?q=grow7@budget.example",
     "search_api": "/api/v1/persons?q=Grow",
     "by_role": f"/organizations/{ORG}/contacts/by-role/",
-    "person_roles": f"/organizations/{ORG}/contacts/by-person/500001/",
+    "person_roles": f"/organizations/{ORG}/contacts/by-person/{DEMO.person('alice').person_id}/",
     "by_person_page_2": f"/organizations/{ORG}/contacts/by-person/?page=2",
     "contacts_api": f"/api/v1/organizations/{ORG}/contacts",
     "contacts_api_one_role": f"/api/v1/organizations/{ORG}/contacts?role=primary_contact",

@@ -14,7 +14,11 @@ def test_primary_contact_removes_a_second_primary_contact(personas):
     services.remove_contact(org, erin, role("primary_contact"), actor=personas.alice)
     assert not holds(erin, org, "primary_contact")
     entry = last_audit()
-    assert (entry.action, entry.outcome, entry.target_id) == ("contact.removed", "done", "500005")
+    assert (entry.action, entry.outcome, entry.target_id) == (
+        "contact.removed",
+        "done",
+        f"{personas.person('erin').person_id}",
+    )
 
 
 def test_last_primary_contact_cannot_be_removed(personas):
@@ -65,7 +69,10 @@ def test_remove_page_asks_for_confirmation_then_removes(client, personas):
     org, erin = personas.northwind, personas.person("erin")
     services.add_contact(org, erin, role("primary_contact"), actor=personas.alice)
     client.force_login(personas.alice)
-    url = reverse("registry-remove-contact", args=[org.org_id, "primary_contact", 500005])
+    url = reverse(
+        "registry-remove-contact",
+        args=[org.org_id, "primary_contact", personas.person("erin").person_id],
+    )
     page = client.get(url)
     assert page.status_code == 200
     assert "Remove Erin Walsh as Primary Contact?" in page.content.decode()
@@ -77,7 +84,10 @@ def test_remove_page_asks_for_confirmation_then_removes(client, personas):
 
 def test_remove_page_shows_the_last_holder_refusal(client, personas):
     client.force_login(personas.alice)
-    url = reverse("registry-remove-contact", args=[100001, "primary_contact", 500001])
+    url = reverse(
+        "registry-remove-contact",
+        args=[personas.northwind.org_id, "primary_contact", personas.person("alice").person_id],
+    )
     response = client.post(url, follow=True)
     assert "At least one Primary Contact is required at all times" in response.content.decode()
     assert holds(personas.person("alice"), personas.northwind, "primary_contact")
@@ -87,5 +97,10 @@ def test_get_on_the_remove_page_changes_nothing(client, personas):
     org, erin = personas.northwind, personas.person("erin")
     services.add_contact(org, erin, role("primary_contact"), actor=personas.alice)
     client.force_login(personas.alice)
-    client.get(reverse("registry-remove-contact", args=[100001, "primary_contact", 500005]))
+    client.get(
+        reverse(
+            "registry-remove-contact",
+            args=[personas.northwind.org_id, "primary_contact", personas.person("erin").person_id],
+        )
+    )
     assert holds(erin, org, "primary_contact")

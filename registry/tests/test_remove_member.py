@@ -49,7 +49,10 @@ def test_removing_from_one_organization_keeps_the_other(personas):
 
 def test_the_member_page_confirms_before_removing(client, personas):
     client.force_login(personas.alice)
-    url = reverse("registry-remove-member", args=[100001, 500005])
+    url = reverse(
+        "registry-remove-member",
+        args=[personas.northwind.org_id, personas.person("erin").person_id],
+    )
     page = client.get(url)
     assert "Remove Erin Walsh from Northwind Power Corp.?" in page.content.decode()
     assert _member(personas.northwind, personas.person("erin"))
@@ -85,10 +88,14 @@ def test_a_plain_member_cannot_add_members(personas):
 
 def test_by_person_search_offers_to_add_a_non_member_then_opens_their_roles(client, personas):
     client.force_login(personas.alice)
-    page = client.get(reverse("registry-by-person", args=[100001]), {"q": "Grace"})
+    page = client.get(
+        reverse("registry-by-person", args=[personas.northwind.org_id]), {"q": "Grace"}
+    )
     assert "Add Grace Kim to Northwind Power Corp." in page.content.decode()
     response = client.post(
-        reverse("registry-add-member", args=[100001]), {"person_id": "500007"}, follow=True
+        reverse("registry-add-member", args=[personas.northwind.org_id]),
+        {"person_id": f"{personas.person('grace').person_id}"},
+        follow=True,
     )
     body = response.content.decode()
     # Grace belongs to Lakeshore: she is asked to confirm first (issue 22, finding 12).
@@ -98,14 +105,19 @@ def test_by_person_search_offers_to_add_a_non_member_then_opens_their_roles(clie
 
 def test_a_non_members_roles_page_is_not_found(client, personas):
     client.force_login(personas.alice)
-    url = reverse("registry-person-roles", args=[100001, 500007])
+    url = reverse(
+        "registry-person-roles",
+        args=[personas.northwind.org_id, personas.person("grace").person_id],
+    )
     assert client.get(url).status_code == 404
 
 
 def test_a_plain_member_is_refused_adding_a_member_with_the_reason(client, personas):
     client.force_login(personas.erin)
     response = client.post(
-        reverse("registry-add-member", args=[100001]), {"person_id": "500007"}, follow=True
+        reverse("registry-add-member", args=[personas.northwind.org_id]),
+        {"person_id": f"{personas.person('grace').person_id}"},
+        follow=True,
     )
     assert "can add people to it" in response.content.decode()
     assert not _member(personas.northwind, personas.person("grace"))

@@ -30,5 +30,7 @@ def test_a_second_holder_clears_the_warning(personas):
 
 def test_the_organization_page_shows_the_warning_to_its_contacts(client, personas):
     client.force_login(personas.alice)
-    body = client.get(reverse("registry-organization", args=[100001])).content.decode()
+    body = client.get(
+        reverse("registry-organization", args=[personas.northwind.org_id])
+    ).content.decode()
     assert "Only one Primary Contact is registered; we recommend 2." in body

@@ -10,8 +10,8 @@ def _ids(text: str) -> list[int]:
 
 
 def test_a_person_id_finds_exactly_that_person(personas):
-    assert _ids("500005") == [500005]
-    assert _ids(" 500005 ") == [500005]
+    assert _ids(f"{personas.person('erin').person_id}") == [personas.person("erin").person_id]
+    assert _ids(f" {personas.person('erin').person_id} ") == [personas.person("erin").person_id]
 
 
 def test_an_unknown_or_absurd_person_id_finds_nobody(personas):
@@ -20,14 +20,14 @@ def test_an_unknown_or_absurd_person_id_finds_nobody(personas):
 
 
 def test_an_email_finds_its_person_whatever_the_case(personas):
-    assert _ids("ERIN@northwind.example") == [500005]
+    assert _ids("ERIN@northwind.example") == [personas.person("erin").person_id]
 
 
 def test_name_words_match_first_and_last_names_by_prefix(personas):
-    assert _ids("erin") == [500005]
-    assert _ids("Wal") == [500005]
-    assert _ids("erin walsh") == [500005]
-    assert _ids("walsh erin") == [500005]
+    assert _ids("erin") == [personas.person("erin").person_id]
+    assert _ids("Wal") == [personas.person("erin").person_id]
+    assert _ids("erin walsh") == [personas.person("erin").person_id]
+    assert _ids("walsh erin") == [personas.person("erin").person_id]
     assert _ids("erin chen") == []
 
 
@@ -47,7 +47,7 @@ def test_every_search_is_audited_with_its_text_and_result_count(personas):
     from registry import services
 
     found = services.search_persons(text="Erin", actor=personas.alice)
-    assert [p.person_id for p in found] == [500005]
+    assert [p.person_id for p in found] == [personas.person("erin").person_id]
     entry = AuditEntry.objects.order_by("-id").first()
     assert (entry.action, entry.actor_id, entry.details) == (
         "person.searched",

@@ -1,6 +1,6 @@
 """Small helpers shared by the systems app's tests."""
 
-from audit.models import AuditEntry
+from core.testing import last_audit  # noqa: F401 (shared)
 from systems.models import AccessGrant, InformationSystem
 
 
@@ -15,10 +15,6 @@ def grants(org, person) -> dict[str, str]:
             "system__code", "level"
         )
     )
-
-
-def last_audit() -> AuditEntry:
-    return AuditEntry.objects.order_by("-id").first()
 
 
 def start_review(personas, *, days: int = 7, organizations="", name: str = "Q1 access review"):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.testing import DEMO
 from systems.models import AccessGrant, AccessReview, AccessReviewCampaign, AccessReviewItem
 from systems.tests.helpers import grant, last_audit, start_review
 
@@ -36,16 +37,16 @@ def test_a_rights_administrator_reads_and_decides_a_review(client, personas, rev
     client.force_login(personas.dave)
     body = client.get(f"{API}/access-reviews/{review.pk}").json()
     assert (body["org_id"], body["state"], body["pending"], body["task_id"]) == (
-        100001,
+        personas.northwind.org_id,
         "open",
         2,
         review.task_id,
     )
-    erin = next(i for i in body["items"] if i["person_id"] == 500005)
+    erin = next(i for i in body["items"] if i["person_id"] == personas.person("erin").person_id)
     assert erin | {"item_id": 0, "grant_id": 0} == {
         "item_id": 0,
         "grant_id": 0,
-        "person_id": 500005,
+        "person_id": personas.person("erin").person_id,
         "name": "Erin Walsh",
         "system": "metering",
         "system_name": "Metering Data",
@@ -68,7 +69,11 @@ def test_staff_start_a_campaign_through_the_api(client, personas, review):
     response = _post(
         client,
         f"{API}/access-review-campaigns",
-        {"name": "Lakeshore only", "deadline": _in_days(30), "org_ids": [100002]},
+        {
+            "name": "Lakeshore only",
+            "deadline": _in_days(30),
+            "org_ids": [personas.lakeshore.org_id],
+        },
     )
     assert response.status_code == 201, response.content
     assert response.json() | {"campaign_id": 0} == {
@@ -108,13 +113,13 @@ def test_bad_campaigns_are_refused_and_start_nothing(client, personas, review, b
 # in it; {own}: Dave's own item; {pc}: Alice's (a Primary Contact's) item; {other}: Lakeshore's
 # review; {other_item}: Grace's item in it.
 MATRIX = [
-    ("dave", "get", "/organizations/100001/access-reviews", 200),
-    ("staff", "get", "/organizations/100001/access-reviews", 200),
-    ("alice", "get", "/organizations/100001/access-reviews", 403),
-    ("erin", "get", "/organizations/100001/access-reviews", 403),
-    ("ivan", "get", "/organizations/100001/access-reviews", 403),
-    ("frank", "get", "/organizations/100001/access-reviews", 404),
-    ("dave", "get", "/organizations/100002/access-reviews", 404),
+    ("dave", "get", f"/organizations/{DEMO.northwind.org_id}/access-reviews", 200),
+    ("staff", "get", f"/organizations/{DEMO.northwind.org_id}/access-reviews", 200),
+    ("alice", "get", f"/organizations/{DEMO.northwind.org_id}/access-reviews", 403),
+    ("erin", "get", f"/organizations/{DEMO.northwind.org_id}/access-reviews", 403),
+    ("ivan", "get", f"/organizations/{DEMO.northwind.org_id}/access-reviews", 403),
+    ("frank", "get", f"/organizations/{DEMO.northwind.org_id}/access-reviews", 404),
+    ("dave", "get", f"/organizations/{DEMO.lakeshore.org_id}/access-reviews", 404),
     ("dave", "get", "/access-reviews/{review}", 200),
     ("staff", "get", "/access-reviews/{review}", 200),
     ("bob", "get", "/access-reviews/{review}", 403),
@@ -154,7 +159,7 @@ MATRIX = [
     ("alice", "post", "/access-review-campaigns", 403),
     ("dave", "post", "/access-review-campaigns", 403),
     ("frank", "post", "/access-review-campaigns", 403),
-    (None, "get", "/organizations/100001/access-reviews", 401),
+    (None, "get", f"/organizations/{DEMO.northwind.org_id}/access-reviews", 401),
     (None, "get", "/access-reviews/{review}", 401),
     (None, "post", "/access-reviews/{review}/confirm-all", 401),
     (None, "post", "/access-review-campaigns", 401),
@@ -224,7 +229,7 @@ def test_the_list_endpoints_run_a_fixed_number_of_queries(
     client, personas, review, django_assert_num_queries
 ):
     client.force_login(personas.dave)
-    reviews_url = f"{API}/organizations/100001/access-reviews"
+    reviews_url = f"{API}/organizations/{personas.northwind.org_id}/access-reviews"
     # session, user, organization (access), the actor's roles, count, reviews with counts
     with django_assert_num_queries(6):
         assert client.get(reviews_url).json()["count"] == 1

@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.testing import browser_sign_in, browser_sign_out
 from systems import services
 from systems.models import AccessReview
 from systems.tests.helpers import system
-from systems.tests.test_browser_request_access import _sign_in, _sign_out
 from tests_a11y.test_axe import Audit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,7 +26,7 @@ def test_the_access_review_pages_pass_axe(live_server, live_personas, page, arti
     services.grant_access(p.northwind, p.person("erin"), system("metering"), actor=p.staff)
     audit = Audit(page, artifacts)
     base = live_server.url
-    _sign_in(page, base, "staff")
+    browser_sign_in(page, base, "staff")
     audit.visit(f"{base}/backoffice/access-reviews/start/", "access-review-start")
     audit.submit_empty(page.get_by_role("button", name="Start the review"))
     audit.check("access-review-start-errors")
@@ -37,8 +37,8 @@ def test_the_access_review_pages_pass_axe(live_server, live_personas, page, arti
     audit.follow(page.get_by_role("button", name="Start the review"))
     audit.check("access-review-campaign")
     audit.visit(f"{base}/backoffice/access-reviews/", "access-reviews")
-    _sign_out(page)
-    _sign_in(page, base, "dave")
+    browser_sign_out(page)
+    browser_sign_in(page, base, "dave")
     review = AccessReview.objects.get()
     audit.visit(f"{base}/tasks/{review.task_id}/", "access-review-task")
     item = review.items.get()

@@ -8,10 +8,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from core.testing import browser_sign_in, browser_sign_out
 from systems import services
 from systems.models import AccessGrant, AccessReview
 from systems.tests.helpers import system
-from systems.tests.test_browser_request_access import _sign_in, _sign_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,7 @@ def test_staff_start_a_review_and_dave_confirms_all(live_server, live_personas, 
     for name, code in [("erin", "metering"), ("carol", "settlements")]:
         services.grant_access(p.northwind, p.person(name), system(code), actor=p.staff)
     base = live_server.url
-    _sign_in(page, base, "staff")
+    browser_sign_in(page, base, "staff")
     page.goto(f"{base}/backoffice/access-reviews/")
     expect(page.get_by_role("heading", level=1, name="Access reviews")).to_be_visible()
     page.get_by_role("link", name="Start an access review").click()
@@ -35,9 +35,9 @@ def test_staff_start_a_review_and_dave_confirms_all(live_server, live_personas, 
         "Access review “Quarterly access review” started: 1 organization(s)"
     )
     expect(page.get_by_role("cell", name=re.compile("Northwind Power Corp."))).to_be_visible()
-    _sign_out(page)
+    browser_sign_out(page)
 
-    _sign_in(page, base, "dave")
+    browser_sign_in(page, base, "dave")
     page.set_viewport_size({"width": 390, "height": 844})
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Tasks").click()
     page.get_by_role("link", name="Review access").click()

@@ -5,29 +5,17 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import DEMO_PASSWORD
+from core.testing import browser_sign_in, browser_sign_out
 from systems.tests.helpers import grants
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _sign_in(page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.get_by_label("Account name").fill(username)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/news/$"))
-
-
-def _sign_out(page) -> None:
-    page.get_by_role("button", name="Sign out").click()
 
 
 def test_erin_requests_metering_access_dave_approves_erin_sees_it(
     live_server, live_personas, page, artifacts
 ):
     base = live_server.url
-    _sign_in(page, base, "erin")
+    browser_sign_in(page, base, "erin")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Actions").click()
     page.get_by_role("link", name=re.compile("^Request Access")).click()
     expect(page.get_by_role("heading", level=1, name="Request Access")).to_be_visible()
@@ -39,9 +27,9 @@ def test_erin_requests_metering_access_dave_approves_erin_sees_it(
         "has gone to the Rights Administrators of Northwind Power Corp."
     )
     expect(page.get_by_role("cell", name="Open")).to_be_visible()
-    _sign_out(page)
+    browser_sign_out(page)
 
-    _sign_in(page, base, "dave")
+    browser_sign_in(page, base, "dave")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Tasks").click()
     page.get_by_role("link", name="Approve access request").click()
     expect(page.get_by_text("Erin Walsh asks for Metering Data (read)").first).to_be_visible()
@@ -51,9 +39,9 @@ def test_erin_requests_metering_access_dave_approves_erin_sees_it(
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_role("status")).to_be_visible()
     assert grants(live_personas.northwind, live_personas.person("erin")) == {"metering": "read"}
-    _sign_out(page)
+    browser_sign_out(page)
 
-    _sign_in(page, base, "erin")
+    browser_sign_in(page, base, "erin")
     page.goto(f"{base}/me/")
     expect(page.get_by_role("heading", name="My access to the operator's systems")).to_be_visible()
     expect(page.get_by_text("Metering Data: read")).to_be_visible()

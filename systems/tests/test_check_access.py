@@ -1,5 +1,6 @@
 import pytest
 
+from core.testing import DEMO
 from registry import services as registry_services
 from systems import services
 from systems.models import InformationSystem
@@ -8,7 +9,7 @@ from systems.tests.helpers import system
 
 pytestmark = pytest.mark.django_db
 
-ERIN = dict(org_id=100001, person_id=500005)
+ERIN = dict(org_id=DEMO.northwind.org_id, person_id=DEMO.person("erin").person_id)
 
 
 def _grant(personas, level="read", code="metering"):
@@ -42,16 +43,28 @@ def test_a_grant_counts_only_for_the_organization_that_gave_it(personas):
     services.grant_access(
         personas.lakeshore, personas.person("ivan"), system("mpi"), actor=personas.frank
     )
-    assert check_access(org_id=100002, person_id=500008, system="mpi").allowed
-    assert not check_access(org_id=100001, person_id=500008, system="mpi").allowed
+    assert check_access(
+        org_id=personas.lakeshore.org_id, person_id=personas.person("ivan").person_id, system="mpi"
+    ).allowed
+    assert not check_access(
+        org_id=personas.northwind.org_id, person_id=personas.person("ivan").person_id, system="mpi"
+    ).allowed
 
 
 def test_unknown_systems_levels_and_people_answer_no(personas):
     _grant(personas)
     assert check_access(**ERIN, system="nope").reason == "unknown_system"
     assert check_access(**ERIN, system="metering", level="admin").reason == "unknown_level"
-    assert check_access(org_id=100001, person_id=999999, system="metering").reason == "not_member"
-    assert check_access(org_id=999999, person_id=500005, system="metering").reason == "not_member"
+    assert (
+        check_access(org_id=personas.northwind.org_id, person_id=999999, system="metering").reason
+        == "not_member"
+    )
+    assert (
+        check_access(
+            org_id=999999, person_id=personas.person("erin").person_id, system="metering"
+        ).reason
+        == "not_member"
+    )
 
 
 def test_an_inactive_organization_answers_no(personas):
@@ -72,7 +85,9 @@ def test_an_open_system_allows_every_member_its_lowest_level(personas):
     InformationSystem.objects.filter(code="mpi").update(open_to_all=True)
     assert check_access(**ERIN, system="mpi").reason == "open_to_all"
     assert not check_access(**ERIN, system="mpi", level="submit").allowed
-    assert not check_access(org_id=100002, person_id=500005, system="mpi").allowed
+    assert not check_access(
+        org_id=personas.lakeshore.org_id, person_id=personas.person("erin").person_id, system="mpi"
+    ).allowed
 
 
 def test_a_removed_member_is_refused_at_once(personas):
@@ -90,4 +105,8 @@ def test_the_check_is_one_query(personas, django_assert_num_queries):
     with django_assert_num_queries(1):
         assert check_access(**ERIN, system="metering", level="submit").allowed
     with django_assert_num_queries(1):
-        assert not check_access(org_id=100002, person_id=500005, system="metering").allowed
+        assert not check_access(
+            org_id=personas.lakeshore.org_id,
+            person_id=personas.person("erin").person_id,
+            system="metering",
+        ).allowed

@@ -29,7 +29,11 @@ def test_a_rights_administrator_confirms_a_members_grant(personas, review):
     )
     assert AccessGrant.objects.get(pk=item.grant_id).confirmed_at == item.decided_at
     entry = last_audit()
-    assert (entry.action, entry.outcome, entry.target_id) == ("access.confirmed", "done", "500005")
+    assert (entry.action, entry.outcome, entry.target_id) == (
+        "access.confirmed",
+        "done",
+        f"{personas.person('erin').person_id}",
+    )
 
 
 def test_nobody_confirms_their_own_grant(personas, review):
@@ -104,7 +108,7 @@ def test_another_organizations_rights_administrator_finds_nothing(client, person
         "access_review.confirm",
         "refused",
         "Frank Dubois",
-        100001,
+        personas.northwind.org_id,
     )
     assert client.get(reverse("tasks-detail", args=[review.task_id])).status_code == 404
     assert _item(review, "Erin").decision == "pending"

@@ -25,7 +25,11 @@ def _grant_until(personas, day):
 def test_an_expired_grant_stops_counting_at_once_before_any_sweep(personas):
     today = timezone.localdate()
     _grant_until(personas, today)
-    ask = dict(org_id=100001, person_id=500005, system="metering")
+    ask = dict(
+        org_id=personas.northwind.org_id,
+        person_id=personas.person("erin").person_id,
+        system="metering",
+    )
     assert check_access(**ask, today=today).allowed
     assert not check_access(**ask, today=today + datetime.timedelta(days=1)).allowed
 
@@ -40,7 +44,11 @@ def test_the_sweep_deletes_only_expired_grants_and_audits_each(personas, mailout
     assert services.expire_grants(today=today + datetime.timedelta(days=1)) == 1
     assert list(AccessGrant.objects.all()) == [kept]
     entry = last_audit()
-    assert (entry.action, entry.outcome, entry.target_id) == ("access.expired", "done", "500005")
+    assert (entry.action, entry.outcome, entry.target_id) == (
+        "access.expired",
+        "done",
+        f"{personas.person('erin').person_id}",
+    )
 
 
 def test_the_sweep_command_reports_what_it_did(personas, capsys):

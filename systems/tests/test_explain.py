@@ -92,12 +92,33 @@ def test_the_explainer_runs_a_fixed_number_of_queries(personas, django_assert_nu
 
 def test_the_person_page_shows_the_explanation(client, personas):
     client.force_login(personas.erin)
-    page = client.get(reverse("systems-person-access", args=[100001, 500004])).content.decode()
+    page = client.get(
+        reverse(
+            "systems-person-access",
+            args=[personas.northwind.org_id, personas.person("dave").person_id],
+        )
+    ).content.decode()
     assert "What can Dave Okafor do in Northwind Power Corp., and why?" in page
     assert "as Rights Administrator" in page
 
 
 def test_another_organizations_person_is_not_found(client, personas):
     client.force_login(personas.dave)
-    assert client.get(reverse("systems-person-access", args=[100001, 500007])).status_code == 404
-    assert client.get(reverse("systems-person-access", args=[100002, 500007])).status_code == 404
+    assert (
+        client.get(
+            reverse(
+                "systems-person-access",
+                args=[personas.northwind.org_id, personas.person("grace").person_id],
+            )
+        ).status_code
+        == 404
+    )
+    assert (
+        client.get(
+            reverse(
+                "systems-person-access",
+                args=[personas.lakeshore.org_id, personas.person("grace").person_id],
+            )
+        ).status_code
+        == 404
+    )

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from core.errors import Forbidden, Invalid, NotFound, RuleViolation
+from core.testing import DEMO
 from systems import services
 from systems.models import AccessGrant
 from systems.tests.helpers import grants, last_audit, system
@@ -19,10 +20,15 @@ def test_rights_administrator_grants_a_member_access(personas, mailoutbox):
     assert (grant.level, grant.expires, grant.granted_by) == ("read", None, personas.dave)
     assert grants(org, erin) == {"metering": "read"}
     entry = last_audit()
-    assert (entry.action, entry.outcome, entry.target_id) == ("access.granted", "done", "500005")
+    assert (entry.action, entry.outcome, entry.target_id) == (
+        "access.granted",
+        "done",
+        f"{personas.person('erin').person_id}",
+    )
     assert entry.details["system"] == "metering"
     assert entry.sentence == (
-        "For Northwind Power Corp., Dave Okafor granted Erin Walsh (500005) read "
+        "For Northwind Power Corp., Dave Okafor granted Erin Walsh "
+        f"({personas.person('erin').person_id}) read "
         "access to Metering Data."
     )
 
@@ -62,7 +68,11 @@ def test_only_a_rights_administrator_of_the_organization_grants(personas, actor)
         services.grant_access(org, target, system("mpi"), actor=getattr(personas, actor))
     assert not AccessGrant.objects.exists()
     entry = last_audit()
-    assert (entry.action, entry.outcome, entry.org_id) == ("access.grant", "refused", 100001)
+    assert (entry.action, entry.outcome, entry.org_id) == (
+        "access.grant",
+        "refused",
+        personas.northwind.org_id,
+    )
 
 
 def test_nobody_grants_access_to_themselves(personas):
@@ -73,7 +83,11 @@ def test_nobody_grants_access_to_themselves(personas):
     assert "another Rights Administrator" in exc.value.message
     assert not AccessGrant.objects.exists()
     entry = last_audit()
-    assert (entry.action, entry.outcome, entry.target_id) == ("access.grant", "refused", "500004")
+    assert (entry.action, entry.outcome, entry.target_id) == (
+        "access.grant",
+        "refused",
+        f"{personas.person('dave').person_id}",
+    )
 
 
 def test_a_second_rights_administrator_grants_the_first_one(personas):
@@ -92,7 +106,10 @@ def test_granting_to_a_person_of_another_organization_is_not_found_and_audited(p
     grace = personas.person("grace")
     with pytest.raises(NotFound) as exc:
         services.grant_access(personas.northwind, grace, system("mpi"), actor=personas.dave)
-    assert exc.value.message == "No person with ID 500007 belongs to Northwind Power Corp."
+    assert (
+        exc.value.message == f"No person with ID {personas.person('grace').person_id} belongs to "
+        "Northwind Power Corp."
+    )
     assert not AccessGrant.objects.exists()
     entry = last_audit()
     assert (entry.action, entry.outcome, entry.actor_id) == (
@@ -100,7 +117,11 @@ def test_granting_to_a_person_of_another_organization_is_not_found_and_audited(p
         "refused",
         personas.dave.pk,
     )
-    assert (entry.org_id, entry.target_id, entry.details["code"]) == (100001, "500007", "not_found")
+    assert (entry.org_id, entry.target_id, entry.details["code"]) == (
+        personas.northwind.org_id,
+        f"{personas.person('grace').person_id}",
+        "not_found",
+    )
 
 
 def test_an_unknown_level_is_invalid_and_changes_nothing(personas):
@@ -143,8 +164,13 @@ def test_an_inactive_organization_grants_nothing(personas):
 def test_the_grant_page_grants_and_says_so(client, personas):
     client.force_login(personas.dave)
     response = client.post(
-        reverse("systems-grant-access", args=[100001]),
-        {"person_id": "500005", "system": "metering", "level": "submit", "expires": ""},
+        reverse("systems-grant-access", args=[personas.northwind.org_id]),
+        {
+            "person_id": f"{personas.person('erin').person_id}",
+            "system": "metering",
+            "level": "submit",
+            "expires": "",
+        },
         follow=True,
     )
     assert response.status_code == 200
@@ -155,19 +181,23 @@ def test_the_grant_page_grants_and_says_so(client, personas):
 def test_the_grant_page_refuses_a_stranger_with_a_message(client, personas):
     client.force_login(personas.dave)
     response = client.post(
-        reverse("systems-grant-access", args=[100001]),
-        {"person_id": "500007", "system": "mpi"},
+        reverse("systems-grant-access", args=[personas.northwind.org_id]),
+        {"person_id": f"{personas.person('grace').person_id}", "system": "mpi"},
         follow=True,
     )
     assert response.status_code == 200
-    assert "No person with ID 500007 belongs to Northwind Power Corp." in response.content.decode()
+    assert (
+        f"No person with ID {personas.person('grace').person_id} belongs to Northwind Power Corp."
+        in response.content.decode()
+    )
     assert not AccessGrant.objects.exists()
 
 
 def test_posting_a_grant_to_another_organization_is_not_found(client, personas):
     client.force_login(personas.dave)
     response = client.post(
-        reverse("systems-grant-access", args=[100002]), {"person_id": "500007", "system": "mpi"}
+        reverse("systems-grant-access", args=[personas.lakeshore.org_id]),
+        {"person_id": f"{personas.person('grace').person_id}", "system": "mpi"},
     )
     assert response.status_code == 404
     assert not AccessGrant.objects.exists()
@@ -178,22 +208,30 @@ def test_posting_a_grant_to_another_organization_is_not_found(client, personas):
     "data",
     [
         {"person_id": "abc", "system": "mpi"},
-        {"person_id": "500005", "system": "nope"},
-        {"person_id": "500005", "system": "mpi", "level": "x" * 500},
-        {"person_id": "500005", "system": "mpi", "expires": "31/12/2020"},
-        {"person_id": "500005", "system": "mpi", "expires": "2020-01-01\x00"},
+        {"person_id": f"{DEMO.person('erin').person_id}", "system": "nope"},
+        {"person_id": f"{DEMO.person('erin').person_id}", "system": "mpi", "level": "x" * 500},
+        {"person_id": f"{DEMO.person('erin').person_id}", "system": "mpi", "expires": "31/12/2020"},
+        {
+            "person_id": f"{DEMO.person('erin').person_id}",
+            "system": "mpi",
+            "expires": "2020-01-01\x00",
+        },
         {},
     ],
 )
 def test_bad_grant_input_is_refused_without_a_server_error(client, personas, data):
     client.force_login(personas.dave)
-    response = client.post(reverse("systems-grant-access", args=[100001]), data, follow=True)
+    response = client.post(
+        reverse("systems-grant-access", args=[personas.northwind.org_id]), data, follow=True
+    )
     assert response.status_code in (200, 404)
     assert not AccessGrant.objects.exists()
 
 
 def test_the_person_page_offers_granting_only_to_a_rights_administrator(client, personas):
-    url = reverse("systems-person-access", args=[100001, 500005])
+    url = reverse(
+        "systems-person-access", args=[personas.northwind.org_id, personas.person("erin").person_id]
+    )
     client.force_login(personas.dave)
     assert "Grant access" in client.get(url).content.decode()
     client.force_login(personas.alice)
@@ -204,6 +242,11 @@ def test_the_person_page_offers_granting_only_to_a_rights_administrator(client, 
 
 def test_a_rights_administrator_sees_no_grant_form_on_their_own_page(client, personas):
     client.force_login(personas.dave)
-    page = client.get(reverse("systems-person-access", args=[100001, 500004])).content.decode()
+    page = client.get(
+        reverse(
+            "systems-person-access",
+            args=[personas.northwind.org_id, personas.person("dave").person_id],
+        )
+    ).content.decode()
     assert "Nobody grants access to themselves" in page
     assert "Grant<span" not in page

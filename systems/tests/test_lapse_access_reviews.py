@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
+from core.testing import DEMO
 from systems import reviews
 from systems.models import AccessGrant
 from systems.tests.helpers import grant, grants, last_audit, start_review
@@ -42,16 +43,19 @@ def test_the_sweep_revokes_unconfirmed_grants_and_keeps_confirmed_ones(
     assert any("not confirmed in the access review" in m.body for m in erin)
     [told] = [m for m in mailoutbox if m.subject.startswith("Access not confirmed in time")]
     assert told.to == [personas.dave.email]
-    assert "Erin Walsh (Person ID 500005): Metering Data (read)" in told.body
+    assert (
+        f"Erin Walsh (Person ID {personas.person('erin').person_id}): Metering Data (read)"
+        in told.body
+    )
     entries = {(e.action, e.target_id) for e in _audit_since(review)}
-    assert ("access.lapsed", "500005") in entries
+    assert ("access.lapsed", f"{personas.person('erin').person_id}") in entries
     assert ("access_review.lapsed", str(review.pk)) in entries
 
 
 def _audit_since(review):
     from audit.models import AuditEntry
 
-    return AuditEntry.objects.filter(org_id=100001, at__gte=review.created_at)
+    return AuditEntry.objects.filter(org_id=DEMO.northwind.org_id, at__gte=review.created_at)
 
 
 def test_nothing_lapses_on_the_deadline_itself(personas, review):
@@ -92,10 +96,12 @@ def test_the_news_and_audit_log_say_what_happened_in_words(personas, review):
     said = [describe(e) for e in _audit_since(review).order_by("id")]
     assert (
         "For Northwind Power Corp., Dave Okafor confirmed in an access review that Carol Singh "
-        "(500003) keeps read access to Settlement Statements." in said
+        f"({personas.person('carol').person_id}) keeps read access to Settlement Statements."
+        in said
     )
     assert (
-        "For Northwind Power Corp., Erin Walsh (500005)'s access to Metering Data ended: it was "
+        f"For Northwind Power Corp., Erin Walsh ({personas.person('erin').person_id})'s access "
+        "to Metering Data ended: it was "
         "not confirmed in an access review by its deadline." in said
     )
     assert any(s.startswith("The review of Northwind Power Corp.'s access") for s in said)

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from core.testing import DEMO
 from registry import services as registry_services
 from registry.models import Person
 from systems import services
@@ -9,7 +10,7 @@ from systems.tests.helpers import system
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("systems-manage-access", args=[100001])
+URL = reverse("systems-manage-access", args=[DEMO.northwind.org_id])
 
 
 def _grant_everyone(personas):
@@ -21,7 +22,7 @@ def _grant_everyone(personas):
 
 
 def test_the_organization_page_shows_manage_access_only_to_those_who_grant(client, personas):
-    url = reverse("registry-organization", args=[100001])
+    url = reverse("registry-organization", args=[personas.northwind.org_id])
     client.force_login(personas.dave)
     assert "Manage Access" in client.get(url).content.decode()
     client.force_login(personas.alice)
@@ -132,7 +133,9 @@ def test_the_person_search_finds_a_member_and_links_to_their_access(client, pers
     page = client.get(URL, {"q": "Erin"}).content.decode()
     erin = personas.person("erin")
     assert 'role="search"' in page
-    assert reverse("systems-person-access", args=[100001, erin.person_id]) in page
+    assert (
+        reverse("systems-person-access", args=[personas.northwind.org_id, erin.person_id]) in page
+    )
     assert "See access" in page
 
 
@@ -150,15 +153,20 @@ def test_a_person_sees_their_own_access_on_manage_my_information(client, persona
 
 def test_another_organizations_access_list_is_not_found(client, personas):
     client.force_login(personas.dave)
-    assert client.get(reverse("systems-manage-access", args=[100002])).status_code == 404
+    assert (
+        client.get(reverse("systems-manage-access", args=[personas.lakeshore.org_id])).status_code
+        == 404
+    )
 
 
 def test_a_rights_administrator_is_pointed_to_an_open_access_review(client, personas):
     from systems.tests.helpers import grant, start_review
 
     grant(personas, "erin", "metering")
-    review = start_review(personas, organizations="100001", name="Autumn review").reviews.get()
-    url = reverse("systems-manage-access", args=[100001])
+    review = start_review(
+        personas, organizations=f"{personas.northwind.org_id}", name="Autumn review"
+    ).reviews.get()
+    url = reverse("systems-manage-access", args=[personas.northwind.org_id])
     client.force_login(personas.dave)
     page = client.get(url).content.decode()
     assert "Access review under way: Autumn review." in page

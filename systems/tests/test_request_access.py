@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from audit.models import AuditEntry
 from core.errors import Forbidden, Invalid, NotFound, RuleViolation
+from core.testing import DEMO
 from registry import services as registry_services
 from systems import services
 from systems.models import AccessRequest
@@ -32,7 +33,10 @@ def test_a_request_becomes_a_task_for_the_rights_administrators(personas):
     assert Task.objects.open_for(personas.dave).filter(pk=task.pk).exists()
     assert not Task.objects.open_for(personas.alice).filter(pk=task.pk).exists()
     requested = AuditEntry.objects.filter(action="access.requested").get()
-    assert (requested.target_id, requested.details["system"]) == ("500005", "metering")
+    assert (requested.target_id, requested.details["system"]) == (
+        f"{personas.person('erin').person_id}",
+        "metering",
+    )
 
 
 def test_approving_the_task_creates_the_grant(personas):
@@ -113,7 +117,11 @@ def test_the_request_page_sends_the_request_and_says_so(client, personas):
     client.force_login(personas.erin)
     response = client.post(
         reverse("systems-request-access"),
-        {"organization": "100001", "access": "metering:read", "reason": "Reconciliation"},
+        {
+            "organization": f"{personas.northwind.org_id}",
+            "access": "metering:read",
+            "reason": "Reconciliation",
+        },
         follow=True,
     )
     page = response.content.decode()
@@ -124,10 +132,14 @@ def test_the_request_page_sends_the_request_and_says_so(client, personas):
 @pytest.mark.parametrize(
     "data",
     [
-        {"organization": "100002", "access": "metering:read"},
+        {"organization": f"{DEMO.lakeshore.org_id}", "access": "metering:read"},
         {"organization": "abc", "access": "metering:read"},
-        {"organization": "100001", "access": "metering:root"},
-        {"organization": "100001", "access": "metering:read", "reason": "x" * 5000},
+        {"organization": f"{DEMO.northwind.org_id}", "access": "metering:root"},
+        {
+            "organization": f"{DEMO.northwind.org_id}",
+            "access": "metering:read",
+            "reason": "x" * 5000,
+        },
         {},
     ],
 )

@@ -20,7 +20,11 @@ def test_rights_administrator_revokes_a_members_access(personas, mailoutbox):
     services.revoke_access(personas.northwind, grant, actor=personas.dave)
     assert grants(personas.northwind, personas.person("erin")) == {}
     entry = last_audit()
-    assert (entry.action, entry.outcome, entry.target_id) == ("access.revoked", "done", "500005")
+    assert (entry.action, entry.outcome, entry.target_id) == (
+        "access.revoked",
+        "done",
+        f"{personas.person('erin').person_id}",
+    )
 
 
 @pytest.mark.parametrize("actor", ["alice", "bob", "carol", "erin", "frank"])
@@ -66,7 +70,7 @@ def test_revoking_twice_says_it_is_already_revoked(personas):
 def test_the_revoke_page_asks_for_confirmation_then_revokes(client, personas):
     grant = _grant(personas)
     client.force_login(personas.dave)
-    url = reverse("systems-revoke-access", args=[100001, grant.pk])
+    url = reverse("systems-revoke-access", args=[personas.northwind.org_id, grant.pk])
     page = client.get(url)
     assert "Revoke Erin Walsh's access to Metering Data?" in page.content.decode()
     assert AccessGrant.objects.filter(pk=grant.pk).exists()
@@ -78,7 +82,9 @@ def test_the_revoke_page_asks_for_confirmation_then_revokes(client, personas):
 def test_the_revoke_page_shows_a_refusal(client, personas):
     grant = _grant(personas, "alice")
     client.force_login(personas.dave)
-    response = client.post(reverse("systems-revoke-access", args=[100001, grant.pk]), follow=True)
+    response = client.post(
+        reverse("systems-revoke-access", args=[personas.northwind.org_id, grant.pk]), follow=True
+    )
     assert "only operator staff can revoke their access" in response.content.decode()
     assert AccessGrant.objects.filter(pk=grant.pk).exists()
 
@@ -89,8 +95,8 @@ def test_another_organizations_grant_is_not_found_on_the_revoke_page(client, per
     )
     client.force_login(personas.dave)
     for url in [
-        reverse("systems-revoke-access", args=[100001, grant.pk]),
-        reverse("systems-revoke-access", args=[100002, grant.pk]),
+        reverse("systems-revoke-access", args=[personas.northwind.org_id, grant.pk]),
+        reverse("systems-revoke-access", args=[personas.lakeshore.org_id, grant.pk]),
     ]:
         assert client.get(url).status_code == 404
         assert client.post(url).status_code == 404

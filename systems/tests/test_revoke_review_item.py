@@ -28,7 +28,10 @@ def test_a_rights_administrator_revokes_and_the_person_is_told(
     item.refresh_from_db()
     assert item.decision == "revoked" and item.grant_id is None
     assert grants(personas.northwind, personas.person("erin")) == {}
-    assert (last_audit().action, last_audit().target_id) == ("access.revoked", "500005")
+    assert (last_audit().action, last_audit().target_id) == (
+        "access.revoked",
+        f"{personas.person('erin').person_id}",
+    )
     told = [m for m in mailoutbox if m.subject == "Your access to Metering Data has ended"]
     assert told[0].to == [personas.person("erin").email]
     assert "revoked in an access review" in told[0].body

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.errors import Forbidden, Invalid, RuleViolation
+from core.testing import DEMO
 from systems import reviews
 from systems.models import AccessReview, AccessReviewCampaign
 from systems.tests.helpers import grant, last_audit, start_review
@@ -54,8 +55,8 @@ def test_without_own_grants_the_task_goes_to_the_rights_administrators_alone(per
 
 def test_some_organizations_by_id(personas, grants):
     grant(personas, "grace", "mpi", org="lakeshore")
-    campaign = start_review(personas, organizations="100002")
-    assert [r.organization.org_id for r in campaign.reviews.all()] == [100002]
+    campaign = start_review(personas, organizations=f"{personas.lakeshore.org_id}")
+    assert [r.organization.org_id for r in campaign.reviews.all()] == [personas.lakeshore.org_id]
     assert not campaign.all_organizations
 
 
@@ -85,7 +86,7 @@ def test_only_operator_staff_start_a_review(personas, grants, actor):
         (0, "", "deadline"),
         (-5, "", "deadline"),
         (3, "999999", "organizations"),
-        (3, "100001, abc", "organizations"),
+        (3, f"{DEMO.northwind.org_id}, abc", "organizations"),
     ],
 )
 def test_bad_input_is_refused_and_starts_nothing(personas, grants, deadline, organizations, field):

@@ -102,5 +102,9 @@ def test_a_refused_accept_is_audited_with_the_task_and_its_organization(personas
     with pytest.raises(NotFound):
         services.accept_task(task, actor=personas.frank)
     refusal = AuditEntry.objects.order_by("-id").first()
-    assert (refusal.action, refusal.outcome, refusal.org_id) == ("task.accept", "refused", 100001)
+    assert (refusal.action, refusal.outcome, refusal.org_id) == (
+        "task.accept",
+        "refused",
+        personas.northwind.org_id,
+    )
     assert (refusal.target_type, refusal.target_id) == ("task", str(task.pk))

@@ -16,7 +16,7 @@ def test_list_tasks_shows_my_groups_open_tasks(personas):
     assert item == {
         "task_id": task.pk,
         "kind": "test_kind",
-        "org_id": 100001,
+        "org_id": personas.northwind.org_id,
         "state": "open",
         "accepted_by": None,
         "due": item["due"],

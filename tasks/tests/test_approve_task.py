@@ -20,7 +20,7 @@ def test_the_accepter_approves_and_the_kinds_handler_runs_once(personas):
     assert helpers.calls == [("approve", task.pk, "bob")]
     assert task.events.last().comment == "Looks right."
     entry = AuditEntry.objects.filter(action="task.approved").order_by("-id").first()
-    assert (entry.org_id, entry.target_id) == (100001, str(task.pk))
+    assert (entry.org_id, entry.target_id) == (personas.northwind.org_id, str(task.pk))
 
 
 def test_approving_an_open_task_accepts_it_on_the_way(personas):

@@ -84,7 +84,7 @@ def test_creating_a_task_records_its_history_and_an_audit_entry(personas):
     task = make_task(personas)
     assert [e.action for e in task.events.all()] == ["created"]
     entry = AuditEntry.objects.filter(action="task.created", target_id=str(task.pk)).get()
-    assert entry.org_id == 100001
+    assert entry.org_id == personas.northwind.org_id
 
 
 def test_unknown_role_is_refused_and_nothing_is_created(personas):

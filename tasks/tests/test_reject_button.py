@@ -19,7 +19,7 @@ def _page(client, user, task) -> str:
 
 def test_an_access_review_task_offers_approve_but_not_reject(personas, client):
     grant(personas, "erin", "metering")
-    review = start_review(personas, organizations="100001").reviews.get()
+    review = start_review(personas, organizations=f"{personas.northwind.org_id}").reviews.get()
     page = _page(client, personas.dave, review.task)
     assert reverse("tasks-approve", args=[review.task.pk]) in page
     assert reverse("tasks-reject", args=[review.task.pk]) not in page

@@ -331,7 +331,13 @@ def test_alice_pages_have_no_axe_violations(live_server, live_personas, page, au
         f"{base}/organizations/{live_personas.northwind.org_id}/contacts/by-role/primary_contact/",
         "primary-contacts",
     )
-    audit.follow(page.get_by_role("link", name="Remove Alice Martin"))
+    # The only Primary Contact is not offered Remove (the reason stands in its place); a
+    # removal that is offered: Carol as Invoicing and Banking Contact.
+    audit.visit(
+        f"{base}/organizations/{northwind}/contacts/by-role/invoicing_banking_contact/",
+        "banking-contacts",
+    )
+    audit.follow(page.get_by_role("link", name="Remove Carol Singh"))
     audit.check("confirm-remove-contact")
     audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/banking/", "banking-alice")
     audit.assert_clean()

@@ -107,5 +107,8 @@ def test_alice_registers_a_new_person_by_person_after_a_search_and_corrects_her_
     page.get_by_label("Telephone").fill("(647) 555-0123")
     page.get_by_role("button", name="Save my information").click()
     expect(page.get_by_role("status")).to_contain_text("Your contact information has been saved.")
-    expect(page.get_by_label("Telephone")).to_have_value("+16475550123")
+    # Stored in E.164, shown as people write it.
+    expect(page.get_by_label("Telephone")).to_have_value("647-555-0123")
+    alice = type(live_personas.person("alice")).objects.get(pk=live_personas.person("alice").pk)
+    assert alice.phone == "+16475550123"
     page.screenshot(path=artifacts / "manage-my-information.png", full_page=True)

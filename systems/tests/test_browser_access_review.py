@@ -40,7 +40,7 @@ def test_staff_start_a_review_and_dave_confirms_all(live_server, live_personas, 
     browser_sign_in(page, base, "dave")
     page.set_viewport_size({"width": 390, "height": 844})
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Tasks").click()
-    page.get_by_role("link", name="Review access").click()
+    page.get_by_role("link", name="Review access", exact=True).click()
     expect(page.get_by_role("table", name="Grants under review")).to_be_visible()
     expect(page.get_by_text("Erin Walsh").first).to_be_visible()
     page.screenshot(path=artifacts / "access-review-task-phone.png", full_page=True)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType
 from registry.queries import CountedPaginator, member_count, members
-from registry.rules import AUDIT_READERS, MEMBER_ADDERS, MEMBER_REMOVERS
+from registry.rules import AUDIT_READERS, MEMBER_ADDERS, MEMBER_REMOVERS, is_operator_staff
 from systems.models import (
     AccessGrant,
     AccessReview,
@@ -446,7 +446,7 @@ def organizations_granting(user) -> list[Organization]:
     """The organizations whose access `user` may manage, for Actions' Manage Access cards:
     by the rule the access services require. Operator staff reach every organization through
     Update Organization instead (a card per organization would be a directory)."""
-    if not user.is_authenticated or user.is_staff:
+    if not user.is_authenticated or is_operator_staff(user):
         return []
     orgs = Organization.objects.visible_to(user).order_by("legal_name")
     return [org for org in orgs if can_grant_access(user, org)]

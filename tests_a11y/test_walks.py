@@ -229,3 +229,29 @@ def test_staff_publishes_an_announcement(walk):
     walk.nav("News")
     expect(walk.page.get_by_text("Planned maintenance").first).to_be_visible()
     record(walk, "staff publishes an announcement")
+
+
+def test_staff_looks_up_an_organization_and_a_person_in_the_back_office(walk):
+    walk.sign_in("staff")
+    walk.nav("Back office")
+    expect(walk.page.get_by_role("heading", level=1, name="Back office")).to_be_visible()
+    walk.link(starts("Organizations"))
+    walk.page.get_by_label("Search by name or Organization ID").fill("Northwind")
+    walk.button("Search")
+    walk.link("Northwind Power Corp.")
+    expect(walk.page.get_by_role("heading", level=1, name="Northwind Power Corp.")).to_be_visible()
+    walk.link("Alice Martin")
+    expect(walk.page.get_by_role("heading", level=1, name="Alice Martin")).to_be_visible()
+    account = walk.page.locator("#account + dl")  # her account state, under "Account"
+    expect(account).to_contain_text("Account name")
+    expect(account.locator("dt:text-is('Status') + dd")).to_have_text("Active")
+    expect(account.locator("dt:text-is('Sign-in') + dd")).to_have_text("Not locked")
+    walk.click(
+        walk.page.get_by_role("navigation", name="Back office").get_by_role("link", name="Roles")
+    )
+    expect(walk.page.get_by_role("heading", level=1, name="Registration roles")).to_be_visible()
+    walk.click(
+        walk.page.get_by_role("navigation", name="Back office").get_by_role("link", name="Systems")
+    )
+    expect(walk.page.get_by_role("heading", level=1, name="Information systems")).to_be_visible()
+    record(walk, "staff looks up Northwind and Alice, then roles and systems")

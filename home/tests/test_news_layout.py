@@ -61,3 +61,34 @@ def test_an_organization_without_activity_is_told_what_will_appear(client, db):
     user = User.objects.create_user("newcomer", password="x" * 20)
     page = _news(client, user)
     assert "Nothing has happened in your organizations yet. Here you will see" in page
+
+
+def _activity_times(page: str) -> list[list[tuple[str, str]]]:
+    """Each day's activity times in order, as (class attribute, shown text)."""
+    activity = page[page.index('id="activity"') :]
+    days = re.findall(r'<ol class="news-list"[^>]*>(.*?)</ol>', activity, re.S)
+    time = r'<time datetime="[^"]+"(?: class="([^"]*)")?>([^<]*)</time>'
+    return [re.findall(time, day) for day in days]
+
+
+def test_a_run_of_entries_at_the_same_time_shows_the_time_once(client, personas):
+    import time_machine
+
+    from registry import services
+    from registry.tests.helpers import role
+
+    org, settlement = personas.northwind, role("settlement_contact")
+    # Three changes in the same minute, as when one person registers contacts in a row.
+    moment = timezone.now() + timedelta(seconds=1)
+    with time_machine.travel(moment, tick=False):
+        for name in ["erin", "ivan"]:
+            services.add_contact(org, personas.person(name), settlement, actor=personas.alice)
+        services.remove_contact(org, personas.person("erin"), settlement, actor=personas.alice)
+    days = _activity_times(_news(client, personas.alice))
+    first_day = days[0]
+    assert [text for _, text in first_day[:3]] == [f"{timezone.localtime(moment):%H:%M}"] * 3
+    # The first of the run shows it; the next two keep it for machines and screen readers only.
+    assert ["visually-hidden" in cls for cls, _ in first_day[:3]] == [False, True, True]
+    for day in days:
+        shown = [text for cls, text in day if "visually-hidden" not in cls]
+        assert all(a != b for a, b in zip(shown, shown[1:])), f"a time repeats: {shown}"

@@ -27,7 +27,9 @@ echo "Preparing the database (migrations and demo data)..."
 
 worker_pid=""
 if [ "${BACKGROUND_TASKS:-database}" = "database" ]; then
-  "$py" manage.py db_worker --interval 1 >/dev/null &
+  # Quiet: each task would print its RUNNING and SUCCESSFUL lines (a failed e-mail stays in
+  # the back office's failed e-mails).
+  "$py" manage.py db_worker --interval 1 --verbosity 0 >/dev/null &
   worker_pid=$!
   trap 'kill "$worker_pid" 2>/dev/null || true' EXIT INT TERM
 fi

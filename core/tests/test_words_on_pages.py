@@ -9,6 +9,7 @@ from django.urls import reverse
 from banking import services as banking_services
 from banking.tests.helpers import NEW
 from registry import services as registry_services
+from registry.models import RoleType
 from tasks.models import Task
 
 pytestmark = pytest.mark.django_db
@@ -67,8 +68,11 @@ def test_the_current_password_is_not_called_optional(personas, client):
 
 
 def test_news_ends_a_sentence_on_northwind_power_corp_with_one_full_stop(personas, client):
-    registry_services.add_member(personas.northwind, personas.person("frank"), actor=personas.alice)
+    banking = RoleType.objects.get(code="invoicing_banking_contact")
+    registry_services.add_contact(
+        personas.northwind, personas.person("erin"), banking, actor=personas.alice
+    )
     client.force_login(personas.alice)
     page = client.get(reverse("news")).content.decode()
-    assert re.search(r"added Frank Dubois \(\d+\) to Northwind Power Corp\.</span>", page)
+    assert re.search(r"Erin Walsh \(\d+\) as [^<]+ of Northwind Power Corp\.</span>", page), page
     assert "Corp.." not in page

@@ -61,8 +61,7 @@ def test_an_organization_is_registered_approved_and_its_representative_is_invite
     expect(page.get_by_role("status")).to_contain_text("Sunridge Solar Ltd. is registered")
     expect(page.get_by_role("heading", level=1, name="Sunridge Solar Ltd.")).to_be_visible()
 
-    # The new organization, with its contacts.
-    page.get_by_role("link", name=re.compile(r"^Update Contact\(s\)")).click()
+    # The new organization, with its contacts: its page offers By Person directly.
     page.get_by_role("link", name=re.compile("^By Person")).click()
     for first, last, *_ in [CONTACTS["ar"], CONTACTS["pc"], CONTACTS["ra"]]:
         expect(page.get_by_text(f"{first} {last}").first).to_be_visible()

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from aiosmtpd.controller import Controller
+from django.conf import settings
 
 from bench.__main__ import server_env
 
@@ -143,6 +144,9 @@ def production_env(database_name: str, smtp_port: int, workdir: Path) -> dict:
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(smtp_port),
         LOG_LEVEL="INFO",  # the workers log each task they start
+        # The test process mints API tokens bound (keyed) to each account's password: the
+        # servers must hold the same key to recognise them.
+        SECRET_KEY=settings.SECRET_KEY,
     )
     if env.pop("PYTHONDONTWRITEBYTECODE", None):
         # Where the environment turns bytecode caches off, every child would compile the

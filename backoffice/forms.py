@@ -10,8 +10,8 @@ from django import forms
 
 from backoffice.models import EntityType
 from core.forms import RequiredChoiceField, clean_text
+from registry import forms as registry_forms
 from registry.forms import OrganizationForm, PersonDetailsForm
-from registry.models import RoleType
 from registry.rules import Role
 
 # The mandatory contacts an application names, in the order the form shows them.
@@ -194,20 +194,10 @@ class DeactivateAccountForm(forms.Form):
         return clean_text(self.cleaned_data["reason"], "The reason")
 
 
-class RoleTypeForm(forms.ModelForm):
+class RoleTypeForm(registry_forms.RoleTypeForm):
     """A registration role as staff edit it (the code is given once, at creation)."""
 
-    class Meta:
-        model = RoleType
-        fields = [
-            "code",
-            "name",
-            "description",
-            "mandatory",
-            "recommended_holders",
-            "managed_by",
-            "sort_order",
-        ]
+    class Meta(registry_forms.RoleTypeForm.Meta):
         labels = {
             "code": "Code",
             "recommended_holders": "Recommended number of holders",

@@ -7,7 +7,7 @@ from core.admin_tools import ReadOnlyAdmin, ServiceAdmin
 from core.errors import DomainError
 from registry import services
 from registry.access import get_organization_for, get_person_by_number
-from registry.forms import OrganizationForm
+from registry.forms import OrganizationForm, RoleTypeForm
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType
 
 
@@ -142,23 +142,9 @@ class PersonMembershipInline(MembershipInline):
 PersonAdmin.inlines = [PersonMembershipInline]
 
 
-class RoleTypeAdminForm(forms.ModelForm):
-    class Meta:
-        model = RoleType
-        fields = [
-            "code",
-            "name",
-            "description",
-            "mandatory",
-            "recommended_holders",
-            "managed_by",
-            "sort_order",
-        ]
-
-
 @admin.register(RoleType)
 class RoleTypeAdmin(ServiceAdmin):
-    form = RoleTypeAdminForm
+    form = RoleTypeForm
     list_display = ["name", "code", "mandatory", "recommended_holders", "sort_order"]
     search_fields = ["name", "code"]
     filter_horizontal = ["managed_by"]

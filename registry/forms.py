@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 
 from core.forms import RequiredChoiceField, clean_text
+from registry.models import RoleType
 
 NAME_MAX = 100
 
@@ -159,4 +160,21 @@ class ChooseOrganizationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].choices = [
             (o.org_id, f"{o.legal_name} (Organization ID {o.org_id})") for o in organizations
+        ]
+
+
+class RoleTypeForm(forms.ModelForm):
+    """A registration role's editable fields, as `registry.services.save_role_type` takes
+    them (the admin and the back office both start from it)."""
+
+    class Meta:
+        model = RoleType
+        fields = [
+            "code",
+            "name",
+            "description",
+            "mandatory",
+            "recommended_holders",
+            "managed_by",
+            "sort_order",
         ]

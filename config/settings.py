@@ -72,6 +72,11 @@ INSTALLED_APPS = [
     "notices",
     "systems",
     "backoffice",
+    "documents",
+    "participation",
+    "integrations",
+    "scim",
+    "certification",
     "home",
     "demo",  # seed_demo, seed_scale
     "oauth2_provider",

@@ -1,0 +1,1 @@
+"""Certification campaigns: organizations confirm their contacts, sections, members and access."""

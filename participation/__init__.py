@@ -1,0 +1,1 @@
+"""Manage Participation: participation types, applications and their requirements."""

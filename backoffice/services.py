@@ -8,9 +8,11 @@ types) are registry.services'; the CSV encoding is core.csv; the audit rows audi
 import secrets
 from collections.abc import Iterator
 from datetime import timedelta
+from itertools import chain
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from audit.export import AUDIT_COLUMNS, audit_rows
@@ -29,7 +31,7 @@ from registry import hooks as registry_hooks
 from registry import services as registry
 from registry.access import require_audit_reader
 from registry.locks import lock_organization
-from registry.models import Organization, Person, RoleAssignment, RoleType, Sequence
+from registry.models import Organization, Person, RoleAssignment, RoleType, Section, Sequence
 from registry.rules import Role, is_operator_staff
 from registry.services import delete_role_type, save_role_type, update_organization
 from tasks.models import Task
@@ -330,6 +332,7 @@ CONTACT_COLUMNS = [
     "E-mail",
     "Telephone",
     "Role",
+    "Section",
 ]
 EXPORT_CHUNK = 1000
 
@@ -340,7 +343,8 @@ def _require_reader(org: Organization, actor) -> None:
 
 @service("organization.export_contacts")
 def export_contacts(org: Organization, *, actor) -> Iterator[str]:
-    """The organization's contacts, one line per role held, as CSV lines (streamed)."""
+    """The organization's contacts, one line per role held, as CSV lines (streamed): the
+    persons first, then the sections (shared points of contact, named in the last column)."""
     _require_reader(org, actor)
     record(actor, "organization.exported", org=org, target=org, details={"what": "contacts"})
     rows = (
@@ -361,7 +365,16 @@ def export_contacts(org: Organization, *, actor) -> Iterator[str]:
         )
         .iterator(chunk_size=EXPORT_CHUNK)
     )
-    return csv_lines(CONTACT_COLUMNS, rows)
+    sections = (
+        Section.roles.through.objects.filter(section__organization=org)
+        .order_by(Lower("section__name"), "section_id", "roletype__sort_order")
+        .values_list("section__email", "section__phone", "roletype__name", "section__name")
+        .iterator(chunk_size=EXPORT_CHUNK)
+    )
+    section_rows = (
+        ("", "", "", "", email, phone, role, name) for email, phone, role, name in sections
+    )
+    return csv_lines(CONTACT_COLUMNS, chain(((*row, "") for row in rows), section_rows))
 
 
 @service("organization.export_audit")

@@ -10,6 +10,7 @@ from core.services import service
 from notices.forms import AnnouncementForm, NoticeForm, WithdrawAnnouncementForm
 from notices.models import Announcement, Notice
 from registry.models import Organization, Person
+from registry.queries import section_addresses
 from registry.rules import is_operator_staff
 from tasks.services import create_task
 
@@ -76,8 +77,14 @@ def issue_notice(*, data: dict, actor) -> Notice:
         target=notice,
         details={"roles": codes, "role_name": ", ".join(r.name for r in role_types)},
     )
+    # Sections holding the roles (confirmed shared addresses) are told too; a task is for
+    # persons only: a section never decides.
+    addresses = {
+        *notice_recipients(notice).values_list("email", flat=True),
+        *section_addresses(role_types, organization=org),
+    }
     send_after_commit(
-        list(notice_recipients(notice).values_list("email", flat=True)),
+        sorted(addresses),
         f"Notice: {notice.title}",
         f"{notice.body}\n\n(Sent to the {', '.join(r.name for r in role_types)} of "
         f"{org.legal_name if org else 'every organization'}.)",

@@ -6,7 +6,7 @@ from audit.log import record_refusal
 from core.access import as_id
 from core.errors import NotFound, require
 from core.text import end_sentence
-from registry.models import Organization, Person, RoleType
+from registry.models import Organization, Person, RoleType, Section
 from registry.rules import can_read_audit, is_operator_staff
 
 
@@ -99,3 +99,16 @@ def get_role_type(code) -> RoleType:
     if role_type is None:
         raise NotFound(f"There is no role called {str(code)[:60]!r}.")
     return role_type
+
+
+def get_section_for(user, org: Organization, section_id) -> Section:
+    """A section of `org` (which the caller already got through access), else NotFound: one
+    of another organization is missing to them."""
+    number = as_id(section_id)
+    section = (
+        Section.objects.filter(pk=number, organization=org).first() if number is not None else None
+    )
+    if section is None:
+        raise NotFound(f"{org.legal_name} has no section with ID {section_id}.")
+    section.organization = org
+    return section

@@ -110,4 +110,33 @@ register(
         attempt="decline to join {org}",
         service="member.decline",
     ),
+    Action(
+        "section.created",
+        done="{actor} registered {target} of {org} for {role}.",
+        attempt="register a section of {org}",
+        service="section.create",
+    ),
+    Action(
+        "section.updated",
+        done="{actor} changed {target} of {org}.",
+        attempt="change {target} of {org}",
+        service="section.update",
+    ),
+    Action(
+        "section.deleted",
+        done="{actor} removed {target} of {org}.",
+        attempt="remove {target} of {org}",
+        service="section.delete",
+    ),
+    Action(
+        "section.email_change_requested",
+        done="A confirmation link was sent to the shared e-mail of {target} of {org}.",
+        attempt="change the shared e-mail of {target} of {org}",
+    ),
+    Action(
+        "section.email_confirmed",
+        done="The shared e-mail of {target} of {org} was confirmed from the link sent to it.",
+        attempt="confirm the shared e-mail of a section",
+        service="section.email_confirm",
+    ),
 )

@@ -1,9 +1,11 @@
 """The registry's JSON operations: Schema in -> access -> the same service as the pages -> out."""
 
 from datetime import datetime
+from typing import Annotated
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Status
+from pydantic import StringConstraints
 
 from audit.queries import org_audit_entries
 from core.api import MAX_LIMIT, In, ListParams, Page, Schema, page, rate_limited, responses
@@ -15,9 +17,10 @@ from registry.access import (
     get_person_by_number,
     get_person_for,
     get_role_type,
+    get_section_for,
     require_audit_reader,
 )
-from registry.models import Organization, Person
+from registry.models import Organization, Person, Section
 from registry.rules import is_operator_staff
 
 router = Router(tags=["registry"])
@@ -78,11 +81,19 @@ class HolderOut(Schema):
     name: str
 
 
+class SectionHolderOut(Schema):
+    section_id: int
+    name: str
+
+
 class RoleHoldersOut(Schema):
     role: str
     role_name: str
     mandatory: bool
     holders: list[HolderOut]
+    sections: list[SectionHolderOut] = Field(
+        default_factory=list, description="Sections (shared points of contact) holding it."
+    )
 
 
 class OrganizationDetailOut(OrganizationOut):
@@ -108,7 +119,8 @@ class OrganizationIn(In):
 
 
 class ContactOut(Schema):
-    person_id: int
+    person_id: int | None = Field(description="The holder's Person ID; null for a section.")
+    section_id: int | None = Field(None, description="The section's ID; null for a person.")
     name: str
     role: str
 
@@ -237,12 +249,19 @@ def _organization_detail(org: Organization) -> dict:
         by_role.setdefault(assignment.role_type.code, []).append(
             {"person_id": person.person_id, "name": person.full_name}
         )
+    by_role_sections: dict[str, list[dict]] = {}
+    for section in queries.sections(org):
+        for role in section.roles.all():
+            by_role_sections.setdefault(role.code, []).append(
+                {"section_id": section.pk, "name": section.name}
+            )
     contacts = [
         {
             "role": role.code,
             "role_name": role.name,
             "mandatory": role.mandatory,
             "holders": by_role.get(role.code, []),
+            "sections": by_role_sections.get(role.code, []),
         }
         for role in queries.role_types()
     ]
@@ -353,20 +372,36 @@ def get_organization(request, org_id: int):
 )
 def list_contacts(request, org_id: int, params: Query[ContactParams]):
     org = get_organization_for(request.auth, org_id)
-    # 2 queries whatever the size: count, then one page of assignments with their persons,
-    # read as plain values (four model instances per row cost more than the query).
+    # 4 queries whatever the size: the persons' count and page (assignments with their
+    # persons, read as plain values: four model instances per row cost more than the query),
+    # then the sections' count and page. Persons come first, by role then name; the sections
+    # holding roles follow them, by role then name.
     rows = queries.contacts(org, params.role).values_list(
         "membership__person__person_id",
         "membership__person__first_name",
         "membership__person__last_name",
         "role_type__code",
     )
-    result = page(rows, params)
-    result["items"] = [
+    sections = queries.section_contacts(org, params.role)
+    limit = min(params.limit, MAX_LIMIT)
+    persons_count = rows.count()
+    persons = (
+        list(rows[params.offset : params.offset + limit]) if params.offset < persons_count else []
+    )
+    items = [
         {"person_id": person_id, "name": f"{first} {last}".strip(), "role": code}
-        for person_id, first, last, code in result["items"]
+        for person_id, first, last, code in persons
     ]
-    return result
+    sections_count = sections.count()
+    start = max(params.offset - persons_count, 0)
+    room = limit - len(items)
+    # Always one query (at least one row asked for), so the count is the same on every page.
+    rows_left = list(sections[start : start + max(room, 1)])[: max(room, 0)]
+    items += [
+        {"person_id": None, "section_id": pk, "name": name, "role": code}
+        for pk, name, code in rows_left
+    ]
+    return {"items": items, "count": persons_count + sections_count}
 
 
 @router.post(
@@ -562,3 +597,129 @@ def list_audit_entries(request, org_id: int, params: Query[ListParams]):
         for e in result["items"]
     ]
     return result
+
+
+# --- Sections (By Section) ----------------------------------------------------------------
+
+RoleCodeStr = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+
+
+class SectionOut(Schema):
+    section_id: int
+    org_id: int
+    name: str
+    email: str = Field(description="The shared e-mail in use (confirmed, or not yet).")
+    email_confirmed: bool = Field(
+        description="Whether the address was confirmed from the link sent to it: only a "
+        "confirmed address receives notices."
+    )
+    pending_email: str | None = Field(
+        None, description="A new address waiting for its link to be opened."
+    )
+    phone: str = Field(description="E.164.")
+    roles: list[str] = Field(description="Codes of the communications-only roles it holds.")
+
+
+class SectionIn(In):
+    name: str = Field(..., min_length=1, max_length=100)
+    email: str = Field(..., min_length=3, max_length=254)
+    phone: str = Field(..., min_length=1, max_length=40)
+    roles: list[RoleCodeStr] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Codes of roles that only receive communications (`settlement_contact`, "
+        "`metering_contact`, `emergency_preparedness_contact`, ...): never a mandatory role, "
+        "banking or access.",
+    )
+
+
+class SectionPatch(In):
+    name: str | None = Field(None, min_length=1, max_length=100)
+    email: str | None = Field(None, min_length=3, max_length=254)
+    phone: str | None = Field(None, min_length=1, max_length=40)
+    roles: list[RoleCodeStr] | None = Field(None, max_length=20)
+
+
+def _section_out(section: Section, org: Organization) -> dict:
+    change = getattr(section, "email_change", None)
+    return {
+        "section_id": section.pk,
+        "org_id": org.org_id,
+        "name": section.name,
+        "email": section.email,
+        "email_confirmed": section.email_confirmed,
+        "pending_email": change.new_email if change and section.email_confirmed else None,
+        "phone": section.phone,
+        "roles": [r.code for r in section.roles.all()],
+    }
+
+
+def _fresh_section(org: Organization, section_id: int) -> Section:
+    return queries.section(org, section_id)
+
+
+@router.get(
+    "/organizations/{org_id}/sections",
+    response=responses(200, Page[SectionOut], 404),
+    operation_id="list_sections",
+    summary="The organization's sections (shared points of contact) and their roles",
+)
+def list_sections(request, org_id: int, params: Query[ListParams]):
+    org = get_organization_for(request.auth, org_id)
+    # 3 queries: the count, one page of sections with their waiting addresses, their roles.
+    result = page(queries.sections_queryset(org), params)
+    result["items"] = [_section_out(s, org) for s in result["items"]]
+    return result
+
+
+@router.post(
+    "/organizations/{org_id}/sections",
+    response=responses(201, SectionOut, 403, 404),
+    operation_id="create_section",
+    summary="Register a section; a link goes to its shared e-mail to confirm it",
+    description="Primary Contacts and Authorized Representatives (and operator staff). The "
+    "section receives the notices of its roles once its address is confirmed; it never signs "
+    "in and never holds a role that decides.",
+)
+def create_section(request, org_id: int, payload: SectionIn):
+    org = get_organization_for(request.auth, org_id)
+    section = services.create_section(org, data=payload.model_dump(), actor=request.auth)
+    return Status(201, _section_out(_fresh_section(org, section.pk), org))
+
+
+@router.get(
+    "/organizations/{org_id}/sections/{section_id}",
+    response=responses(200, SectionOut, 404),
+    operation_id="get_section",
+    summary="One section of the organization",
+)
+def get_section(request, org_id: int, section_id: int):
+    org = get_organization_for(request.auth, org_id)
+    get_section_for(request.auth, org, section_id)
+    return _section_out(_fresh_section(org, section_id), org)
+
+
+@router.patch(
+    "/organizations/{org_id}/sections/{section_id}",
+    response=responses(200, SectionOut, 403, 404),
+    operation_id="update_section",
+    summary="Change a section; a new e-mail is used once confirmed from its link",
+)
+def update_section(request, org_id: int, section_id: int, payload: SectionPatch):
+    org = get_organization_for(request.auth, org_id)
+    section = get_section_for(request.auth, org, section_id)
+    services.update_section(section, data=payload.model_dump(exclude_none=True), actor=request.auth)
+    return _section_out(_fresh_section(org, section_id), org)
+
+
+@router.delete(
+    "/organizations/{org_id}/sections/{section_id}",
+    response=responses(204, None, 403, 404),
+    operation_id="delete_section",
+    summary="Remove a section (its address stops receiving notices)",
+)
+def delete_section(request, org_id: int, section_id: int):
+    org = get_organization_for(request.auth, org_id)
+    section = get_section_for(request.auth, org, section_id)
+    services.delete_section(section, actor=request.auth)
+    return Status(204, None)

@@ -84,20 +84,33 @@ ROLES = [
 ]
 
 
+# Roles whose holders only receive the operator's communications, so that a section (a shared
+# mailbox) may hold them. Not the Prudential Contact (prudential support is collateral the
+# organization posts and answers for, as close to deciding as banking), nor the Equipment
+# Registration Specialist (registers and changes facilities): both act for the organization.
+COMMUNICATIONS_ONLY = {
+    "settlement_contact",
+    "metering_contact",
+    "emergency_preparedness_contact",
+}
+
+
 def ensure_role_types(RoleType) -> None:
     """Create the catalogue's role types where missing (takes the model, for migrations)."""
     by_code = {}
+    # Older migrations pass a RoleType from before `communications_only` existed.
+    marks = any(f.name == "communications_only" for f in RoleType._meta.get_fields())
     for order, (code, name, mandatory, recommended, _, description) in enumerate(ROLES):
-        by_code[code], _ = RoleType.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "mandatory": mandatory,
-                "recommended_holders": recommended,
-                "description": description,
-                "sort_order": (order + 1) * 10,
-            },
-        )
+        defaults = {
+            "name": name,
+            "mandatory": mandatory,
+            "recommended_holders": recommended,
+            "description": description,
+            "sort_order": (order + 1) * 10,
+        }
+        if marks:
+            defaults["communications_only"] = code in COMMUNICATIONS_ONLY
+        by_code[code], _ = RoleType.objects.get_or_create(code=code, defaults=defaults)
     for code, *_, managers, _ in ROLES:
         if not by_code[code].managed_by.exists():
             by_code[code].managed_by.set([by_code[m] for m in managers])

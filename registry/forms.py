@@ -177,4 +177,66 @@ class RoleTypeForm(forms.ModelForm):
             "recommended_holders",
             "managed_by",
             "sort_order",
+            "communications_only",
         ]
+
+
+class SectionForm(forms.Form):
+    """A section: a named shared point of contact and the communications-only roles it holds
+    (`registry.rules.section_may_hold`)."""
+
+    name = forms.CharField(
+        label="Section name",
+        max_length=100,
+        help_text="A desk, a team or a control room, e.g. Settlements Desk.",
+    )
+    email = forms.EmailField(
+        label="Shared e-mail",
+        max_length=254,
+        help_text="We send a link to it: notices go there once it is confirmed.",
+        widget=forms.EmailInput(attrs={"spellcheck": "false"}),
+    )
+    phone = forms.CharField(
+        label="Telephone",
+        max_length=40,
+        help_text="With area code. Numbers without a country code are read as Canadian.",
+        widget=forms.TextInput(attrs={"type": "tel"}),
+    )
+    roles = forms.MultipleChoiceField(
+        label="Roles it holds",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only roles whose holders receive communications and decide nothing.",
+        error_messages={
+            "invalid_choice": "A section can hold only a role that receives communications "
+            "and decides nothing (such as Settlement Contact); %(value)s is not one.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        from registry.rules import section_may_hold
+
+        super().__init__(*args, **kwargs)
+        self.role_types = {
+            r.code: r
+            for r in RoleType.objects.filter(communications_only=True)
+            if section_may_hold(r)
+        }
+        self.fields["roles"].choices = [(code, r.name) for code, r in self.role_types.items()]
+
+    def clean_name(self):
+        value = clean_text(self.cleaned_data.get("name", ""), "Section name")
+        if not value:
+            raise forms.ValidationError("Enter the section's name.")
+        if not any(ch.isalpha() for ch in value):
+            raise forms.ValidationError("Section name must contain letters.")
+        return value
+
+    def clean_email(self):
+        return (self.cleaned_data.get("email") or "").strip()
+
+    def clean_phone(self):
+        return normalize_phone(self.cleaned_data.get("phone", ""))
+
+    def clean_roles(self):
+        return [self.role_types[code] for code in dict.fromkeys(self.cleaned_data["roles"])]

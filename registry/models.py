@@ -148,18 +148,34 @@ class Person(Address):
 
 
 class EmailChange(models.Model):
-    """A new business e-mail a person asked for, not used until they confirm it from the
-    link sent to it. One per person (a new request replaces the old and its link); the row
-    goes when it is confirmed, so a link works once. Only the token's SHA-256 is stored."""
+    """A new e-mail address, not used until it is confirmed from the link sent to it: a
+    person's business e-mail, or a section's shared address (exactly one of the two). One per
+    person or section (a new request replaces the old and its link); the row goes when it is
+    confirmed, so a link works once. Only the token's SHA-256 is stored."""
 
-    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="email_change")
+    person = models.OneToOneField(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="email_change"
+    )
+    section = models.OneToOneField(
+        "Section", null=True, blank=True, on_delete=models.CASCADE, related_name="email_change"
+    )
     new_email = models.EmailField(max_length=254)
     token_hash = models.CharField(max_length=64, unique=True)
     requested_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
 
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False, section__isnull=True)
+                | models.Q(person__isnull=True, section__isnull=False),
+                name="email_change_one_owner",
+            ),
+        ]
+
     def __str__(self) -> str:
-        return f"{self.person}: {self.new_email} (until {self.expires_at:%Y-%m-%d %H:%M})"
+        owner = self.person or self.section
+        return f"{owner}: {self.new_email} (until {self.expires_at:%Y-%m-%d %H:%M})"
 
 
 class Membership(models.Model):
@@ -224,6 +240,13 @@ class RoleType(models.Model):
         "self", symmetrical=False, blank=True, related_name="manages"
     )
     sort_order = models.PositiveSmallIntegerField(default=100)
+    communications_only = models.BooleanField(
+        "receives communications only",
+        default=False,
+        help_text="Its holders only receive the operator's communications (settlement, "
+        "metering, emergency preparedness): a section (a shared mailbox) may hold it. Never a "
+        "mandatory role, nor one that decides (banking, access).",
+    )
 
     class Meta:
         ordering = ["sort_order", "name"]
@@ -260,3 +283,52 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.membership.person} – {self.role_type}"
+
+
+class Section(models.Model):
+    """A single point of contact for a group at the organization (a settlements desk, a
+    control room): a name, a shared e-mail address and a telephone. It holds only roles that
+    receive communications (`RoleType.communications_only`), receives the notices addressed
+    to them once its address is confirmed (`email_confirmed_at`), and never signs in nor
+    decides anything. A new address waits in `email_change` until confirmed, as a person's
+    does; until the first confirmation `email` is the address given, unconfirmed."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="sections"
+    )
+    name = models.CharField(max_length=100)
+    email = models.EmailField("shared e-mail", max_length=254)
+    email_confirmed_at = models.DateTimeField(null=True, blank=True)
+    phone = models.CharField("telephone", max_length=20, help_text="E.164, e.g. +14165550100")
+    roles = models.ManyToManyField(RoleType, blank=True, related_name="sections")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                "organization", Lower("name"), name="section_name_unique_in_organization"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def email_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
+
+    @property
+    def section_id(self) -> int:
+        return self.pk
+
+    audit_type = "section"
+
+    @property
+    def audit_id(self) -> int:
+        return self.pk
+
+    @property
+    def audit_label(self) -> str:
+        return f"the section {self.name}"[:200]

@@ -94,3 +94,25 @@ def affiliation_requested(person: Person, org: Organization, actor) -> None:
         f"masked e-mail address. Confirm or decline on Manage My Information; if you do not "
         f"know {org.legal_name}, decline and tell Customer Relations.",
     )
+
+
+def section_email_link(section, new_email: str, link: str, expires, actor) -> None:
+    """The link goes to the section's (new) shared address: whoever reads it confirms it."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from audit.log import actor_label
+
+    org = section.organization
+    until = timezone.localtime(expires).strftime("%Y-%m-%d %H:%M")
+    send_after_commit(
+        [new_email],
+        f"Confirm this address for {section.name} of {org.legal_name}",
+        f"{actor_label(actor, nobody='Operator staff')} registered this address, {new_email}, "
+        f"as the shared e-mail of the section {section.name} of {org.legal_name} "
+        f"(Organization ID {org.org_id}) on the {settings.OPERATOR_SHORT_NAME} "
+        f"{settings.PORTAL_NAME}. Once confirmed, it receives the operator's notices to the "
+        f"section's roles.\n\nTo confirm it, open this link (no sign-in needed): {link}\n"
+        f"It works once, until {until}.\n\nIf this address should not receive them, ignore "
+        f"this message, or call Customer Relations at {settings.CUSTOMER_RELATIONS_PHONE}.",
+    )

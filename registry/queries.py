@@ -10,7 +10,15 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Collate, Lower, Upper
 from django.utils import timezone
 
-from registry.models import EmailChange, Membership, Organization, Person, RoleAssignment, RoleType
+from registry.models import (
+    EmailChange,
+    Membership,
+    Organization,
+    Person,
+    RoleAssignment,
+    RoleType,
+    Section,
+)
 
 SEARCH_LIMIT = 20
 
@@ -308,3 +316,93 @@ def search_organizations(text: str) -> QuerySet[Organization]:
         for word in text.split()[:6]:
             qs = qs.filter(legal_name__icontains=word)
     return qs.order_by(Lower("legal_name"), "org_id")
+
+
+# --- Sections -----------------------------------------------------------------------------
+
+
+def sections_queryset(org: Organization) -> QuerySet[Section]:
+    """The organization's sections in name order, each with any address waiting for
+    confirmation and (prefetched per page) its roles."""
+    return (
+        Section.objects.filter(organization=org)
+        .select_related("email_change")
+        .prefetch_related("roles")
+        .order_by(Lower("name"), "id")
+    )
+
+
+def sections(org: Organization) -> list[Section]:
+    """Every section of the organization (two queries, however many sections)."""
+    return list(sections_queryset(org))
+
+
+def section(org: Organization, pk: int) -> Section:
+    """One section as the lists show it (two queries); the caller checked access."""
+    return sections_queryset(org).get(pk=pk)
+
+
+def section_contacts(org: Organization, role_code: str | None = None):
+    """(section pk, name, role code) for every role a section of `org` holds, by role then
+    name: sections as the contacts list shows them."""
+    rows = Section.roles.through.objects.filter(section__organization=org)
+    if role_code is not None:
+        rows = rows.filter(roletype__code=role_code)
+    return rows.order_by(
+        "roletype__sort_order", "roletype__code", Lower("section__name"), "section_id"
+    ).values_list("section_id", "section__name", "roletype__code")
+
+
+def section_holders(org: Organization, role_type: RoleType) -> list[Section]:
+    """The organization's sections holding `role_type` (one query)."""
+    return list(
+        Section.objects.filter(organization=org, roles=role_type).order_by(Lower("name"), "id")
+    )
+
+
+def section_counts(org: Organization) -> dict[int, int]:
+    """Role type pk -> number of the organization's sections holding it (one query)."""
+    return dict(
+        Section.roles.through.objects.filter(section__organization=org)
+        .values_list("roletype")
+        .annotate(n=Count("id"))
+        .values_list("roletype", "n")
+    )
+
+
+def holder_and_section_counts(org: Organization) -> dict[int, int]:
+    """Role type pk -> holders in `org`, persons and sections together (two queries): how
+    By Role and coverage count a role's holders."""
+    counts = holder_counts(org)
+    for pk, n in section_counts(org).items():
+        counts[pk] = counts.get(pk, 0) + n
+    return counts
+
+
+def covered_roles(org: Organization) -> set[str]:
+    """Codes of the roles someone holds in `org`, a person or a confirmed-or-not section
+    (two queries): a section counts toward the coverage of its roles."""
+    held = set(
+        RoleAssignment.objects.filter(membership__organization=org).values_list(
+            "role_type__code", flat=True
+        )
+    )
+    return held | set(
+        Section.roles.through.objects.filter(section__organization=org).values_list(
+            "roletype__code", flat=True
+        )
+    )
+
+
+def section_addresses(role_types, organization: Organization | None = None) -> list[str]:
+    """Confirmed shared addresses of the sections holding any of `role_types`, in
+    `organization` or in every active organization (one query). For notices only: a section
+    is told, it never decides, so tasks never go to it."""
+    qs = Section.objects.filter(
+        roles__in=list(role_types),
+        email_confirmed_at__isnull=False,
+        organization__is_active=True,
+    )
+    if organization is not None:
+        qs = qs.filter(organization=organization)
+    return sorted(set(qs.values_list("email", flat=True)))

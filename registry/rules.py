@@ -194,3 +194,38 @@ def set_security_refusal(user, org: Organization):
     return Forbidden(
         sentence("Only an Authorized Representative of {org} can change this.", org=org.legal_name)
     )
+
+
+# --- Sections (By Section): shared points of contact that only receive communications -----
+
+# Who registers, changes and removes the organization's sections.
+SECTION_MANAGERS = {Role.PRIMARY_CONTACT, Role.AUTHORIZED_REPRESENTATIVE}
+
+
+def can_manage_sections(user, org: Organization) -> bool:
+    return is_operator_staff(user) or bool(role_codes(user, org) & SECTION_MANAGERS)
+
+
+def manage_sections_refusal(user, org: Organization):
+    from core.errors import Forbidden
+    from core.text import sentence
+
+    if can_manage_sections(user, org):
+        return None
+    return Forbidden(
+        sentence(
+            "Only a Primary Contact or an Authorized Representative of {org} can change its "
+            "sections.",
+            org=org.legal_name,
+        )
+    )
+
+
+def section_may_hold(role_type: RoleType) -> bool:
+    """A section holds only a role that receives communications: never a mandatory role nor
+    one the portal's rules name (they decide: representation, access, banking)."""
+    return (
+        role_type.communications_only
+        and not role_type.mandatory
+        and role_type.code not in Role.values
+    )

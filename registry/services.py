@@ -18,7 +18,7 @@ from core.reauth import require_recent_sign_in
 from core.services import service
 from core.text import end_sentence
 from registry import hooks, notifications, queries
-from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm
+from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm, SectionForm
 from registry.locks import lock_organization
 from registry.models import (
     AffiliationRequest,
@@ -28,6 +28,7 @@ from registry.models import (
     Person,
     RoleAssignment,
     RoleType,
+    Section,
     Sequence,
     email_key,
 )
@@ -39,6 +40,7 @@ from registry.rules import (
     is_operator_staff,
     last_holder_refusal,
     manage_role_refusal,
+    manage_sections_refusal,
     remove_member_refusal,
 )
 
@@ -239,17 +241,41 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _email_link(
+    new_email: str, *, person: Person | None = None, section=None, valid: timedelta
+) -> tuple[EmailChange, str]:
+    """Store a new address waiting for confirmation, for a person or a section, with a
+    single-use link (replacing any earlier request of theirs and its link): the change and
+    the token to put in the link sent to the new address. Persons and sections share it."""
+    token = secrets.token_urlsafe(32)
+    owner = {"person": person} if person is not None else {"section": section}
+    EmailChange.objects.filter(**owner).delete()
+    change = EmailChange.objects.create(
+        **owner,
+        new_email=new_email,
+        token_hash=_token_hash(token),
+        expires_at=timezone.now() + valid,
+    )
+    return change, token
+
+
+def _locked_email_change(token: str) -> EmailChange | None:
+    """The waiting change a link is for, locked (expired or not), or None."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        # of=self: the person and section are outer joins now, which FOR UPDATE cannot lock.
+        EmailChange.objects.select_for_update(of=("self",))
+        .select_related("person", "section")
+        .filter(token_hash=_token_hash(token))
+        .first()
+    )
+
+
 def _request_email_change(person: Person, new_email: str, *, actor) -> EmailChange:
     """Store the new address with a single-use link (replacing any earlier request and its
     link), send the link to the new address and tell the old one."""
-    token = secrets.token_urlsafe(32)
-    EmailChange.objects.filter(person=person).delete()
-    change = EmailChange.objects.create(
-        person=person,
-        new_email=new_email,
-        token_hash=_token_hash(token),
-        expires_at=timezone.now() + EMAIL_CHANGE_VALID,
-    )
+    change, token = _email_link(new_email, person=person, valid=EMAIL_CHANGE_VALID)
     record(
         actor,
         "person.email_change_requested",
@@ -266,7 +292,7 @@ def pending_email_change(token: str) -> EmailChange | None:
     if not token or len(token) > 100:
         return None
     return (
-        EmailChange.objects.select_related("person")
+        EmailChange.objects.select_related("person", "section__organization")
         .filter(token_hash=_token_hash(token), expires_at__gt=timezone.now())
         .first()
     )
@@ -276,14 +302,9 @@ def pending_email_change(token: str) -> EmailChange | None:
 def confirm_email_change(token: str, *, actor) -> Person:
     """The owner of the new address, signed in as the person who asked, confirms it: from
     now on it is their business e-mail (and where password resets go). The link works once."""
-    change = (
-        EmailChange.objects.select_for_update()
-        .select_related("person")
-        .filter(token_hash=_token_hash(token or ""))
-        .first()
-    )
+    change = _locked_email_change(token)
     own = getattr(actor, "person", None)
-    if change is None or own is None or own.pk != change.person_id:
+    if change is None or own is None or change.person_id is None or own.pk != change.person_id:
         raise NotFound(
             "This confirmation link is not valid: it was used already, replaced by a later "
             "request, or is for another account. Ask again on Manage My Information."
@@ -526,7 +547,36 @@ def update_organization(org: Organization, *, data: dict, actor) -> Organization
 
 # --- Role types (data the operator extends) ----------------------------------------------
 
-ROLE_TYPE_FIELDS = ["name", "description", "mandatory", "recommended_holders", "sort_order"]
+ROLE_TYPE_FIELDS = [
+    "name",
+    "description",
+    "mandatory",
+    "recommended_holders",
+    "sort_order",
+    "communications_only",
+]
+
+
+def _refuse_communications_only(role_type: RoleType | None, code: str, values: dict) -> None:
+    """A role sections may hold only receives communications: never mandatory, never one
+    the rules name (they decide); and it stays so while sections hold it."""
+    mark = values.get("communications_only", getattr(role_type, "communications_only", False))
+    mandatory = values.get("mandatory", getattr(role_type, "mandatory", False))
+    if mark and (mandatory or code in Role.values):
+        raise Invalid(
+            "Some details need correcting.",
+            fields={
+                "communications_only": [
+                    "A mandatory role, or one that decides (representation, access, banking), "
+                    "cannot be one that only receives communications."
+                ]
+            },
+        )
+    still_held = role_type is not None and role_type.communications_only and not mark
+    if still_held and role_type.sections.exists():
+        raise RuleViolation(
+            f"Sections hold {role_type.name}: remove it from them first.", code="role_in_use"
+        )
 
 
 @service("role_type.save")
@@ -536,6 +586,11 @@ def save_role_type(
     """Staff add a registration role, or change one's name, description or holder rules."""
     require(is_operator_staff(actor), "Only operator staff can change the registration roles.")
     values = {name: data[name] for name in ROLE_TYPE_FIELDS if name in data}
+    if role_type is not None:
+        role_type = RoleType.objects.select_for_update().get(pk=role_type.pk)
+    _refuse_communications_only(
+        role_type, role_type.code if role_type else str(data.get("code") or "").strip(), values
+    )
     if role_type is None:
         code = str(data.get("code") or "").strip()
         if not code or RoleType.objects.filter(code=code).exists():
@@ -546,7 +601,6 @@ def save_role_type(
         role_type = RoleType.objects.create(code=code, **values)
         action = "role_type.created"
     else:
-        role_type = RoleType.objects.select_for_update().get(pk=role_type.pk)
         for name, value in values.items():
             setattr(role_type, name, value)
         role_type.save(update_fields=list(values))
@@ -580,3 +634,171 @@ def delete_role_type(role_type: RoleType, *, actor) -> None:
         )
     record(actor, "role_type.deleted", target=role_type)
     role_type.delete()
+
+
+# --- Sections (By Section) ----------------------------------------------------------------
+
+# A shared mailbox is read by a team: its link waits longer than a person's own.
+SECTION_EMAIL_LINK_VALID = timedelta(days=7)
+SECTION_FIELDS = ["name", "email", "phone"]
+
+
+def _section_data(data: dict, section: Section | None) -> dict:
+    """The section's fields as the form reads them; an update keeps what it does not name."""
+    merged = {}
+    if section is not None:
+        merged = {name: getattr(section, name) for name in SECTION_FIELDS}
+        merged["roles"] = [r.code for r in section.roles.all()]
+    for name in [*SECTION_FIELDS, "roles"]:
+        if name in data and data[name] is not None:
+            merged[name] = data[name]
+    if isinstance(merged.get("roles"), str):
+        merged["roles"] = [merged["roles"]]
+    return merged
+
+
+def _refuse_same_name(org: Organization, name: str, section: Section | None = None) -> None:
+    # Read under the organization's lock, which every change of its sections takes first.
+    same = Section.objects.filter(organization=org, name__iexact=name)
+    if section is not None:
+        same = same.exclude(pk=section.pk)
+    if same.exists():
+        raise Invalid(
+            "Some details need correcting.",
+            fields={"name": [f"{org.legal_name} already has a section called {name}."]},
+        )
+
+
+def _role_details(roles) -> dict:
+    from core.text import and_list
+
+    roles = sorted(roles, key=lambda r: (r.sort_order, r.name))
+    return {"roles": [r.code for r in roles], "role_name": and_list(r.name for r in roles)}
+
+
+def _send_section_link(section: Section, new_email: str, *, actor) -> EmailChange:
+    """The shared mailbox proves it is the section's: nothing is sent to it (beyond the
+    link) until the link is opened."""
+    change, token = _email_link(new_email, section=section, valid=SECTION_EMAIL_LINK_VALID)
+    record(
+        actor,
+        "section.email_change_requested",
+        org=section.organization,
+        target=section,
+        details={"new_email": queries.mask_email(new_email)},
+    )
+    link = settings.SITE_URL + reverse("section-confirm-email", args=[token])
+    notifications.section_email_link(section, new_email, link, change.expires_at, actor)
+    return change
+
+
+@service("section.create")
+def create_section(org: Organization, *, data: dict, actor) -> Section:
+    """Register a section: a name, a shared e-mail (confirmed from the link sent to it) and
+    a telephone, holding communications-only roles."""
+    org = lock_organization(org, actor)
+    _refuse(manage_sections_refusal(actor, org))
+    require_recent_sign_in(actor)
+    cleaned = _validated(SectionForm, _section_data(data, None))
+    _refuse_same_name(org, cleaned["name"])
+    section = Section.objects.create(
+        organization=org, **{name: cleaned[name] for name in SECTION_FIELDS}
+    )
+    section.roles.set(cleaned["roles"])
+    record(
+        actor, "section.created", org=org, target=section, details=_role_details(cleaned["roles"])
+    )
+    _send_section_link(section, section.email, actor=actor)
+    return section
+
+
+@service("section.update")
+def update_section(section: Section, *, data: dict, actor) -> Section:
+    """Change a section's name, telephone or roles; a new shared e-mail waits for its link
+    (a confirmed address stays in use until then)."""
+    org = lock_organization(section.organization, actor)
+    _refuse(manage_sections_refusal(actor, org))
+    require_recent_sign_in(actor)
+    section = Section.objects.select_for_update().get(pk=section.pk)
+    section.organization = org
+    cleaned = _validated(SectionForm, _section_data(data, section))
+    _refuse_same_name(org, cleaned["name"], section)
+    new_email = cleaned["email"]
+    email_changed = email_key(new_email) != email_key(section.email)
+    if email_changed and section.email_confirmed:
+        cleaned["email"] = section.email  # stays in use until the new one is confirmed
+    changed = [name for name in SECTION_FIELDS if getattr(section, name) != cleaned[name]]
+    before = {name: getattr(section, name) for name in changed}
+    for name in changed:
+        setattr(section, name, cleaned[name])
+    if changed:
+        section.save(update_fields=[*changed, "updated_at"])
+    held = {r.pk for r in section.roles.all()}
+    roles_changed = held != {r.pk for r in cleaned["roles"]}
+    if roles_changed:
+        section.roles.set(cleaned["roles"])
+    if changed or roles_changed:
+        details = {"fields": changed + (["roles"] if roles_changed else []), "before": before}
+        record(
+            actor,
+            "section.updated",
+            org=org,
+            target=section,
+            details={**details, **_role_details(cleaned["roles"])},
+        )
+    if email_changed:
+        _send_section_link(section, new_email, actor=actor)
+    return section
+
+
+@service("section.delete")
+def delete_section(section: Section, *, actor) -> None:
+    """Remove a section: its roles' notices stop going to its address."""
+    org = lock_organization(section.organization, actor)
+    _refuse(manage_sections_refusal(actor, org))
+    require_recent_sign_in(actor)
+    section = Section.objects.select_for_update().get(pk=section.pk)
+    roles = list(section.roles.all())
+    record(actor, "section.deleted", org=org, target=section, details=_role_details(roles))
+    section.delete()
+
+
+def pending_section_email(token: str) -> EmailChange | None:
+    """The section address a link is for, if it is still waiting (not yet expired)."""
+    change = pending_email_change(token)
+    return change if change is not None and change.section_id is not None else None
+
+
+@service("section.email_confirm")
+def confirm_section_email(token: str, *, actor) -> Section:
+    """Whoever reads the shared mailbox opens the link: the address is confirmed and receives
+    the notices of the section's roles from now on. Nobody signs in: a section never does,
+    and the link (single use, stored hashed) is the proof that the mailbox is theirs."""
+    change = _locked_email_change(token)
+    if change is None or change.section_id is None:
+        raise NotFound(
+            "This confirmation link is not valid: it was used already or replaced by a later "
+            "one. Ask a Primary Contact of the organization to save the address again."
+        )
+    if change.expires_at <= timezone.now():
+        raise RuleViolation(
+            "This confirmation link has expired. Ask a Primary Contact of the organization to "
+            "save the address again: we send a new link.",
+            code="link_expired",
+        )
+    section = (
+        Section.objects.select_for_update().select_related("organization").get(pk=change.section_id)
+    )
+    before = section.email
+    section.email = change.new_email
+    section.email_confirmed_at = timezone.now()
+    section.save(update_fields=["email", "email_confirmed_at", "updated_at"])
+    change.delete()
+    record(
+        actor,
+        "section.email_confirmed",
+        org=section.organization,
+        target=section,
+        details={"email": queries.mask_email(section.email), "before": queries.mask_email(before)},
+    )
+    return section

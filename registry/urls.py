@@ -36,4 +36,18 @@ urlpatterns = [
         name="registry-remove-member",
     ),
     path(org + "persons/new/", views.register_person, name="registry-register-person"),
+    path(org + "contacts/by-section/", views.by_section, name="registry-by-section"),
+    path(org + "contacts/by-section/new/", views.add_section, name="registry-add-section"),
+    path(
+        org + "contacts/by-section/<int:section_id>/", views.edit_section, name="registry-section"
+    ),
+    path(
+        org + "contacts/by-section/<int:section_id>/remove/",
+        views.remove_section,
+        name="registry-remove-section",
+    ),
+    # The link sent to a section's shared address: public, a section never signs in.
+    path(
+        "sections/confirm/<str:token>/", views.confirm_section_email, name="section-confirm-email"
+    ),
 ]

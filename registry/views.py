@@ -1,6 +1,7 @@
 """Pages: access -> form -> one service call -> message + redirect."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,19 +16,23 @@ from registry.access import (
     get_organization_for,
     get_person_by_number,
     get_role_type,
+    get_section_for,
 )
 from registry.forms import (
     ChooseOrganizationForm,
     MyDetailsForm,
     PersonDetailsForm,
     PersonSearchForm,
+    SectionForm,
 )
 from registry.models import AffiliationRequest, Organization, email_key
 from registry.rules import (
     add_contact_refusal,
     can_add_member,
     can_manage_role,
+    can_manage_sections,
     is_operator_staff,
+    manage_sections_refusal,
     remove_contact_refusal,
     remove_member_refusal,
 )
@@ -209,9 +214,11 @@ def update_contacts(request, org_id: int):
 def by_role(request, org_id: int):
     org = get_organization_for(request.user, org_id)
     counts = queries.holder_counts(org)
+    sections = queries.section_counts(org)
     roles = queries.role_types()
     for role in roles:
         role.held = counts.get(role.pk, 0)
+        role.sections_held = sections.get(role.pk, 0)
     return render(request, "registry/by_role.html", {"org": org, "roles": roles})
 
 
@@ -243,6 +250,8 @@ def role_holders(request, org_id: int, code: str):
             and can_manage_role(request.user, org, role_type),
             "search_form": search_form,
             "results": results,
+            "sections": queries.section_holders(org, role_type),
+            "can_manage_sections": can_manage_sections(request.user, org),
             "warnings": _warnings(
                 request.user, org, queries.coverage_warning(role_type, len(holders))
             ),
@@ -451,6 +460,154 @@ def register_person(request, org_id: int):
         "registry/register_person.html",
         {"org": org, "role": role_type, "form": form, "searched": searched, "similar": similar},
     )
+
+
+# --- By Section ---------------------------------------------------------------------------
+
+
+def by_section(request, org_id: int):
+    org = get_organization_for(request.user, org_id)
+    refusal = manage_sections_refusal(request.user, org)
+    return render(
+        request,
+        "registry/by_section.html",
+        {
+            "org": org,
+            "sections": queries.sections(org),
+            "can_manage": refusal is None,
+            "refusal": refusal,
+        },
+    )
+
+
+def _section_initial(section) -> dict:
+    return {
+        "name": section.name,
+        "email": section.email,
+        "phone": telephone(section.phone),
+        "roles": [r.code for r in section.roles.all()],
+    }
+
+
+def _section_saved(section) -> str:
+    change = getattr(section, "email_change", None) if section.pk else None
+    if not section.email_confirmed:
+        return (
+            f"We sent a link to {section.email}: notices go there once someone opens it and "
+            "confirms the address."
+        )
+    if change is not None:
+        return (
+            f"We sent a link to {change.new_email}; notices go to {section.email} until it is "
+            "confirmed."
+        )
+    return ""
+
+
+@require_http_methods(["GET", "POST"])
+@reauth_required
+def add_section(request, org_id: int):
+    org = get_organization_for(request.user, org_id)
+    refusal = manage_sections_refusal(request.user, org)
+    if refusal is not None:
+        raise refusal
+    form = SectionForm(request.POST or None)
+    if request.method == "POST":
+        data = {**request.POST.dict(), "roles": request.POST.getlist("roles")}
+        try:
+            section = services.create_section(org, data=data, actor=request.user)
+        except Invalid as exc:
+            _bind_errors(form, exc)
+        except DomainError as exc:
+            _refused(request, exc)
+        else:
+            section.refresh_from_db()
+            _done(
+                request,
+                f"{section.name} is now a section of {end_sentence(org.legal_name)} "
+                + _section_saved(section),
+            )
+            return redirect("registry-by-section", org_id=org.org_id)
+    return render(request, "registry/section_form.html", {"org": org, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@reauth_required
+def edit_section(request, org_id: int, section_id: int):
+    org = get_organization_for(request.user, org_id)
+    section = get_section_for(request.user, org, section_id)
+    refusal = manage_sections_refusal(request.user, org)
+    if request.method == "POST":
+        form = SectionForm(request.POST)
+        data = {**request.POST.dict(), "roles": request.POST.getlist("roles")}
+        try:
+            section = services.update_section(section, data=data, actor=request.user)
+        except Invalid as exc:
+            _bind_errors(form, exc)
+        except DomainError as exc:
+            _refused(request, exc)
+            return redirect("registry-section", org_id=org.org_id, section_id=section.pk)
+        else:
+            section = get_section_for(request.user, org, section.pk)
+            _done(request, f"{section.name} has been saved. " + _section_saved(section))
+            return redirect("registry-by-section", org_id=org.org_id)
+    else:
+        form = SectionForm(initial=_section_initial(section))
+    return render(
+        request,
+        "registry/section_form.html",
+        {
+            "org": org,
+            "section": section,
+            "form": form,
+            "email_change": getattr(section, "email_change", None),
+            "can_manage": refusal is None,
+            "refusal": refusal,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reauth_required
+def remove_section(request, org_id: int, section_id: int):
+    org = get_organization_for(request.user, org_id)
+    section = get_section_for(request.user, org, section_id)
+    if request.method == "POST":
+        try:
+            services.delete_section(section, actor=request.user)
+        except DomainError as exc:
+            _refused(request, exc)
+            return redirect("registry-section", org_id=org.org_id, section_id=section.pk)
+        _done(request, f"{section.name} is no longer a section of {end_sentence(org.legal_name)}")
+        return redirect("registry-by-section", org_id=org.org_id)
+    return render(
+        request,
+        "registry/confirm_remove_section.html",
+        {"org": org, "section": section, "refusal": manage_sections_refusal(request.user, org)},
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def confirm_section_email(request, token: str):
+    """The link sent to a section's shared address (nobody signs in: whoever reads the
+    mailbox confirms it). GET shows what confirming does (a mail scanner that opens the link
+    changes nothing), POST confirms."""
+    done = None
+    if request.method == "POST":
+        try:
+            done = services.confirm_section_email(token, actor=request.user)
+        except DomainError as exc:
+            _refused(request, exc)
+    change = services.pending_section_email(token) if done is None else None
+    response = render(
+        request,
+        "registry/confirm_section_email.html",
+        {"change": change, "done": done},
+        status=200 if change is not None or done is not None else 404,
+    )
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 def _warnings(user, org: Organization, warnings) -> list:

@@ -339,6 +339,14 @@ def test_alice_pages_have_no_axe_violations(live_server, live_personas, page, au
     )
     audit.follow(page.get_by_role("link", name="Remove Carol Singh"))
     audit.check("confirm-remove-contact")
+    # By Section: the list, the add form, a section's page and its removal's confirmation.
+    audit.visit(f"{base}/organizations/{northwind}/contacts/by-section/", "by-section")
+    audit.visit(f"{base}/organizations/{northwind}/contacts/by-section/new/", "add-section")
+    audit.follow(page.get_by_role("link", name="Cancel"))
+    audit.follow(page.get_by_role("link", name="Settlements Desk"))
+    audit.check("section")
+    audit.follow(page.get_by_role("link", name="Remove this section"))
+    audit.check("confirm-remove-section")
     audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/banking/", "banking-alice")
     audit.assert_clean()
 

@@ -22,6 +22,7 @@ PUBLIC_PAGES = {
     "session-keep-alive",  # "Stay signed in": answers 401 once the session has ended
     "invitation-accept",
     "invitation-link",
+    "section-confirm-email",  # the link sent to a section's shared mailbox (it never signs in)
     "register-organization",
     "backoffice-application-sent",
     "admin:login",

@@ -35,8 +35,18 @@ def _section(name: str, org, context) -> list[tuple[str, str | None]]:
     def person_crumb():
         return (person.full_name, reverse("registry-person-roles", args=[org_id, person.person_id]))
 
+    section = context.get("section")
+    by_section = ("By Section", reverse("registry-by-section", args=[org_id]))
+
+    def section_crumb():
+        return (section.name, reverse("registry-section", args=[org_id, section.pk]))
+
     trails = {
         "registry-update-contacts": lambda: [("Update Contact(s)", None)],
+        "registry-by-section": lambda: [by_section],
+        "registry-add-section": lambda: [by_section, ("Add a section", None)],
+        "registry-section": lambda: [by_section, section_crumb()],
+        "registry-remove-section": lambda: [by_section, section_crumb(), ("Remove", None)],
         "registry-by-role": lambda: [by_role],
         "registry-role-holders": lambda: [by_role, role_crumb()],
         "registry-remove-contact": lambda: [by_role, role_crumb(), ("Remove", None)],

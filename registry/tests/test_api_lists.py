@@ -19,8 +19,10 @@ pytestmark = pytest.mark.django_db
 LISTS = {
     # path: queries (besides the token lookup)
     "/organizations": 2,  # count, page
-    # the organization, count, a page of assignments
-    f"/organizations/{DEMO.northwind.org_id}/contacts": 3,
+    # the organization, count and page of persons' assignments, count and page of sections'
+    f"/organizations/{DEMO.northwind.org_id}/contacts": 5,
+    # the organization, count, a page of sections (with waiting addresses), their roles
+    f"/organizations/{DEMO.northwind.org_id}/sections": 4,
     # the organization, count, a page of members, their role assignments
     f"/organizations/{DEMO.northwind.org_id}/members": 4,
     # the organization, count, page (staff: no role query)

@@ -9,6 +9,7 @@ from audit.log import record
 from audit.models import AuditEntry
 from banking.demo import seed_banking
 from registry.catalogue import ensure_role_types
+from registry.demo import seed_sections
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
 from systems.catalogue import ensure_systems
 
@@ -172,6 +173,7 @@ class Command(BaseCommand):
         ensure_systems()  # idempotent, so also on a database seeded before systems existed
         ensure_demo_secret_answers(p[0] for p in PEOPLE)  # idempotent too
         seed_banking()  # idempotent: only where an organization has none
+        seed_sections(operator)  # idempotent: only sections not there yet
         if created_any:
             self._systems_hook()
         self.stdout.write(

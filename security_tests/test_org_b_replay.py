@@ -17,6 +17,7 @@ from apitokens.tests.helpers import bearer, token_for
 from audit.models import AuditEntry
 from banking import services as banking_services
 from banking.tests.helpers import NEW
+from registry.models import Section
 from systems import services as systems_services
 from systems.models import InformationSystem
 from systems.tests.helpers import start_review
@@ -49,6 +50,7 @@ def _northwind_objects(personas) -> dict:
         "token_id": token.pk,
         "review_id": review.pk,
         "item_id": item.pk,
+        "section_id": Section.objects.get(organization=northwind, name="Settlements Desk").pk,
         "_ivan": ivan.person_id,
     }
 
@@ -60,7 +62,15 @@ RIGHTFUL = [
     ("/tasks/", "bob"),
 ]
 
+SECTION = {"name": "Replay Desk", "email": "replay@northwind.example", "phone": "4165550170"}
 BODIES = {
+    ("post", "/api/v1/organizations/{org_id}/sections"): lambda ids: {
+        **SECTION,
+        "roles": ["metering_contact"],
+    },
+    ("patch", "/api/v1/organizations/{org_id}/sections/{section_id}"): lambda ids: {
+        "name": "Replayed Desk"
+    },
     ("post", "/api/v1/organizations/{org_id}/contacts"): lambda ids: {
         "person_id": ids["person_id"],
         "role": "invoicing_banking_contact",

@@ -18,6 +18,11 @@ code base writes and checks that it has both sentences.
 
 Placeholders: {actor}, {target}, {org}, and any string in the entry's details ({role} and
 {system} read `role_name` and `system_name`, as the services record them).
+
+Every entry that records a change done in an organization is also an *event* of that
+organization (its feed and its webhooks, the `integrations` app): the event's type is
+`Action.event_type`, the code itself unless `event` names another; an action that changes
+nothing (a search, a reveal, a download) says `change=False` and is no event.
 """
 
 import logging
@@ -32,6 +37,14 @@ class Action:
     service: str | tuple[str, ...] = ""  # one @service code, or several
     # A refusal's sentence other than "{actor} tried to <attempt> and was refused: {reason}".
     refused: str = ""
+    # The event type subscribers see (integrations); empty: the code itself.
+    event: str = ""
+    # False for what is audited but changes nothing (reading, searching): no event.
+    change: bool = True
+
+    @property
+    def event_type(self) -> str:
+        return self.event or self.code
 
     @property
     def refused_sentence(self) -> str:
@@ -78,6 +91,22 @@ def report_unknown(code: str) -> None:
 
 def is_known(code: str) -> bool:
     return code in _ACTIONS
+
+
+def event_type(code: str) -> str | None:
+    """The event type of an entry written under `code` (None: it is no event). A code nobody
+    registered is its own event type."""
+    action = _ACTIONS.get(code)
+    if action is None:
+        return code
+    if action.code != code or not action.change:
+        return None  # a @service code (refusals only) or a read
+    return action.event_type
+
+
+def event_types() -> list[str]:
+    """Every event type an organization's feed and webhooks can carry, sorted."""
+    return sorted({a.event_type for a in _ACTIONS.values() if a.change})
 
 
 def all_actions() -> list[Action]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from audit import actions
+from audit import actions, hooks
 from audit.models import AuditChainHead, AuditEntry, hash_entry
 from core.context import current
 
@@ -69,6 +69,9 @@ def record(
         entry.save(force_insert=True)
         head.last_hash, head.last_entry_id = entry.row_hash, entry.pk
         head.save(update_fields=["last_hash", "last_entry_id"])
+        # Under the chain's lock: the reactions (integrations' events) of one organization's
+        # entries are written, and committed, in the entries' order.
+        hooks.recorded(entry, actor=actor, org=org, target=target)
     return entry
 
 

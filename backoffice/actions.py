@@ -33,5 +33,6 @@ register(
         done="{actor} downloaded the {what} of {org}.",
         attempt="download the records of {org}",
         service=("organization.export_contacts", "organization.export_audit"),
+        change=False,
     ),
 )

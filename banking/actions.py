@@ -30,5 +30,6 @@ register(
         done="{actor} viewed the full banking numbers of {org}.",
         attempt="view the full banking numbers of {org}",
         service="banking.reveal",
+        change=False,
     ),
 )

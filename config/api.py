@@ -40,6 +40,7 @@ from core.api import (  # noqa: F401
 )
 from core.errors import DomainError
 from home.api import router as home_router
+from integrations.api import router as integrations_router
 from registry.api import router as registry_router
 from systems.api import router as systems_router
 from tasks.api import router as tasks_router
@@ -262,6 +263,7 @@ def _add_routers() -> None:
     api.add_router("", tasks_router)
     api.add_router("", banking_router)
     api.add_router("", home_router)
+    api.add_router("", integrations_router)
 
 
 def urls():

@@ -341,6 +341,20 @@ TASKS = {
     }
 }
 
+# --- Webhooks (integrations) ---------------------------------------------------------------
+# Outbound calls to participants' systems: short time-outs, and never to the portal's own
+# network (integrations/network.py). WEBHOOKS_ALLOW_LOOPBACK lets development and tests aim
+# them at 127.0.0.1 (as DEBUG does); "local" resolves only IP literals and localhost (tests:
+# no DNS query leaves the machine).
+WEBHOOKS_ALLOW_LOOPBACK = env_bool("WEBHOOKS_ALLOW_LOOPBACK", False)
+WEBHOOKS_RESOLVER = env_choice(
+    "WEBHOOKS_RESOLVER", "local" if TESTING else "system", {"system", "local"}
+)
+WEBHOOKS_CONNECT_TIMEOUT = env_int("WEBHOOKS_CONNECT_TIMEOUT", 3, minimum=1)
+WEBHOOKS_READ_TIMEOUT = env_int("WEBHOOKS_READ_TIMEOUT", 5, minimum=1)
+WEBHOOKS_MAX_ATTEMPTS = env_int("WEBHOOKS_MAX_ATTEMPTS", 12, minimum=1)
+WEBHOOKS_DISABLE_AFTER_FAILURES = env_int("WEBHOOKS_DISABLE_AFTER_FAILURES", 50, minimum=1)
+
 # --- E-mail -------------------------------------------------------------------------------
 # In development every message is a file under EMAIL_FILE_PATH (sent-mail/, git-ignored), not
 # text in the server's terminal.

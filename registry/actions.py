@@ -20,6 +20,7 @@ register(
         done="{actor} searched for persons.",
         attempt="search for persons",
         service="person.search",
+        change=False,
     ),
     Action(
         "person.registered",

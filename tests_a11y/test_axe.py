@@ -378,6 +378,7 @@ def test_dave_access_and_task_pages_have_no_axe_violations(live_server, live_per
     browser_sign_in(page, base, "dave")
     audit.visit(f"{base}/access/request/", "request-access")
     audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/access/", "manage-access")
+    audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/webhooks/", "webhooks")
     audit.visit(f"{base}/tasks/", "tasks")
     audit.follow(page.get_by_role("link", name="Approve access request").first)
     audit.check("task")

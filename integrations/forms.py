@@ -1,0 +1,42 @@
+"""The single definition of a webhook subscription's fields."""
+
+from django import forms
+
+from audit.actions import event_types
+from integrations import network
+
+
+def event_choices() -> list[tuple[str, str]]:
+    return [(code, code) for code in event_types()]
+
+
+class WebhookForm(forms.Form):
+    url = forms.URLField(
+        label="Endpoint URL",
+        max_length=500,
+        assume_scheme="https",
+        help_text="An https:// address of your system that accepts POST requests.",
+    )
+    events = forms.MultipleChoiceField(
+        label="Events",
+        choices=event_choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one event type."},
+    )
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        try:
+            network.check_url(url)  # checked again at every delivery
+        except network.Unsafe as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return url
+
+
+class ReplayForm(forms.Form):
+    after = forms.IntegerField(
+        label="Replay the events after event ID",
+        min_value=0,
+        max_value=2**53,
+        help_text="0 replays every event still on record.",
+    )

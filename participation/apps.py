@@ -1,6 +1,14 @@
+"""Manage Participation: participation types, applications and their requirements."""
+
 from django.apps import AppConfig
 
 
 class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = "Participation"
+
+    def ready(self) -> None:
+        from participation.roles import applicant_representative_required
+        from registry import hooks
+
+        hooks.role_required.register(applicant_representative_required)

@@ -5,6 +5,7 @@ AR = "authorized_representative"
 PC = "primary_contact"
 RA = "rights_administrator"
 IBC = "invoicing_banking_contact"
+APPR = "applicant_representative"
 
 ROLES = [
     # code, name, mandatory, recommended holders, managed by, description
@@ -40,6 +41,15 @@ ROLES = [
         1,
         [PC, AR],
         "Keeps the organization's banking information current.",
+    ),
+    (
+        APPR,
+        "Applicant Representative",
+        False,
+        1,
+        [AR],
+        "Drives the organization's participation applications (Manage Participation); "
+        "required at all times once the organization has applied for a participation.",
     ),
     (
         "prudential_contact",

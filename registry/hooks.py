@@ -18,3 +18,9 @@ roles_lost = Hook(
     "(org, person, *, actor): a role of person in org was removed (systems reviews the "
     "grants of a member left with no role).",
 )
+role_required = Hook(
+    "role_required",
+    "(org, role_type) -> bool: whether org must keep at least one holder of a role that is "
+    "not mandatory everywhere (participation: the Applicant Representative once org has "
+    "applied for a participation). Asked by the last-holder rule, under the organization lock.",
+)

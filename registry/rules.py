@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     PRIMARY_CONTACT = "primary_contact", "Primary Contact"
     RIGHTS_ADMINISTRATOR = "rights_administrator", "Rights Administrator"
     INVOICING_BANKING_CONTACT = "invoicing_banking_contact", "Invoicing and Banking Contact"
+    APPLICANT_REPRESENTATIVE = "applicant_representative", "Applicant Representative"
 
 
 # Who may affiliate an existing person with the organization, or register a new one.
@@ -22,6 +23,9 @@ MEMBER_ADDERS = {Role.PRIMARY_CONTACT, Role.AUTHORIZED_REPRESENTATIVE, Role.RIGH
 MEMBER_REMOVERS = {Role.PRIMARY_CONTACT, Role.AUTHORIZED_REPRESENTATIVE}
 # Who may read the organization's audit log.
 AUDIT_READERS = {Role.PRIMARY_CONTACT, Role.AUTHORIZED_REPRESENTATIVE}
+# Who drives the organization's participation applications (Manage Participation): the
+# Applicant Representatives, and the Authorized Representatives who appoint them.
+APPLICANTS = {Role.APPLICANT_REPRESENTATIVE, Role.AUTHORIZED_REPRESENTATIVE}
 
 
 def is_operator_staff(user) -> bool:
@@ -80,6 +84,22 @@ def can_read_audit(user, org: Organization) -> bool:
     return is_operator_staff(user) or bool(role_codes(user, org) & AUDIT_READERS)
 
 
+def can_apply_for_participation(user, org: Organization) -> bool:
+    """Start an application, submit its requirements, submit or withdraw it: the
+    organization's Applicant Representatives and Authorized Representatives (not staff, who
+    review what the organization submits)."""
+    return bool(role_codes(user, org) & APPLICANTS)
+
+
+def is_required_in(org: Organization, role_type: RoleType) -> bool:
+    """Whether the organization must keep at least one holder of the role: a mandatory role
+    always; another when an app above says so for this organization (participation: the
+    Applicant Representative once the organization has applied, `registry.hooks.role_required`)."""
+    from registry import hooks
+
+    return role_type.mandatory or any(hooks.role_required(org, role_type))
+
+
 # --- Refusals: the one answer to "may the user do this, and if not, why?" -------------------
 # Each returns the error the service raises (under its lock, with the counts it locked) or
 # None; pages call the same function with the counts they show, to offer the button or to
@@ -112,11 +132,12 @@ def manage_role_refusal(user, org: Organization, role_type: RoleType, verb: str)
 
 
 def last_holder_refusal(org: Organization, person, role_type: RoleType, holders: int):
-    """The last holder of a mandatory role stays until another is registered."""
+    """The last holder of a mandatory role (or of one the organization must keep, see
+    `is_required_in`) stays until another is registered."""
     from core.errors import RuleViolation
     from core.text import sentence
 
-    if not role_type.mandatory or holders > 1:
+    if holders > 1 or not is_required_in(org, role_type):
         return None
     return RuleViolation(
         sentence(

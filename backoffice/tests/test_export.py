@@ -50,7 +50,9 @@ def test_a_primary_contact_downloads_the_contacts(client, personas):
         "Settlement Contact",
         "Settlements Desk",
     ]
-    assert len(table) == 1 + 4 + 1  # one line per role held: alice, bob, carol, dave; the desk
+    # one line per role held: alice, bob (twice: also Applicant Representative), carol, dave;
+    # the desk
+    assert len(table) == 1 + 5 + 1
     assert not any("lakeshore" in cell for row in table for cell in row)
 
 

@@ -41,7 +41,7 @@ PEOPLE = [
         "Chief Executive Officer",
         "+14165550102",
         False,
-        {100001: ["authorized_representative"]},
+        {100001: ["authorized_representative", "applicant_representative"]},
     ),
     (
         "carol",
@@ -82,7 +82,13 @@ PEOPLE = [
         "Chief Financial Officer",
         "+19055550107",
         False,
-        {100002: ["authorized_representative", "invoicing_banking_contact"]},
+        {
+            100002: [
+                "authorized_representative",
+                "invoicing_banking_contact",
+                "applicant_representative",
+            ]
+        },
     ),
     (
         "ivan",

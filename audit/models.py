@@ -111,12 +111,6 @@ class AuditEntry(models.Model):
     def compute_hash(self) -> str:
         return hash_entry(self)
 
-    @property
-    def sentence(self) -> str:
-        from audit.sentences import describe
-
-        return describe(self)
-
 
 class AuditChainHead(models.Model):
     """The latest hash of one audit chain. Its row is locked while an entry is appended, so

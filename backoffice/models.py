@@ -16,6 +16,10 @@ class EntityType(models.TextChoices):
     OTHER = "other", "Other"
 
 
+# The task kind of the staff review of an application (registered in `backoffice/task_kinds.py`).
+APPLICATION_REVIEW = "organization_application"
+
+
 class OrganizationApplication(Address):
     """A request, from anyone, to register an organization with the operator.
 

@@ -20,8 +20,7 @@ from audit.log import record
 from audit.models import AuditEntry
 from backoffice import notifications
 from backoffice.forms import ApplicationForms, RejectApplicationForm
-from backoffice.models import ApplicationContact, OrganizationApplication
-from backoffice.task_kinds import APPLICATION_REVIEW
+from backoffice.models import APPLICATION_REVIEW, ApplicationContact, OrganizationApplication
 from core.csv import csv_lines
 from core.errors import Invalid, RateLimited, RuleViolation, require
 from core.forms import clean_text, field_errors

@@ -2,22 +2,16 @@
 
 from datetime import timedelta
 
+from backoffice.models import APPLICATION_REVIEW, OrganizationApplication
+from backoffice.services import approve_now, reject_now
 from tasks.kinds import TaskKind, register
-
-APPLICATION_REVIEW = "organization_application"
 
 
 def _approve(task, *, actor, comment: str) -> None:
-    from backoffice.models import OrganizationApplication
-    from backoffice.services import approve_now
-
     approve_now(OrganizationApplication.objects.get(pk=task.subject_id), actor=actor)
 
 
 def _reject(task, *, actor, comment: str) -> None:
-    from backoffice.models import OrganizationApplication
-    from backoffice.services import reject_now
-
     reject_now(OrganizationApplication.objects.get(pk=task.subject_id), reason=comment, actor=actor)
 
 

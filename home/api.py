@@ -6,6 +6,7 @@ from typing import Literal
 
 from ninja import Query, Router
 
+from audit.sentences import describe
 from core.api import MAX_LIMIT, ListParams, Page, Schema, responses
 from home.queries import news_entries
 from notices.models import Announcement, Notice
@@ -43,7 +44,7 @@ def list_news(request, params: Query[ListParams]):
     notices = Notice.objects.all() if is_operator_staff(user) else Notice.objects.addressed_to(user)
     announcements = Announcement.objects.published()
     rows = [
-        {"at": e.at, "type": "activity", "org_id": e.org_id, "title": "", "text": e.sentence}
+        {"at": e.at, "type": "activity", "org_id": e.org_id, "title": "", "text": describe(e)}
         for e in activity[:window]
     ]
     rows += [

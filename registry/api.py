@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Status
 from pydantic import StringConstraints
 
 from audit.queries import org_audit_entries
+from audit.sentences import describe
 from core.api import MAX_LIMIT, In, ListParams, Page, Schema, page, rate_limited, responses
 from core.errors import Invalid, NotFound
 from registry import queries, services
@@ -592,7 +593,7 @@ def list_audit_entries(request, org_id: int, params: Query[ListParams]):
             "outcome": e.outcome,
             "target": e.target_label,
             "details": e.details,
-            "sentence": e.sentence,
+            "sentence": describe(e),
         }
         for e in result["items"]
     ]

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
+from registry.staff import is_operator_staff
+
 
 class Sequence(models.Model):
     """A named counter that hands out the stable numbers shown to users (Organization ID,
@@ -38,8 +40,6 @@ class Address(models.Model):
 class OrganizationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "OrganizationQuerySet":
         """Organizations the user belongs to; operator staff see all."""
-        from registry.rules import is_operator_staff  # the rules read these models
-
         if not user.is_authenticated:
             return self.none()
         if is_operator_staff(user):

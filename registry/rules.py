@@ -1,10 +1,9 @@
 """Who may do what in an organization. Services ask these; nothing else decides."""
 
-from django.conf import settings
 from django.db import models
 
-from core.reauth import second_factor_verified
 from registry.models import Organization, RoleAssignment, RoleType
+from registry.staff import is_operator_staff, may_use_admin  # noqa: F401  (re-exported)
 
 
 class Role(models.TextChoices):
@@ -26,20 +25,6 @@ AUDIT_READERS = {Role.PRIMARY_CONTACT, Role.AUTHORIZED_REPRESENTATIVE}
 # Who drives the organization's participation applications (Manage Participation): the
 # Applicant Representatives, and the Authorized Representatives who appoint them.
 APPLICANTS = {Role.APPLICANT_REPRESENTATIVE, Role.AUTHORIZED_REPRESENTATIVE}
-
-
-def is_operator_staff(user) -> bool:
-    """Operator staff power: an active staff account, acting (when
-    `ACCOUNTS_STAFF_REQUIRE_OTP` is on) in a session or with a token verified with the second
-    factor. The one staff question: services, the API and pages all ask it."""
-    if not (user.is_authenticated and user.is_staff and user.is_active):
-        return False
-    return not settings.ACCOUNTS_STAFF_REQUIRE_OTP or second_factor_verified(user)
-
-
-def may_use_admin(user) -> bool:
-    """The Django admin is raw maintenance for superusers; staff work in the back office."""
-    return is_operator_staff(user) and user.is_superuser
 
 
 def role_codes(user, org: Organization) -> frozenset[str]:

@@ -2,14 +2,13 @@
 answered once: `<action>_refusal(user, task)` is the refusal the service raises (under its row
 lock), or None; the page's `can_<action>` booleans are the same function asking "None?"."""
 
+from audit.log import actor_label
 from core.errors import DomainError, Forbidden, RuleViolation
 from registry.rules import is_operator_staff
 from tasks.models import Task
 
 
 def _name(user) -> str:
-    from tasks.services import actor_label  # services import these rules
-
     return actor_label(user)
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from audit.models import AuditEntry
+from audit.sentences import describe
 from core.errors import Forbidden, Invalid, RuleViolation
 from notices import services
 from notices.models import Announcement
@@ -36,7 +37,7 @@ def test_a_withdrawn_announcement_leaves_everyones_news_and_is_audited(
     assert all(item["title"] != "Portal maintenance" for item in api["items"])
     entry = AuditEntry.objects.filter(action="announcement.withdrawn").get()
     assert entry.details == {"reason": "Maintenance postponed."}
-    assert entry.sentence == "Olivia Operator withdrew the announcement “Portal maintenance”."
+    assert describe(entry) == "Olivia Operator withdrew the announcement “Portal maintenance”."
 
 
 def test_only_staff_withdraw(personas, announcement):

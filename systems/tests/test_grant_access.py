@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEntry
+from audit.sentences import describe
 from core.errors import Forbidden, Invalid, NotFound, RuleViolation
 from core.testing import DEMO
 from systems import services
@@ -26,7 +27,7 @@ def test_rights_administrator_grants_a_member_access(personas, mailoutbox):
         f"{personas.person('erin').person_id}",
     )
     assert entry.details["system"] == "metering"
-    assert entry.sentence == (
+    assert describe(entry) == (
         "For Northwind Power Corp., Dave Okafor granted Erin Walsh "
         f"({personas.person('erin').person_id}) read "
         "access to Metering Data."

@@ -28,9 +28,9 @@ from registry.models import Organization, Person, RoleAssignment
 from registry.rules import Role, is_operator_staff
 from systems import notifications
 from systems.forms import StartReviewCampaignForm
+from systems.grants import audit_details, end_grant, lock_for_access
 from systems.models import AccessGrant, AccessReview, AccessReviewCampaign, AccessReviewItem
 from systems.rules import can_grant_access
-from systems.services import _delete, _details, _lock
 
 REVIEW_KIND = "access_review"
 
@@ -167,7 +167,7 @@ def start_review_campaign(
         campaign.organizations.set(scope)
     opened = 0
     for org in scope.order_by("pk"):
-        org = _lock(org, actor)
+        org = lock_for_access(org, actor)
         grants = _grants_to_review(org)
         if grants:
             _open_review(org, grants, deadline=campaign.deadline, actor=actor, campaign=campaign)
@@ -223,7 +223,7 @@ def _locked_review(review: AccessReview, actor) -> AccessReview:
     """Lock the organization then the review; check the actor may decide it now."""
     if not Organization.objects.visible_to(actor).filter(pk=review.organization_id).exists():
         raise NotFound(f"No access review {review.pk} is visible to you.")
-    org = _lock(review.organization, actor)
+    org = lock_for_access(review.organization, actor)
     require(
         can_grant_access(actor, org),
         f"Only a Rights Administrator of {org.legal_name} can review its access to the "
@@ -307,7 +307,7 @@ def _confirm(item: AccessReviewItem, grant: AccessGrant, review: AccessReview, a
         "access.confirmed",
         org=review.organization,
         target=grant.person,
-        details=_details(grant.system, grant.level, review_id=review.pk),
+        details=audit_details(grant.system, grant.level, review_id=review.pk),
     )
 
 
@@ -317,7 +317,7 @@ def _item_of(review: AccessReview, item: AccessReviewItem) -> tuple[AccessReview
         raise NotFound(f"No item {item.pk} in access review {review.pk} is visible to you.")
     _refuse_decided(locked)
     grant = _live_grants([locked]).get(locked.grant_id)
-    if grant is None:  # gone without settling the item: cannot happen, see _delete
+    if grant is None:  # gone without settling the item: cannot happen, see end_grant
         raise RuleViolation("That access has already been revoked.", code="already_decided")
     return locked, grant
 
@@ -350,7 +350,7 @@ def revoke_review_item(review: AccessReview, item: AccessReviewItem, *, actor) -
         f"operator staff.",
     )
     _mark(locked, Decision.REVOKED, actor)
-    _delete(grant, org, actor=actor, action="access.revoked", why="revoked in an access review")
+    end_grant(grant, org, actor=actor, action="access.revoked", why="revoked in an access review")
     return locked
 
 
@@ -461,7 +461,7 @@ def lapse_review(review: AccessReview, *, today: datetime.date | None = None, ac
     for item in pending:
         _mark(item, Decision.LAPSED, actor)
         if item.grant_id in grants:
-            _delete(grants[item.grant_id], org, actor=actor, action="access.lapsed", why=why)
+            end_grant(grants[item.grant_id], org, actor=actor, action="access.lapsed", why=why)
     state = AccessReview.State.LAPSED if pending else AccessReview.State.COMPLETED
     _close(review, state, actor, lapsed=len(pending))
     if pending and task is not None:

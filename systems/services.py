@@ -5,27 +5,19 @@ from datetime import date
 
 from django.utils import timezone
 
-from audit.log import actor_label, record
+from audit.log import record
 from core.errors import NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
 from core.text import end_sentence
-from registry.locks import lock_organization
 from registry.models import Membership, Organization, Person
 from registry.queries import roles_of
 from registry.rules import Role, is_operator_staff
 from systems import notifications
 from systems.forms import GrantTermsForm, InformationSystemForm, RequestReasonForm
-from systems.models import AccessGrant, AccessRequest, AccessReviewItem, InformationSystem
+from systems.grants import audit_details, end_grant, lock_for_access
+from systems.models import AccessGrant, AccessRequest, InformationSystem
 from systems.rules import can_grant_access, can_request_access, can_revoke_grant_of
-
-
-def _lock(org: Organization, actor) -> Organization:
-    return lock_organization(org, actor, what="access on its behalf")
-
-
-def _details(system: InformationSystem, level: str, **more) -> dict:
-    return {"system": system.code, "system_name": system.name, "level": level, **more}
 
 
 def _refuse_non_member(org: Organization, person: Person) -> None:
@@ -47,7 +39,7 @@ def grant_access(
     actor,
 ) -> AccessGrant:
     """Let a member of `org` use `system` at `level` on its behalf (or change their grant)."""
-    org = _lock(org, actor)
+    org = lock_for_access(org, actor)
     require(
         can_grant_access(actor, org),
         f"Only a Rights Administrator of {org.legal_name} can grant access to the operator's "
@@ -99,7 +91,7 @@ def grant_access(
         action,
         org=org,
         target=person,
-        details=_details(system, grant.level, expires=_iso(grant.expires), **before),
+        details=audit_details(system, grant.level, expires=_iso(grant.expires), **before),
     )
     notifications.access_granted(person, org, system, grant.level)
     return grant
@@ -113,7 +105,7 @@ def _iso(day: date | None) -> str | None:
 def revoke_access(org: Organization, grant: AccessGrant, *, actor, reason: str = "") -> None:
     """End a grant of `org`. Grants of Primary Contacts and Authorized Representatives are
     revoked only by operator staff."""
-    org = _lock(org, actor)
+    org = lock_for_access(org, actor)
     require(
         can_grant_access(actor, org),
         f"Only a Rights Administrator of {org.legal_name} can revoke access to the operator's "
@@ -132,31 +124,7 @@ def revoke_access(org: Organization, grant: AccessGrant, *, actor, reason: str =
         f"{locked.person.full_name} is a Primary Contact or Authorized Representative of "
         f"{org.legal_name}; only operator staff can revoke their access.",
     )
-    _delete(locked, org, actor=actor, action="access.revoked", why=reason or "revoked")
-
-
-def _delete(grant: AccessGrant, org: Organization, *, actor, action: str, why: str) -> None:
-    _settle_review_items(grant, actor=actor)
-    grant.delete()
-    record(
-        actor,
-        action,
-        org=org,
-        target=grant.person,
-        details=_details(grant.system, grant.level, reason=why),
-    )
-    notifications.access_revoked(grant.person, org, grant.system, why)
-
-
-def _settle_review_items(grant: AccessGrant, *, actor) -> None:
-    """A grant that ends, however it ends, is no longer pending in any access review (the
-    caller holds the organization lock, as every review decision does)."""
-    AccessReviewItem.objects.filter(grant=grant, decision=AccessReviewItem.Decision.PENDING).update(
-        decision=AccessReviewItem.Decision.REVOKED,
-        decided_by=actor,
-        decided_by_label=actor_label(actor),
-        decided_at=timezone.now(),
-    )
+    end_grant(locked, org, actor=actor, action="access.revoked", why=reason or "revoked")
 
 
 def revoke_all_for_membership(org: Organization, person: Person, *, actor) -> int:
@@ -171,7 +139,7 @@ def revoke_all_for_membership(org: Organization, person: Person, *, actor) -> in
         .filter(organization=org, person=person)
     )
     for grant in grants:
-        _delete(grant, org, actor=actor, action="access.revoked", why="left the organization")
+        end_grant(grant, org, actor=actor, action="access.revoked", why="left the organization")
     for request in AccessRequest.objects.select_for_update().filter(
         organization=org, person=person, state=AccessRequest.State.OPEN
     ):
@@ -190,7 +158,7 @@ def expire_grants(*, today: date | None = None, actor=None) -> int:
         .order_by("pk")
     )
     for grant in expired:
-        _delete(
+        end_grant(
             grant,
             grant.organization,
             actor=actor,
@@ -212,7 +180,7 @@ def request_access(
     """A member asks the organization's Rights Administrators for access: a task for them."""
     from tasks.services import create_task
 
-    org = _lock(org, actor)
+    org = lock_for_access(org, actor)
     person = getattr(actor, "person", None)
     require(
         can_request_access(actor, org) and person is not None,
@@ -258,7 +226,11 @@ def request_access(
     )
     request.save(update_fields=["task"])
     record(
-        actor, "access.requested", org=org, target=person, details=_details(system, request.level)
+        actor,
+        "access.requested",
+        org=org,
+        target=person,
+        details=audit_details(system, request.level),
     )
     return request
 
@@ -293,7 +265,7 @@ def reject_request(task, *, actor, comment: str) -> None:
         "access.request_rejected",
         org=request.organization,
         target=request.person,
-        details=_details(request.system, request.level, reason=comment),
+        details=audit_details(request.system, request.level, reason=comment),
     )
 
 

@@ -66,7 +66,7 @@ def _save_answers(user: User, pairs) -> None:
 # --- Secret answers -----------------------------------------------------------------------
 
 
-@service("account.secret_answers.change")
+@service("account.secret_answers.change", org=None, target=None)
 def change_secret_answers(user: User, *, data: dict, actor) -> User:
     """Choose three questions and answer them; needs the current password.
 
@@ -99,7 +99,7 @@ def change_secret_answers(user: User, *, data: dict, actor) -> User:
 # --- Second factor ------------------------------------------------------------------------
 
 
-@service("account.two_factor.start")
+@service("account.two_factor.start", org=None, target=None)
 def start_two_factor(user: User, *, actor):
     """A new, unconfirmed authenticator-app key (replacing an unconfirmed earlier one)."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -111,7 +111,7 @@ def start_two_factor(user: User, *, actor):
     return TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
 
 
-@service("account.two_factor.confirm")
+@service("account.two_factor.confirm", org=None, target=None)
 def confirm_two_factor(user: User, *, code: str, actor) -> tuple:
     """A right code from the app confirms it; returns (device, fresh recovery codes), the
     codes to be shown once."""
@@ -144,7 +144,7 @@ def confirm_two_factor(user: User, *, code: str, actor) -> tuple:
     return device, codes
 
 
-@service("account.two_factor.disable")
+@service("account.two_factor.disable", org=None, target=None)
 def disable_two_factor(user: User, *, data: dict, actor) -> None:
     """Remove the second factor (needs the current password; staff may not go without)."""
     from django_otp import devices_for_user
@@ -170,7 +170,7 @@ def disable_two_factor(user: User, *, data: dict, actor) -> None:
         )
 
 
-@service("organization.security.change")
+@service("organization.security.change", org="org", target=None)
 def set_two_factor_requirement(org, *, required: bool, actor):
     """An Authorized Representative requires (or stops requiring) a second factor of every
     person of the organization; it applies from each person's next sign-in."""
@@ -206,7 +206,7 @@ def _end_other_access(user: User, *, actor, reason: str) -> int:
     return sum(hooks.password_replaced(user, actor=actor, reason=reason))
 
 
-@service("account.password_change")
+@service("account.password_change", org=None, target=None)
 def change_password(user: User, *, data: dict, actor) -> User:
     """Change one's own password; the current one is required. Every other session of the
     account ends (the session auth hash changes); the caller keeps its own with
@@ -251,7 +251,7 @@ def _fingerprint(user: User) -> str:
     return salted_hmac("accounts.reset-link", state).hexdigest()
 
 
-@service("account.password_reset.request")
+@service("account.password_reset.request", org=None, target=None)
 def request_password_reset(*, username: str, actor=None) -> None:
     """E-mail a reset link to the account's stored address. Says nothing about whether the
     account exists: the caller answers the same either way."""
@@ -292,7 +292,7 @@ def _mailbox_digest(email: str) -> str:
     return salted_hmac("accounts.account-name", email_key(email)).hexdigest()[:32]
 
 
-@service("account.name_reminder.request")
+@service("account.name_reminder.request", org=None, target=None)
 def remind_account_names(*, email: str, actor=None) -> None:
     """E-mail the account name(s) whose mail goes to `email`. Says nothing about whether
     there are any: the caller answers the same either way."""
@@ -491,7 +491,7 @@ def invite_person(person, *, org=None, actor=None) -> None:
         _issue_invitation(person, org=org, invited_by=actor)
 
 
-@service("invitation.resend")
+@service("invitation.resend", org=None, target="person")
 def resend_invitation(person, *, actor) -> None:
     """Operator staff send a new invitation; the previous one stops working."""
     from registry.models import Person
@@ -526,7 +526,7 @@ def get_invitation(*, token: str | None = None, pk: int | None = None) -> Invita
     return invitation
 
 
-@service("invitation.accept")
+@service("invitation.accept", org=None, target=None)
 def accept_invitation(invitation: Invitation, *, data: dict, actor=None) -> User:
     """Create the invited person's account, with their secret answers, and link it."""
     from registry.models import Person
@@ -624,7 +624,7 @@ def sole_signers_of_mandatory_roles(user: User) -> list[tuple]:
     return alone
 
 
-@service("account.deactivate")
+@service("account.deactivate", org=None, target=None)
 def deactivate_account(user: User, *, actor, reason: str = "") -> User:
     """Operator staff disable an account (person and roles kept): it signs in no more, its
     sessions end and its API tokens are revoked. Refused while it is the only account that
@@ -673,7 +673,7 @@ def is_staff_actor(actor) -> bool:
     return bool(actor is not None and is_operator_staff(actor))
 
 
-@service("account.reactivate")
+@service("account.reactivate", org=None, target=None)
 def reactivate_account(user: User, *, actor) -> User:
     """Operator staff enable a disabled account again (its old API tokens stay revoked)."""
     user = _administrable(user, actor, "reactivate an account")
@@ -685,7 +685,7 @@ def reactivate_account(user: User, *, actor) -> User:
     return user
 
 
-@service("account.unlock")
+@service("account.unlock", org=None, target=None)
 def unlock_account(user: User, *, actor) -> User:
     """Operator staff lift a sign-in lock and a paused password recovery (after checking who
     is calling, e.g. by telephone)."""
@@ -736,7 +736,7 @@ def _may_become_staff(user: User) -> None:
         )
 
 
-@service("account.staff.grant")
+@service("account.staff.grant", org=None, target=None)
 def grant_staff(user: User, *, actor) -> User:
     """A superuser makes an account operator staff. Operator staff belong to no organization
     (they decide for every organization, including the one they would belong to)."""
@@ -750,7 +750,7 @@ def grant_staff(user: User, *, actor) -> User:
     )
 
 
-@service("account.staff.revoke")
+@service("account.staff.revoke", org=None, target=None)
 def revoke_staff(user: User, *, actor) -> User:
     """A superuser ends an account's operator-staff rights (and superuser rights with them)."""
     return _set_flags(
@@ -763,7 +763,7 @@ def revoke_staff(user: User, *, actor) -> User:
     )
 
 
-@service("account.superuser.grant")
+@service("account.superuser.grant", org=None, target=None)
 def grant_superuser(user: User, *, actor) -> User:
     """A superuser makes another operator-staff account a superuser."""
     return _set_flags(
@@ -784,7 +784,7 @@ def _is_active_staff(user: User) -> None:
         )
 
 
-@service("account.superuser.revoke")
+@service("account.superuser.revoke", org=None, target=None)
 def revoke_superuser(user: User, *, actor) -> User:
     """A superuser ends another account's superuser rights (it stays operator staff)."""
     return _set_flags(

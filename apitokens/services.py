@@ -60,7 +60,7 @@ def _mint(
     return token, raw
 
 
-@service("api_token.create")
+@service("api_token.create", org=None, target=None)
 def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
     """A personal token acting as `user`. Returns the token and its secret, shown once."""
     require(
@@ -100,7 +100,7 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
     return token, raw
 
 
-@service("api_token.issue_service")
+@service("api_token.issue_service", org=None, target=None)
 def issue_service_token(*, data: dict, actor) -> tuple[ApiToken, str]:
     """Operator staff issue a token to a downstream system; it belongs to no person."""
     require(is_operator_staff(actor), "Only operator staff can issue service tokens.")
@@ -109,7 +109,7 @@ def issue_service_token(*, data: dict, actor) -> tuple[ApiToken, str]:
     )
 
 
-@service("api_token.revoke")
+@service("api_token.revoke", org=None, target=None)
 def revoke_api_token(token: ApiToken, *, actor) -> ApiToken:
     """Stop a token working at once. Its owner may revoke it; so may operator staff."""
     token = ApiToken.objects.select_for_update().get(pk=token.pk)

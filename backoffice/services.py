@@ -64,7 +64,7 @@ def _new_reference() -> str:
 # --- Register an Organization (public) ----------------------------------------------------
 
 
-@service("application.submit")
+@service("application.submit", org=None, target=None)
 def submit_application(*, data: dict, ip: str | None, actor=None) -> OrganizationApplication:
     """Anyone applies to register an organization; it waits for operator staff's review.
 
@@ -175,7 +175,7 @@ def _open_review_task(application: OrganizationApplication) -> Task | None:
     )
 
 
-@service("application.approve")
+@service("application.approve", org="application.organization", target="application")
 def approve_application(application: OrganizationApplication, *, actor) -> Organization:
     """Staff approve an application. Its review task is decided with it (the task engine
     then calls `approve_now` under its own locks), so the decision is taken exactly once."""
@@ -244,7 +244,7 @@ def approve_now(application: OrganizationApplication, *, actor) -> Organization:
     return org
 
 
-@service("application.reject")
+@service("application.reject", org="application.organization", target="application")
 def reject_application(application: OrganizationApplication, *, reason: str, actor) -> None:
     """Staff reject an application; the submitter is told why (and the review task closes)."""
     require(is_operator_staff(actor), "Only operator staff can reject an application.")
@@ -288,7 +288,7 @@ def reject_now(application: OrganizationApplication, *, reason: str, actor) -> N
 # --- Recovery -----------------------------------------------------------------------------
 
 
-@service("organization.recover")
+@service("organization.recover", org="org", target="person")
 def appoint_authorized_representative(
     org: Organization, person: Person, *, reason: str, actor
 ) -> None:
@@ -340,7 +340,7 @@ def _require_reader(org: Organization, actor) -> None:
     require_audit_reader(actor, org)
 
 
-@service("organization.export_contacts")
+@service("organization.export_contacts", org="org", target=None)
 def export_contacts(org: Organization, *, actor) -> Iterator[str]:
     """The organization's contacts, one line per role held, as CSV lines (streamed): the
     persons first, then the sections (shared points of contact, named in the last column)."""
@@ -376,7 +376,7 @@ def export_contacts(org: Organization, *, actor) -> Iterator[str]:
     return csv_lines(CONTACT_COLUMNS, chain(((*row, "") for row in rows), section_rows))
 
 
-@service("organization.export_audit")
+@service("organization.export_audit", org="org", target=None)
 def export_audit(org: Organization, *, actor) -> Iterator[str]:
     """The organization's audit log, newest first, as CSV lines (streamed)."""
     _require_reader(org, actor)

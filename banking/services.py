@@ -38,7 +38,7 @@ def _masked(change: BankingChange) -> dict:
     }
 
 
-@service("banking.submit")
+@service("banking.submit", org="org", target=None)
 def submit_banking_change(org: Organization, *, data: dict, actor) -> BankingChange:
     """An Invoicing and Banking Contact proposes new banking information. Nothing is applied:
     a task goes to the banking group (never decided by the submitter), and any earlier
@@ -172,7 +172,7 @@ def withdraw_change(task: Task, *, actor, comment: str) -> None:
     )
 
 
-@service("banking.reveal")
+@service("banking.reveal", org="org", target=None)
 def reveal_banking(org: Organization, *, actor) -> dict:
     """The full numbers in force, for those who must see them; every reveal is audited."""
     require(

@@ -2,6 +2,7 @@
 registers the recorder on `refused` in its AppConfig.ready(): core imports no app)."""
 
 import functools
+import inspect
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
@@ -24,21 +25,26 @@ refused = Hook(
 )
 
 
-def _context(args, kwargs) -> tuple:
-    org = target = None
-    for value in [*args, *kwargs.values()]:
-        kind = getattr(value, "audit_type", None)
-        if org is None and kind == "organization":
-            org = value
-        elif target is None and kind == "person":
-            target = value
-        elif target is None and hasattr(value, "audit_type") and hasattr(value, "organization_id"):
-            # An object that belongs to an organization (a task, a banking change): the
-            # refusal names it, and its organization.
-            target = value
-            if org is None and value.organization_id is not None:
-                org = value.organization
-    return org, target
+def _resolver(
+    fn: Callable, what: str, path: str | None
+) -> Callable[[inspect.BoundArguments], object]:
+    """`path` names a parameter of `fn`, optionally followed by attributes ("task.organization");
+    None names nothing. Checked when the service is defined, so a typo fails at import."""
+    if path is None:
+        return lambda bound: None
+    name, *attributes = path.split(".")
+    if name not in inspect.signature(fn).parameters:
+        raise TypeError(f"@service of {fn.__qualname__}: {what}={path!r} names no parameter.")
+
+    def resolve(bound: inspect.BoundArguments):
+        value = bound.arguments.get(name)
+        for attribute in attributes:
+            if value is None:
+                break
+            value = getattr(value, attribute)
+        return value
+
+    return resolve
 
 
 # PostgreSQL's deadlock_detected and serialization_failure. Services lock in one order (the
@@ -55,10 +61,21 @@ def _lock_conflict(exc: OperationalError) -> bool:
     return getattr(exc.__cause__, "sqlstate", None) in LOCK_CONFLICTS
 
 
-def service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Run a service in one transaction; if it refuses, roll back and audit the refusal."""
+def service(
+    action: str, *, org: str | None, target: str | None
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Run a service in one transaction; if it refuses, roll back and audit the refusal.
+
+    `org` and `target` declare what a refusal names: a parameter of the service, optionally
+    with attributes (`org="task.organization", target="task"`), or None for nothing. The
+    audit log files the refusal under that organization and names that target.
+    """
 
     def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        signature = inspect.signature(fn)
+        org_of = _resolver(fn, "org", org)
+        target_of = _resolver(fn, "target", target)
+
         @functools.wraps(fn)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             outermost = not connection.in_atomic_block
@@ -72,17 +89,18 @@ def service(action: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
                     raise
             except DomainError as exc:
                 if exc.status in _AUDITED_STATUSES:
-                    org, target = _context(args, kwargs)
+                    bound = signature.bind_partial(*args, **kwargs)
                     refused(
                         kwargs.get("actor"),
                         action,
-                        org=org,
-                        target=target,
+                        org=org_of(bound),
+                        target=target_of(bound),
                         code=exc.code,
                         message=exc.message,
                     )
                 raise
 
+        wrapper.refusal_names = {"org": org, "target": target}
         return wrapper
 
     return decorate

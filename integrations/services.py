@@ -35,7 +35,7 @@ def _lock(webhook: Webhook, actor) -> Webhook:
     return Webhook.objects.select_for_update().select_related("organization").get(pk=webhook.pk)
 
 
-@service("webhook.create")
+@service("webhook.create", org="org", target=None)
 def create_webhook(org: Organization, *, data: dict, actor) -> tuple[Webhook, str]:
     """Subscribe a URL to some of the organization's event types. Returns the webhook and
     its signing secret, shown this once. It receives the events from now on."""
@@ -63,7 +63,7 @@ def create_webhook(org: Organization, *, data: dict, actor) -> tuple[Webhook, st
     return webhook, raw
 
 
-@service("webhook.delete")
+@service("webhook.delete", org="webhook.organization", target="webhook")
 def delete_webhook(webhook: Webhook, *, actor) -> None:
     """Stop sending; its delivery log goes with it."""
     webhook = _lock(webhook, actor)
@@ -78,7 +78,7 @@ def delete_webhook(webhook: Webhook, *, actor) -> None:
     webhook.delete()
 
 
-@service("webhook.test")
+@service("webhook.test", org="webhook.organization", target="webhook")
 def send_test_event(webhook: Webhook, *, actor) -> Delivery:
     """Queue a `webhook.test` message to the webhook, signed like every other."""
     webhook = _lock(webhook, actor)
@@ -92,7 +92,7 @@ def send_test_event(webhook: Webhook, *, actor) -> Delivery:
     return delivery
 
 
-@service("webhook.replay")
+@service("webhook.replay", org="webhook.organization", target="webhook")
 def replay_webhook(webhook: Webhook, *, data: dict, actor) -> int:
     """Send again the events after `after` that the webhook wants (at most REPLAY_LIMIT), each
     with the `webhook-id` it was first sent with. Returns how many."""
@@ -131,7 +131,7 @@ def replay_webhook(webhook: Webhook, *, data: dict, actor) -> int:
     return len(events)
 
 
-@service("webhook.enable")
+@service("webhook.enable", org="webhook.organization", target="webhook")
 def enable_webhook(webhook: Webhook, *, actor) -> Webhook:
     """Resume a disabled webhook: what waited while it was disabled is sent, in order."""
     webhook = _lock(webhook, actor)
@@ -148,7 +148,7 @@ def enable_webhook(webhook: Webhook, *, actor) -> Webhook:
     return webhook
 
 
-@service("webhook.disable")
+@service("webhook.disable", org="webhook.organization", target="webhook")
 def disable_failing_webhook(webhook: Webhook, *, failures: int, actor=None) -> Webhook:
     """The portal stops calling an endpoint that failed `failures` times in a row and tells
     the organization's Primary Contacts and Authorized Representatives."""

@@ -15,7 +15,7 @@ from registry.rules import is_operator_staff
 from tasks.services import create_task
 
 
-@service("announcement.publish")
+@service("announcement.publish", org=None, target=None)
 def publish_announcement(*, data: dict, actor) -> Announcement:
     """An announcement on everyone's News."""
     require(is_operator_staff(actor), "Only operator staff can publish announcements.")
@@ -27,7 +27,7 @@ def publish_announcement(*, data: dict, actor) -> Announcement:
     return announcement
 
 
-@service("announcement.withdraw")
+@service("announcement.withdraw", org=None, target=None)
 def withdraw_announcement(announcement: Announcement, *, data: dict, actor) -> Announcement:
     """Take an announcement off everyone's News (the record stays, with who and why)."""
     require(is_operator_staff(actor), "Only operator staff can withdraw announcements.")
@@ -57,7 +57,7 @@ def notice_recipients(notice: Notice):
     return people.distinct()
 
 
-@service("notice.issue")
+@service("notice.issue", org=None, target=None)
 def issue_notice(*, data: dict, actor) -> Notice:
     """A notice to a role group, on their News and by e-mail; optionally a task for each
     organization's group to act on."""

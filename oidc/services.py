@@ -15,7 +15,7 @@ from registry.rules import is_operator_staff
 from systems.models import InformationSystem
 
 
-@service("oidc.sign_in")
+@service("oidc.sign_in", org=None, target=None)
 def sign_in_to_system(system: InformationSystem, *, actor) -> SystemAccess:
     """Let `actor` into `system` through single sign-on, only with access to it."""
     access = system_access(actor, system)
@@ -45,7 +45,7 @@ def _uris(values: list[str] | str) -> str:
     return " ".join(v.strip() for v in values if v and v.strip())
 
 
-@service("oidc.register_client")
+@service("oidc.register_client", org=None, target=None)
 def register_client(
     system: InformationSystem,
     *,

@@ -96,7 +96,7 @@ def _refuse(refusal) -> None:
 # --- Organizations ------------------------------------------------------------------------
 
 
-@service("organization.create")
+@service("organization.create", org=None, target="primary_contact")
 def create_organization(
     *,
     data: dict,
@@ -124,7 +124,7 @@ def create_organization(
 # --- Persons ------------------------------------------------------------------------------
 
 
-@service("person.search")
+@service("person.search", org="member_of", target=None)
 def search_persons(*, text: str, actor, member_of: Organization | None = None) -> list[Person]:
     """Search registered persons before registering anyone; every search is audited."""
     require(actor.is_authenticated, "Sign in to search for persons.")
@@ -134,7 +134,7 @@ def search_persons(*, text: str, actor, member_of: Organization | None = None) -
     return results
 
 
-@service("person.register")
+@service("person.register", org="org", target=None)
 def register_person(
     org: Organization,
     *,
@@ -197,7 +197,7 @@ def register_person(
     return person
 
 
-@service("person.update")
+@service("person.update", org=None, target="person")
 def update_my_information(person: Person, *, data: dict, actor) -> Person:
     """A person reviews and corrects their own contact details. A new e-mail address is not
     used until it is confirmed from the link sent to it (`confirm_email_change`): it waits as
@@ -298,7 +298,7 @@ def pending_email_change(token: str) -> EmailChange | None:
     )
 
 
-@service("person.email_confirm")
+@service("person.email_confirm", org=None, target=None)
 def confirm_email_change(token: str, *, actor) -> Person:
     """The owner of the new address, signed in as the person who asked, confirms it: from
     now on it is their business e-mail (and where password resets go). The link works once."""
@@ -335,7 +335,7 @@ def confirm_email_change(token: str, *, actor) -> Person:
     return person
 
 
-@service("person.email_cancel")
+@service("person.email_cancel", org=None, target="person")
 def cancel_email_change(person: Person, *, actor) -> None:
     """Withdraw a change of e-mail that is waiting for confirmation (its link stops working)."""
     own = getattr(actor, "person", None)
@@ -347,7 +347,7 @@ def cancel_email_change(person: Person, *, actor) -> None:
 # --- Membership ---------------------------------------------------------------------------
 
 
-@service("member.add")
+@service("member.add", org="org", target="person")
 def add_member(org: Organization, person: Person, *, actor) -> Membership | None:
     """Affiliate an existing person with the organization. A person who already belongs to
     another organization is asked first (an AffiliationRequest, an e-mail; None is returned):
@@ -389,7 +389,7 @@ def _needs_their_confirmation(person: Person, actor) -> bool:
     return not is_operator_staff(actor) and person.memberships.exists()
 
 
-@service("member.confirm")
+@service("member.confirm", org=None, target=None)
 def confirm_affiliation(request: AffiliationRequest, *, actor) -> Membership:
     """The person asked confirms: they now belong to the organization."""
     request = _own_request(request, actor)
@@ -400,7 +400,7 @@ def confirm_affiliation(request: AffiliationRequest, *, actor) -> Membership:
     return membership
 
 
-@service("member.decline")
+@service("member.decline", org=None, target=None)
 def decline_affiliation(request: AffiliationRequest, *, actor) -> None:
     """The person asked declines: nothing changes, and the organization learns nothing more."""
     request = _own_request(request, actor)
@@ -423,7 +423,7 @@ def _own_request(request: AffiliationRequest, actor) -> AffiliationRequest:
     return locked
 
 
-@service("member.remove")
+@service("member.remove", org="org", target="person")
 def remove_member(org: Organization, person: Person, *, actor) -> None:
     """Remove a person from the organization with their roles (never a last holder)."""
     org = lock_organization(org, actor)
@@ -480,7 +480,7 @@ def _assign(org: Organization, person: Person, role_type: RoleType, *, actor) ->
     return assignment
 
 
-@service("contact.add")
+@service("contact.add", org="org", target="person")
 def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor):
     """Register `person` for a role of the organization (affiliating them if needed)."""
     org = lock_organization(org, actor)
@@ -489,7 +489,7 @@ def add_contact(org: Organization, person: Person, role_type: RoleType, *, actor
     return _assign(org, person, role_type, actor=actor)
 
 
-@service("contact.remove")
+@service("contact.remove", org="org", target="person")
 def remove_contact(org: Organization, person: Person, role_type: RoleType, *, actor) -> None:
     """Remove `person` from a role; the last holder of a mandatory role stays."""
     org = lock_organization(org, actor)
@@ -522,7 +522,7 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
 # --- Organization details (the admin's change form) ----------------------------------------
 
 
-@service("organization.update")
+@service("organization.update", org="org", target=None)
 def update_organization(org: Organization, *, data: dict, actor) -> Organization:
     """Staff correct an organization's legal name or address."""
     require(is_operator_staff(actor), "Only operator staff can change an organization's details.")
@@ -579,7 +579,7 @@ def _refuse_communications_only(role_type: RoleType | None, code: str, values: d
         )
 
 
-@service("role_type.save")
+@service("role_type.save", org=None, target=None)
 def save_role_type(
     role_type: RoleType | None, *, data: dict, managed_by: list[RoleType], actor
 ) -> RoleType:
@@ -618,7 +618,7 @@ def save_role_type(
     return role_type
 
 
-@service("role_type.delete")
+@service("role_type.delete", org=None, target=None)
 def delete_role_type(role_type: RoleType, *, actor) -> None:
     """Staff remove a registration role nobody holds and the rules do not name."""
     require(is_operator_staff(actor), "Only operator staff can change the registration roles.")
@@ -692,7 +692,7 @@ def _send_section_link(section: Section, new_email: str, *, actor) -> EmailChang
     return change
 
 
-@service("section.create")
+@service("section.create", org="org", target=None)
 def create_section(org: Organization, *, data: dict, actor) -> Section:
     """Register a section: a name, a shared e-mail (confirmed from the link sent to it) and
     a telephone, holding communications-only roles."""
@@ -712,7 +712,7 @@ def create_section(org: Organization, *, data: dict, actor) -> Section:
     return section
 
 
-@service("section.update")
+@service("section.update", org="section.organization", target="section")
 def update_section(section: Section, *, data: dict, actor) -> Section:
     """Change a section's name, telephone or roles; a new shared e-mail waits for its link
     (a confirmed address stays in use until then)."""
@@ -751,7 +751,7 @@ def update_section(section: Section, *, data: dict, actor) -> Section:
     return section
 
 
-@service("section.delete")
+@service("section.delete", org="section.organization", target="section")
 def delete_section(section: Section, *, actor) -> None:
     """Remove a section: its roles' notices stop going to its address."""
     org = lock_organization(section.organization, actor)
@@ -769,7 +769,7 @@ def pending_section_email(token: str) -> EmailChange | None:
     return change if change is not None and change.section_id is not None else None
 
 
-@service("section.email_confirm")
+@service("section.email_confirm", org=None, target=None)
 def confirm_section_email(token: str, *, actor) -> Section:
     """Whoever reads the shared mailbox opens the link: the address is confirmed and receives
     the notices of the section's roles from now on. Nobody signs in: a section never does,

@@ -128,7 +128,7 @@ def _duplicate(name: str) -> RuleViolation:
     )
 
 
-@service("access_review.start_campaign")
+@service("access_review.start_campaign", org=None, target=None)
 def start_review_campaign(
     *, name: str, deadline: datetime.date | str, organizations: Iterable[int] | str = "", actor
 ) -> AccessReviewCampaign:
@@ -322,7 +322,7 @@ def _item_of(review: AccessReview, item: AccessReviewItem) -> tuple[AccessReview
     return locked, grant
 
 
-@service("access_review.confirm")
+@service("access_review.confirm", org="review.organization", target="review")
 def confirm_review_item(review: AccessReview, item: AccessReviewItem, *, actor) -> AccessReviewItem:
     """A Rights Administrator confirms that the person still needs this access."""
     review = _locked_review(review, actor)
@@ -332,7 +332,7 @@ def confirm_review_item(review: AccessReview, item: AccessReviewItem, *, actor) 
     return locked
 
 
-@service("access_review.revoke")
+@service("access_review.revoke", org="review.organization", target="review")
 def revoke_review_item(review: AccessReview, item: AccessReviewItem, *, actor) -> AccessReviewItem:
     """A Rights Administrator ends access the person no longer needs (as revoke_access:
     Primary Contacts' and Authorized Representatives' grants only by operator staff)."""
@@ -354,7 +354,7 @@ def revoke_review_item(review: AccessReview, item: AccessReviewItem, *, actor) -
     return locked
 
 
-@service("access_review.confirm_all")
+@service("access_review.confirm_all", org="review.organization", target="review")
 def confirm_all(review: AccessReview, *, actor) -> int:
     """Confirm every pending grant of the review except the actor's own; how many."""
     review = _locked_review(review, actor)
@@ -436,7 +436,7 @@ def refuse_withdrawal(task, *, actor, comment: str) -> None:
         )
 
 
-@service("access_review.lapse")
+@service("access_review.lapse", org="review.organization", target="review")
 def lapse_review(review: AccessReview, *, today: datetime.date | None = None, actor=None) -> int:
     """Past its deadline, revoke every grant still pending in the review, tell the persons and
     the Rights Administrators, close the review and its task. How many grants lapsed."""

@@ -28,7 +28,7 @@ def _refuse_non_member(org: Organization, person: Person) -> None:
         )
 
 
-@service("access.grant")
+@service("access.grant", org="org", target="person")
 def grant_access(
     org: Organization,
     person: Person,
@@ -101,7 +101,7 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-@service("access.revoke")
+@service("access.revoke", org="org", target=None)
 def revoke_access(org: Organization, grant: AccessGrant, *, actor, reason: str = "") -> None:
     """End a grant of `org`. Grants of Primary Contacts and Authorized Representatives are
     revoked only by operator staff."""
@@ -147,7 +147,7 @@ def revoke_all_for_membership(org: Organization, person: Person, *, actor) -> in
     return len(grants)
 
 
-@service("access.expire")
+@service("access.expire", org=None, target=None)
 def expire_grants(*, today: date | None = None, actor=None) -> int:
     """Delete the grants whose last day has passed (they already stopped counting)."""
     today = today or timezone.localdate()
@@ -173,7 +173,7 @@ def expire_grants(*, today: date | None = None, actor=None) -> int:
 ACCESS_REQUEST_KIND = "access_request"
 
 
-@service("access.request")
+@service("access.request", org="org", target=None)
 def request_access(
     org: Organization, system: InformationSystem, *, level: str | None, reason: str = "", actor
 ) -> AccessRequest:
@@ -291,7 +291,7 @@ def _withdraw_request(request: AccessRequest, *, reason: str) -> None:
 SYSTEM_FIELDS = ["name", "description", "open_to_all", "is_active", "sort_order"]
 
 
-@service("information_system.save")
+@service("information_system.save", org=None, target=None)
 def save_information_system(
     system: InformationSystem | None, *, data: dict, actor
 ) -> InformationSystem:

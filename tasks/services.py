@@ -84,7 +84,7 @@ def _refuse(refusal) -> None:
         raise refusal
 
 
-@service("task.create")
+@service("task.create", org="organization", target=None)
 def create_task(
     *,
     kind: str,
@@ -140,7 +140,7 @@ def create_task(
     return task
 
 
-@service("task.accept")
+@service("task.accept", org="task.organization", target="task")
 def accept_task(task: Task, *, actor) -> Task:
     """Take the task: it becomes the actor's (first come, first served)."""
     task = _lock_for(task, actor)
@@ -154,7 +154,7 @@ def accept_task(task: Task, *, actor) -> Task:
     return task
 
 
-@service("task.release")
+@service("task.release", org="task.organization", target="task")
 def release_task(task: Task, *, actor) -> Task:
     """Give an accepted task back to the group."""
     task = _lock_for(task, actor)
@@ -183,19 +183,19 @@ def _decide(task: Task, *, actor, comment: str | None, approve: bool) -> Task:
     return task
 
 
-@service("task.approve")
+@service("task.approve", org="task.organization", target="task")
 def approve_task(task: Task, *, actor, comment: str = "") -> Task:
     """Approve: the kind's change is applied. Only once; only by someone in the group."""
     return _decide(task, actor=actor, comment=comment, approve=True)
 
 
-@service("task.reject")
+@service("task.reject", org="task.organization", target="task")
 def reject_task(task: Task, *, actor, comment: str) -> Task:
     """Reject with a reason: nothing the task proposed is applied."""
     return _decide(task, actor=actor, comment=comment, approve=False)
 
 
-@service("task.comment")
+@service("task.comment", org="task.organization", target="task")
 def comment_task(task: Task, *, actor, comment: str) -> Task:
     task = _lock_for(task, actor)
     _refuse(rules.decided_refusal(task))
@@ -204,7 +204,7 @@ def comment_task(task: Task, *, actor, comment: str) -> Task:
     return task
 
 
-@service("task.cancel")
+@service("task.cancel", org="task.organization", target="task")
 def cancel_task(task: Task, *, actor, reason: str, expire: bool = False) -> Task:
     """Withdraw an undecided task (its creator, operator staff, or the portal itself when a
     later submission supersedes it: actor None). `expire` marks it stale instead."""
@@ -230,7 +230,7 @@ def cancel_task(task: Task, *, actor, reason: str, expire: bool = False) -> Task
 REMIND_EVERY = timedelta(days=1)
 
 
-@service("task.remind")
+@service("task.remind", org="task.organization", target="task")
 def remind_overdue_task(task: Task, *, actor=None, now: datetime | None = None) -> str:
     """Remind the group of an overdue task, escalating one step each day it stays overdue:
     first to the organization's Authorized Representatives, then to operator staff.

@@ -42,6 +42,21 @@ def _let_flush_pass_the_audit_triggers() -> None:
 _let_flush_pass_the_audit_triggers()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _throwaway_documents_folder():
+    """Tests store documents in a folder of their own (settings.DOCUMENTS_ROOT under the
+    system's temporary directory); it goes when the session ends."""
+    import shutil
+    import tempfile
+
+    from django.conf import settings
+
+    yield
+    root = Path(settings.DOCUMENTS_ROOT)
+    if root.is_relative_to(tempfile.gettempdir()) and root.name.startswith("portal-test-"):
+        shutil.rmtree(root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo data once; each test's transaction is rolled back afterwards."""

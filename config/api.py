@@ -27,6 +27,7 @@ from core.api import (  # noqa: F401
     DEFAULT_LIMIT,
     MAX_LIMIT,
     STATUS_CODES,
+    UPLOAD_VIEWS,
     ErrorOut,
     In,
     ListParams,
@@ -37,8 +38,10 @@ from core.api import (  # noqa: F401
     page,
     rate_limited,
     responses,
+    upload_limit,
 )
 from core.errors import DomainError
+from documents.api import router as documents_router
 from home.api import router as home_router
 from integrations.api import router as integrations_router
 from registry.api import router as registry_router
@@ -218,21 +221,26 @@ def _json_error(status: int, detail: str, **headers) -> JsonResponse:
     return response
 
 
-def _guard(view):
+def _guard(view, *, uploads: bool = False):
     """Refuse oversized bodies (413) and non-JSON bodies (415); a wrong method is a JSON 405.
-    The API authenticates by itself, so the site's login redirect does not apply."""
+    An address whose operations take files (`core.api.accepts_files`) also takes
+    multipart/form-data, up to the upload limit. The API authenticates by itself, so the
+    site's login redirect does not apply."""
 
     def guarded(request: HttpRequest, *args, **kwargs):
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > MAX_BODY_BYTES:
-            return _json_error(413, f"The request body is larger than {MAX_BODY_BYTES} bytes.")
-        if request.method in BODY_METHODS and length > 0:
-            content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
-            if content_type not in JSON_TYPES:
-                return _json_error(415, "Send the request body as application/json.")
+        content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        multipart = uploads and content_type == "multipart/form-data"
+        limit = upload_limit() if multipart else MAX_BODY_BYTES
+        if length > limit:
+            return _json_error(413, f"The request body is larger than {limit} bytes.")
+        wrong_type = content_type not in JSON_TYPES and not multipart
+        if request.method in BODY_METHODS and length > 0 and wrong_type:
+            accepted = "application/json or multipart/form-data" if uploads else "application/json"
+            return _json_error(415, f"Send the request body as {accepted}.")
         response = view(request, *args, **kwargs)
         if response.status_code == 405 and response.get("Content-Type", "").startswith("text/html"):
             allow = response.get("Allow", "")
@@ -264,13 +272,18 @@ def _add_routers() -> None:
     api.add_router("", banking_router)
     api.add_router("", home_router)
     api.add_router("", integrations_router)
+    api.add_router("", documents_router)
 
 
 def urls():
     """The API's URL patterns for config/urls.py: ninja's, guarded, then a JSON 404."""
     _add_routers()
     patterns, app_name, namespace = api.urls
+    upload_routes = {
+        str(p.pattern) for p in patterns if isinstance(p, URLPattern) and p.name in UPLOAD_VIEWS
+    }
     for pattern in patterns:
         if isinstance(pattern, URLPattern):
-            pattern.callback = _guard(pattern.callback)
+            uploads = str(pattern.pattern) in upload_routes
+            pattern.callback = _guard(pattern.callback, uploads=uploads)
     return [*patterns, re_path(r"^(?P<rest>.*)$", _not_found)], app_name, namespace

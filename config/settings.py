@@ -1,6 +1,7 @@
 """Settings for the registration portal. Production differs only by environment variables."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -228,6 +229,60 @@ OTP_TOTP_ISSUER = env_str("OPERATOR_SHORT_NAME", "IESO") + " Online Registration
 # Banking numbers are encrypted at rest with this key (32 bytes, base64; or BANKING_KEY_FILE).
 # Without it, DEBUG and tests use a fixed development key; production refuses to store them.
 BANKING_KEY = env_secret("BANKING_KEY")
+
+# --- Documents (documents/; docs/documents.md) -------------------------------------------
+# Uploads are checked by their content (PDF, PNG and JPEG by default), at most
+# DOCUMENTS_MAX_BYTES, encrypted with DOCUMENTS_KEY (32 bytes, base64; or DOCUMENTS_KEY_FILE;
+# DEBUG and tests use a fixed development key, `check --deploy` fails without it) and kept in
+# STORAGES["documents"]: a private folder (DOCUMENTS_ROOT, never under a served URL) or, with
+# DOCUMENTS_STORAGE=s3, an S3-compatible bucket (django-storages).
+DOCUMENTS_MAX_BYTES = env_int("DOCUMENTS_MAX_BYTES", 10 * 1024 * 1024, minimum=1)
+DOCUMENTS_ACCEPTED_TYPES = env_list(
+    "DOCUMENTS_ACCEPTED_TYPES", ["application/pdf", "image/png", "image/jpeg"]
+)
+DOCUMENTS_KEY = env_secret("DOCUMENTS_KEY")
+DOCUMENTS_STORAGE = env_choice("DOCUMENTS_STORAGE", "filesystem", {"filesystem", "s3"})
+DOCUMENTS_ROOT = env_str(
+    "DOCUMENTS_ROOT",
+    str(
+        Path(tempfile.gettempdir()) / f"portal-test-documents-{os.getpid()}"
+        if TESTING
+        else BASE_DIR / "private" / "documents"
+    ),
+)
+if DOCUMENTS_STORAGE == "s3":
+    _documents_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env_str("DOCUMENTS_S3_BUCKET", ""),
+            "endpoint_url": env_str("DOCUMENTS_S3_ENDPOINT_URL", "") or None,
+            "region_name": env_str("DOCUMENTS_S3_REGION", "") or None,
+            # Empty: boto3's own chain (AWS_ACCESS_KEY_ID, an instance role, ...).
+            "access_key": env_secret("DOCUMENTS_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_secret("DOCUMENTS_S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("DOCUMENTS_S3_PREFIX", "documents"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    if not _documents_storage["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("DOCUMENTS_STORAGE=s3 needs DOCUMENTS_S3_BUCKET.")
+else:
+    _documents_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        # No URL serves this folder: only the documents:download view reads it.
+        "OPTIONS": {
+            "location": DOCUMENTS_ROOT,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    }
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "documents": _documents_storage,
+}
 
 # The audit chains are HMAC-keyed with this secret, kept outside the database (or
 # AUDIT_HMAC_KEY_FILE). Without it, DEBUG and tests use a fixed development key, anything else

@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", SignOutView.as_view(), name="logout"),
     path("", include("tasks.urls")),
     path("", include("banking.urls")),
+    path("", include("documents.urls")),
     path("", include("notices.urls")),
     path("healthz", core_views.health, name="health"),
     path("favicon.ico", core_views.favicon, name="favicon"),

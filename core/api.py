@@ -26,8 +26,10 @@ __all__ = [
     "IsoDate",
     "ListParams",
     "Page",
+    "UPLOAD_VIEWS",
     "RateLimit",
     "Schema",
+    "accepts_files",
     "errors",
     "page",
     "rate_limited",
@@ -109,6 +111,29 @@ def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
 
 def responses(status: int, schema, *error_statuses: int) -> dict:
     return {status: schema, **errors(*error_statuses)}
+
+
+# --- Uploads ------------------------------------------------------------------------------
+
+# The operations that take multipart/form-data (a file): config/api.py lets their bodies be
+# as large as an upload may be; every other operation takes JSON of at most 64 KB.
+UPLOAD_VIEWS: set[str] = set()
+
+
+def accepts_files(view):
+    """Mark an operation as taking a multipart body; put it *under* the router's decorator:
+
+    @router.post("/organizations/{org_id}/documents", ...)
+    @accepts_files
+    def upload_document(request, org_id: int, file: File[UploadedFile]): ...
+    """
+    UPLOAD_VIEWS.add(view.__name__)
+    return view
+
+
+def upload_limit() -> int:
+    """The largest multipart body: the largest document, and room for the form around it."""
+    return int(getattr(settings, "DOCUMENTS_MAX_BYTES", 10 * 1024 * 1024)) + 64 * 1024
 
 
 # --- Rate limits --------------------------------------------------------------------------

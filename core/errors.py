@@ -46,6 +46,14 @@ class Invalid(DomainError):
     code = "invalid"
 
 
+class TooLarge(Invalid):
+    """An upload over the size limit: bad input like Invalid (a page shows it under its
+    field), answered 413 by the API."""
+
+    status = 413
+    code = "too_large"
+
+
 class RateLimited(DomainError):
     """Too many attempts in a short time; `retry_after` is in seconds."""
 

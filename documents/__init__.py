@@ -1,1 +1,1 @@
-"""Uploaded documents: checked by content, encrypted at rest, served only through an access check."""
+"""Uploaded documents: checked by content, encrypted at rest, served only after a check."""

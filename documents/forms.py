@@ -1,0 +1,28 @@
+"""The upload field every page that takes a document uses: it says what is accepted, and the
+browser's file picker offers those types first (the content is checked by the service)."""
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+
+from core.text import or_list
+from documents import types
+
+
+def accepted_help() -> str:
+    labels = or_list([t.label for t in types.accepted_types()])
+    return f"A {labels} file, at most {filesizeformat(settings.DOCUMENTS_MAX_BYTES)}."
+
+
+class DocumentField(forms.FileField):
+    def __init__(self, *, help_text: str = "", **kwargs):
+        accept = ",".join(
+            sorted({ext for t in types.accepted_types() for ext in t.extensions})
+            + [t.mime for t in types.accepted_types()]
+        )
+        kwargs.setdefault("error_messages", {"required": "Choose a file to upload."})
+        super().__init__(
+            help_text=" ".join(filter(None, [help_text, accepted_help()])),
+            widget=forms.FileInput(attrs={"accept": accept}),
+            **kwargs,
+        )

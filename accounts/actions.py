@@ -128,4 +128,24 @@ register(
         attempt="ask for a reminder of an account name",
         service="account.name_reminder.request",
     ),
+    Action(
+        "account.dormancy_warned",
+        done="{target} was warned by e-mail that the account will be disabled for lack of "
+        "sign-ins.",
+        attempt="warn {target} that the account will be disabled",
+        service="account.dormancy.warn",
+    ),
+    Action(
+        "account.disabled_dormant",
+        done="The account of {target} was disabled: nobody signed in with it for a long time.",
+        attempt="disable the dormant account of {target}",
+        service="account.dormancy.disable",
+    ),
+    Action(
+        "account.reenabled",
+        done="{actor} enabled the account of {target} again after it was disabled for lack of "
+        "sign-ins.",
+        attempt="enable the account of {target} again",
+        service="account.reenable",
+    ),
 )

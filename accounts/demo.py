@@ -23,3 +23,59 @@ def ensure_demo_secret_answers(usernames) -> None:
         for user in users
         for text, answer in DEMO_ANSWERS.items()
     )
+
+
+DORMANT_DEMO = ("henry", 500010, "Henry", "Lawson", "Former Trading Analyst", "+19055550110")
+
+
+def seed_dormant_account(operator, password: str) -> None:
+    """A dormant account at Lakeshore (idempotent): Henry Lawson, a member with no role, has not
+    signed in for 120 days; he was warned 30 days ago and disabled 16 days ago, so Lakeshore's
+    Primary Contact or Rights Administrator (frank, ivan) can enable it again on his page."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from audit.log import record
+    from registry.models import Membership, Organization, Person, Sequence
+
+    account, pid, first, last, title, phone = DORMANT_DEMO
+    org = Organization.objects.filter(org_id=100002).first()
+    if org is None or User.objects.filter(username=account).exists():
+        return
+    now = timezone.now()
+    user = User(
+        username=account,
+        first_name=first,
+        last_name=last,
+        email=f"{account}@lakeshore.example",
+        is_active=False,
+        date_joined=now - timedelta(days=400),
+        last_login=now - timedelta(days=120),
+        dormancy_warned_at=now - timedelta(days=30),
+        dormant_since=now - timedelta(days=16),
+    )
+    user.set_password(password)
+    user.save()
+    person, _ = Person.objects.get_or_create(
+        person_id=pid,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "job_title": title,
+            "email": user.email,
+            "phone": phone,
+            "user": user,
+            "city": "Mississauga",
+            "province": "ON",
+            "country": "Canada",
+        },
+    )
+    _, made = Membership.objects.get_or_create(organization=org, person=person)
+    if made:
+        record(operator, "member.added", org=org, target=person)
+    record(None, "account.disabled_dormant", org=org, target=user, details={"days": 104})
+    seq, _ = Sequence.objects.get_or_create(name="person", defaults={"last_value": pid})
+    if seq.last_value < pid:
+        Sequence.objects.filter(name="person").update(last_value=pid)
+    ensure_demo_secret_answers([account])

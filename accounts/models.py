@@ -41,6 +41,15 @@ class User(AbstractUser):
 
     objects = CaseInsensitiveUserManager()
 
+    # Dormancy (`manage.py sweep_dormant_accounts`): when the person was warned that the
+    # account will be disabled for lack of sign-ins, and when it was disabled for that reason
+    # (only such an account may be re-enabled by the organization's Primary Contacts and Rights
+    # Administrators; one operator staff deactivated stays for staff to reactivate).
+    dormancy_warned_at = models.DateTimeField(null=True, blank=True)
+    dormant_since = models.DateTimeField(null=True, blank=True)
+    # Enabled again (by staff or the organization): counts as activity, a fresh start.
+    reenabled_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         constraints = [
             models.UniqueConstraint(Lower("username"), name="user_username_ci_unique"),
@@ -55,6 +64,17 @@ class User(AbstractUser):
 
     def check_password(self, raw_password):
         return super().check_password(normalize_password(raw_password))
+
+    @property
+    def last_activity(self):
+        """The last sign-in (or the account's creation for one that never signed in), or its
+        re-enabling if later: what dormancy counts from (`accounts.dormancy.last_activity`)."""
+        return max(d for d in (self.last_login, self.date_joined, self.reenabled_at) if d)
+
+    @property
+    def is_dormant(self) -> bool:
+        """Disabled for lack of sign-ins (and not since re-enabled)."""
+        return not self.is_active and self.dormant_since is not None
 
     @property
     def has_secret_answers(self) -> bool:

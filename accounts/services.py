@@ -594,32 +594,32 @@ def _require_superuser(actor, what: str) -> None:
 
 
 def sole_signers_of_mandatory_roles(user: User) -> list[tuple]:
-    """(organization, role type) pairs where `user`'s person is the only holder of a mandatory
-    role whose account can sign in. Lock the organizations first (`deactivate_account` does)."""
+    """(organization, role type) pairs where `user`'s person is the last holder who can act of
+    a role the organization must keep: the last-holder rule of `remove_contact`, with the same
+    count (`registry.queries.holder_counts_for_removal`: a holder whose account is disabled
+    never stands in). Lock the organizations first (`deactivate_account` does)."""
     from registry.models import RoleAssignment
+    from registry.queries import holder_counts_for_removal
+    from registry.rules import is_required_in
 
+    person = getattr(user, "person", None) if hasattr(user, "person") else None
+    if person is None:
+        return []
     held = (
         RoleAssignment.objects.filter(
-            membership__person__user=user,
-            role_type__mandatory=True,
-            membership__organization__is_active=True,
+            membership__person=person, membership__organization__is_active=True
         )
         .select_related("membership__organization", "role_type")
         .order_by("membership__organization_id", "role_type__sort_order")
     )
-    alone = []
+    alone, counts = [], {}
     for assignment in held:
         org = assignment.membership.organization
-        others = (
-            RoleAssignment.objects.filter(
-                membership__organization=org,
-                role_type=assignment.role_type,
-                membership__person__user__is_active=True,
-            )
-            .exclude(membership__person__user=user)
-            .exists()
-        )
-        if not others:
+        if org.pk not in counts:
+            counts[org.pk] = holder_counts_for_removal(org, person)
+        if counts[org.pk].get(assignment.role_type_id, 1) <= 1 and is_required_in(
+            org, assignment.role_type
+        ):
             alone.append((org, assignment.role_type))
     return alone
 
@@ -679,8 +679,7 @@ def reactivate_account(user: User, *, actor) -> User:
     user = _administrable(user, actor, "reactivate an account")
     if user.is_active:
         return user
-    user.is_active = True
-    user.save(update_fields=["is_active"])
+    _enable(user)
     record(actor, "account.reactivated", target=user)
     return user
 
@@ -794,3 +793,199 @@ def revoke_superuser(user: User, *, actor) -> User:
         action="account.superuser_revoked",
         is_superuser=False,
     )
+
+
+# --- Dormant accounts (`manage.py sweep_dormant_accounts`, daily) ----------------------------
+# Which accounts are due is `accounts/dormancy.py`. Each account is warned or disabled in its
+# own transaction, its condition read again under its row lock: a sign-in that claimed the
+# account a moment before (`record_sign_in`) wins, and one a moment after finds it disabled.
+
+
+def record_sign_in(user: User) -> bool:
+    """The sign-in form's claim on the account, once the password is right: the last sign-in
+    is stamped in one conditional UPDATE, which waits for a sweep holding the row and then
+    finds it disabled (False: the sign-in is refused as any other failure)."""
+    return User.objects.filter(pk=user.pk, is_active=True).update(last_login=timezone.now()) == 1
+
+
+def _enable(user: User) -> None:
+    user.is_active = True
+    user.dormant_since = None
+    user.dormancy_warned_at = None
+    user.reenabled_at = timezone.now()
+    user.save(update_fields=["is_active", "dormant_since", "dormancy_warned_at", "reenabled_at"])
+
+
+def _account_person_name(user: User) -> str:
+    person = getattr(user, "person", None) if hasattr(user, "person") else None
+    return person.full_name if person is not None else user.username
+
+
+@service("account.dormancy.warn")
+def warn_dormant_account(user: User, *, now=None, actor=None) -> bool:
+    """E-mail the person that the account will be disabled unless they sign in (once per
+    period of inactivity). False when a sign-in got there first."""
+    from accounts import dormancy
+
+    now = now or timezone.now()
+    user = (
+        dormancy.due_for_warning(now)
+        .select_for_update(of=("self",))
+        .select_related("person")
+        .filter(pk=user.pk)
+        .first()
+    )
+    if user is None:
+        return False
+    user.dormancy_warned_at = now
+    user.save(update_fields=["dormancy_warned_at"])
+    record(
+        actor,
+        "account.dormancy_warned",
+        target=user,
+        details={"days_without_sign_in": (now - user.last_activity).days},
+    )
+    if account_email(user):
+        _mail(
+            account_email(user),
+            f"Sign in to keep your {settings.PORTAL_NAME} account",
+            "dormancy_warning",
+            {
+                "user": user,
+                "days": settings.DORMANT_AFTER_DAYS,
+                "until": timezone.localtime(dormancy.disabled_on(user, now)),
+                "link": settings.SITE_URL + reverse("login"),
+            },
+        )
+    return True
+
+
+@service("account.dormancy.disable")
+def disable_dormant_account(user: User, *, now=None, actor=None) -> bool:
+    """Disable an account nobody signed in with for `DORMANT_AFTER_DAYS` (person, roles and
+    memberships kept; sessions end, API tokens are revoked). Unlike `deactivate_account` it
+    is not refused for the last holder of a mandatory role: an unused key to an organization
+    is closed anyway, and the holder is flagged on the coverage page instead. The person and
+    the Primary Contacts and Rights Administrators of their organizations are told. False
+    when a sign-in got there first."""
+    from accounts import dormancy
+    from registry.models import Organization
+    from registry.rules import Role
+
+    now = now or timezone.now()
+    # The organizations first, in one order (the lock every role change takes), then the
+    # account, read again with the condition (a sign-in a moment ago makes it not due).
+    orgs = list(
+        Organization.objects.select_for_update()
+        .filter(memberships__person__user=user, is_active=True)
+        .order_by("pk")
+    )
+    user = (
+        dormancy.due_for_disabling(now)
+        .select_for_update(of=("self",))
+        .select_related("person")
+        .filter(pk=user.pk)
+        .first()
+    )
+    if user is None:
+        return False
+    user.is_active = False
+    user.dormant_since = now
+    user.save(update_fields=["is_active", "dormant_since"])
+    revoked = sum(hooks.password_replaced(user, actor=actor, reason="account_dormant"))
+    days = (now - user.last_activity).days
+    record(
+        actor,
+        "account.disabled_dormant",
+        target=user,
+        details={"days_without_sign_in": days, "tokens_revoked": revoked},
+    )
+    name = _account_person_name(user)
+    if account_email(user):
+        _mail(
+            account_email(user),
+            f"Your {settings.PORTAL_NAME} account was disabled",
+            "dormancy_disabled",
+            {"user": user, "days": days},
+        )
+    person = getattr(user, "person", None) if hasattr(user, "person") else None
+    for org in orgs:
+        record(actor, "account.disabled_dormant", org=org, target=user, details={"days": days})
+        to = _role_holder_emails(org, [Role.PRIMARY_CONTACT, Role.RIGHTS_ADMINISTRATOR], user)
+        link = ""
+        if person is not None:
+            link = settings.SITE_URL + reverse(
+                "registry-person-roles", args=[org.org_id, person.person_id]
+            )
+        send_after_commit(
+            to,
+            f"The account of {name} at {org.legal_name} was disabled",
+            f"Nobody signed in with the account of {name} for {days} days, so it was disabled "
+            f"on the {settings.PORTAL_NAME}. Their person, memberships and roles at "
+            f"{org.legal_name} (Organization ID {org.org_id}) are kept; their sessions ended "
+            "and their API tokens were revoked.\n\nIf they still need it, a Primary Contact or "
+            f"Rights Administrator of {org.legal_name} can enable it again on their page: "
+            f"{link}\nIf they left, remove them from the organization instead.",
+        )
+    return True
+
+
+def _role_holder_emails(org, codes, exclude: User) -> list[str]:
+    from registry.models import Person
+
+    return list(
+        Person.objects.filter(
+            memberships__organization=org,
+            memberships__roles__role_type__code__in=list(codes),
+            user__is_active=True,
+        )
+        .exclude(user=exclude)
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+def sweep_dormant_accounts(*, now=None) -> dict[str, int]:
+    """The daily sweep: warn the accounts entering the warning period, disable those past it.
+    Each account in its own transaction; answers how many of each."""
+    from accounts import dormancy
+
+    now = now or timezone.now()
+    warned = sum(
+        warn_dormant_account(user, now=now)
+        for user in dormancy.due_for_warning(now).order_by("pk").iterator()
+    )
+    disabled = sum(
+        disable_dormant_account(user, now=now)
+        for user in dormancy.due_for_disabling(now).order_by("pk").iterator()
+    )
+    return {"warned": warned, "disabled": disabled}
+
+
+@service("account.reenable")
+def reenable_account(org, person, *, actor) -> User:
+    """A Primary Contact or Rights Administrator of the organization (after re-authenticating)
+    enables again the account of a member disabled for lack of sign-ins; the person then signs
+    in as usual (their revoked API tokens stay revoked)."""
+    from registry.locks import lock_organization
+    from registry.models import Person
+    from registry.rules import reenable_account_refusal
+
+    org = lock_organization(org, actor, what="its accounts")
+    person = Person.objects.select_related("user").get(pk=person.pk)
+    if person.user_id is not None:
+        person.user = User.objects.select_for_update().get(pk=person.user_id)
+    if refusal := reenable_account_refusal(actor, org, person):
+        raise refusal
+    require_recent_sign_in(actor)
+    user = person.user
+    _enable(user)
+    record(actor, "account.reenabled", org=org, target=user)
+    if account_email(user):
+        _mail(
+            account_email(user),
+            f"Your {settings.PORTAL_NAME} account is enabled again",
+            "dormancy_reenabled",
+            {"user": user, "org": org, "link": settings.SITE_URL + reverse("login")},
+        )
+    return user

@@ -11,6 +11,11 @@ urlpatterns = [
         views.organization_security,
         name="organization-security",
     ),
+    path(
+        "organizations/<int:org_id>/contacts/by-person/<int:person_id>/enable-account/",
+        views.reenable_account,
+        name="account-reenable",
+    ),
     path("reauthenticate/", views.reauthenticate, name="reauthenticate"),
     path("account/password/", views.change_password, name="change-password"),
     path("account/secret-questions/", views.secret_questions, name="secret-questions"),

@@ -309,6 +309,29 @@ def _change_organization_security(request, org):
     return redirect("organization-security", org_id=org.org_id)
 
 
+@require_POST
+@reauth.reauth_required
+def reenable_account(request, org_id: int, person_id: int):
+    """Enable again a member's account disabled for lack of sign-ins (the person's page in
+    Update Contact(s) offers it to whoever `registry.rules.reenable_account_refusal` allows)."""
+    from registry.access import get_member_for, get_organization_for
+
+    org = get_organization_for(request.user, org_id)
+    person = get_member_for(request.user, org, person_id)
+    try:
+        services.reenable_account(org, person, actor=request.user)
+    except DomainError as exc:
+        if reauth.needs_password(exc):
+            return reauth.ask_for_password(request)
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            f"The account of {person.full_name} is enabled again: they can sign in as usual.",
+        )
+    return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
+
+
 # --- Password change ----------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ from backoffice.models import OrganizationApplication
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.middleware import client_ip
+from registry import queries as registry_queries
 from registry.access import get_organization_for, get_person_by_number
 
 APPLICATIONS_PAGE_SIZE = 50
@@ -142,6 +143,7 @@ def coverage(request):
             "gaps": gaps,
             "more_gaps": total > len(gaps),
             "no_account": queries.persons_without_account(),
+            "disabled_holders": registry_queries.disabled_mandatory_holders(),
             "overdue": queries.overdue_tasks(),
             "now": timezone.now(),
         },

@@ -175,6 +175,10 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Sessions: signed out after SESSION_IDLE_SECONDS without a request, and SESSION_ABSOLUTE_SECONDS
 # after sign-in whatever happens (accounts.sessions.SessionTimeoutMiddleware).
+# Dormant accounts (`manage.py sweep_dormant_accounts`, daily): no sign-in for this many days
+# disables an account; its person is warned by e-mail DORMANT_WARNING_DAYS before.
+DORMANT_AFTER_DAYS = env_int("DORMANT_AFTER_DAYS", 90, minimum=2)
+DORMANT_WARNING_DAYS = env_int("DORMANT_WARNING_DAYS", 14, minimum=1)
 SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
 SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 3600, minimum=60)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS

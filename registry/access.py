@@ -62,7 +62,9 @@ def get_member_for(user, org: Organization, person_id) -> Person:
     """A person who belongs to `org` (which the caller already got through access)."""
     number = as_id(person_id)
     person = (
-        Person.objects.filter(person_id=number, memberships__organization=org).first()
+        Person.objects.filter(person_id=number, memberships__organization=org)
+        .select_related("user")
+        .first()
         if number is not None
         else None
     )

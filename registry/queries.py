@@ -5,7 +5,19 @@ from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Collate, Lower, Upper
 from django.utils import timezone
@@ -139,7 +151,8 @@ def role_types() -> list[RoleType]:
 
 
 def holders(org: Organization, role_type: RoleType) -> list[Person]:
-    """Persons holding `role_type` in `org` (one query).
+    """Persons holding `role_type` in `org` (one query), each with `can_act`
+    (`can_act_filter`).
 
     The organization's memberships holding the role are found first (index-only: the
     membership's (organization, person) index, then the role's (membership, role type)
@@ -147,9 +160,9 @@ def holders(org: Organization, role_type: RoleType) -> list[Person]:
     before looking at the role (2,000 rows for a large organization, for two holders)."""
     holding = Membership.objects.filter(organization=org, roles__role_type=role_type)
     return list(
-        Person.objects.filter(pk__in=holding.values("person_id")).order_by(
-            "last_name", "first_name", "person_id"
-        )
+        Person.objects.filter(pk__in=holding.values("person_id"))
+        .annotate(can_act=ExpressionWrapper(can_act_filter(""), output_field=BooleanField()))
+        .order_by("last_name", "first_name", "person_id")
     )
 
 
@@ -289,6 +302,45 @@ def holder_counts(org: Organization) -> dict[int, int]:
         .values_list("role_type")
         .annotate(n=Count("id"))
         .values_list("role_type", "n")
+    )
+
+
+def can_act_filter(prefix: str = "membership__person__") -> Q:
+    """Holders who can act on their roles: a person with no account yet (their invitation is
+    under way) or an active one. A disabled account (dormant, or deactivated by operator
+    staff) keeps its roles but cannot act on them until it is enabled again."""
+    return Q(**{f"{prefix}user__isnull": True}) | Q(**{f"{prefix}user__is_active": True})
+
+
+def holder_counts_for_removal(org: Organization, person: Person) -> dict[int, int]:
+    """Role type pk -> the person plus the other holders in `org` who can act
+    (`can_act_filter`), for each role the person holds (one query): the count the last-holder
+    rule reads (`registry.rules.last_holder_refusal`) when the person is removed from a role or
+    from the organization, and when their account is deactivated. A holder whose account is
+    disabled never stands in for the one removed."""
+    rows = (
+        RoleAssignment.objects.filter(membership__organization=org)
+        .values_list("role_type")
+        .annotate(
+            mine=Count("id", filter=Q(membership__person=person)),
+            others=Count("id", filter=~Q(membership__person=person) & can_act_filter()),
+        )
+        .values_list("role_type", "mine", "others")
+    )
+    return {pk: 1 + others for pk, mine, others in rows if mine}
+
+
+def disabled_mandatory_holders(limit: int = 100) -> list[RoleAssignment]:
+    """Holders of mandatory roles in active organizations whose account is disabled (dormant or
+    deactivated), flagged on the back office's coverage page (one query)."""
+    return list(
+        RoleAssignment.objects.filter(
+            role_type__mandatory=True,
+            membership__organization__is_active=True,
+            membership__person__user__is_active=False,
+        )
+        .select_related("role_type", "membership__organization", "membership__person__user")
+        .order_by("membership__organization__legal_name", "role_type__sort_order", "id")[:limit]
     )
 
 

@@ -183,6 +183,49 @@ def remove_member_refusal(user, org: Organization, person, held):
     return None
 
 
+# Who may enable again an account disabled for lack of sign-ins (after re-authenticating).
+ACCOUNT_REENABLERS = {Role.PRIMARY_CONTACT, Role.RIGHTS_ADMINISTRATOR}
+
+
+def can_reenable_accounts(user, org: Organization) -> bool:
+    return is_operator_staff(user) or bool(role_codes(user, org) & ACCOUNT_REENABLERS)
+
+
+def reenable_account_refusal(user, org: Organization, person):
+    """Whether `user` may enable again the account of `person` (a member of `org`) that was
+    disabled for lack of sign-ins: a Primary Contact or Rights Administrator of the
+    organization, or operator staff. An account operator staff deactivated is theirs to
+    enable. None when allowed."""
+    from core.errors import Forbidden, RuleViolation
+    from core.text import sentence
+
+    account = person.user if person.user_id else None
+    if account is None or account.is_active:
+        return RuleViolation(
+            sentence("{person}'s account is not disabled.", person=person.full_name),
+            code="not_disabled",
+        )
+    if not can_reenable_accounts(user, org):
+        return Forbidden(
+            sentence(
+                "Only a Primary Contact or Rights Administrator of {org} can enable {person}'s "
+                "account again.",
+                org=org.legal_name,
+                person=person.full_name,
+            )
+        )
+    if account.dormant_since is None and not is_operator_staff(user):
+        return Forbidden(
+            sentence(
+                "Operator staff disabled {person}'s account: only they can enable it again. "
+                "Call Customer Relations.",
+                person=person.full_name,
+            ),
+            code="disabled_by_staff",
+        )
+    return None
+
+
 # Who sets the organization's security (a second factor for everyone).
 SECURITY_SETTERS = {Role.AUTHORIZED_REPRESENTATIVE}
 

@@ -433,8 +433,8 @@ def remove_member(org: Organization, person: Person, *, actor) -> None:
     if membership is None:
         raise NotFound(f"{person.full_name} does not belong to {end_sentence(org.legal_name)}")
     held = [a.role_type for a in membership.roles.select_related("role_type")]
-    counts = queries.holder_counts(org)
-    _refuse(remove_member_refusal(actor, org, person, [(r, counts.get(r.pk, 0)) for r in held]))
+    counts = queries.holder_counts_for_removal(org, person)
+    _refuse(remove_member_refusal(actor, org, person, [(r, counts.get(r.pk, 1)) for r in held]))
     hooks.membership_ending(org, person, actor=actor)
     membership.delete()
     if person.user_id:
@@ -502,8 +502,8 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
         raise NotFound(
             f"{person.full_name} is not {role_type.name} of {end_sentence(org.legal_name)}"
         )
-    holders = RoleAssignment.objects.filter(membership__organization=org, role_type=role_type)
-    _refuse(last_holder_refusal(org, person, role_type, holders.count()))
+    holders = queries.holder_counts_for_removal(org, person).get(role_type.pk, 1)
+    _refuse(last_holder_refusal(org, person, role_type, holders))
     assignment.delete()
     if person.user_id:
         forget_role_codes(person.user)

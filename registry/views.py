@@ -33,6 +33,7 @@ from registry.rules import (
     can_manage_sections,
     is_operator_staff,
     manage_sections_refusal,
+    reenable_account_refusal,
     remove_contact_refusal,
     remove_member_refusal,
 )
@@ -229,9 +230,11 @@ def role_holders(request, org_id: int, code: str):
     holders = queries.holders(org, role_type)
     # Each Remove and Add is offered only where the service would accept it; where it would
     # not, the page shows the service's own sentence in its place.
+    acting = sum(1 for person in holders if person.can_act)
     for person in holders:
+        # The last-holder rule's count: this holder and the others who can act.
         person.remove_refusal = remove_contact_refusal(
-            request.user, org, person, role_type, holders=len(holders)
+            request.user, org, person, role_type, holders=1 + acting - int(person.can_act)
         )
     held = {person.pk for person in holders}
     for person in results or ():
@@ -305,7 +308,7 @@ def remove_contact(request, org_id: int, code: str, person_id: int):
                 f"{end_sentence(org.legal_name)}",
             )
         return redirect(back)
-    holders = queries.holder_counts(org).get(role_type.pk, 0)
+    holders = queries.holder_counts_for_removal(org, person).get(role_type.pk, 1)
     refusal = remove_contact_refusal(request.user, org, person, role_type, holders=holders)
     return render(
         request,
@@ -341,7 +344,7 @@ def person_roles(request, org_id: int, person_id: int):
     org = get_organization_for(request.user, org_id)
     person = get_member_for(request.user, org, person_id)
     held = queries.roles_of(org, person)
-    counts = queries.holder_counts(org)
+    counts = queries.holder_counts_for_removal(org, person)
     roles = queries.role_types()
     user = request.user
     for role in roles:
@@ -353,12 +356,19 @@ def person_roles(request, org_id: int, person_id: int):
             else add_contact_refusal(user, org, person, role, held=False)
         )
     held_counts = [(r, counts.get(r.pk, 0)) for r in roles if r.is_held]
+    account = person.user if person.user_id else None
     return render(
         request,
         "registry/person_roles.html",
         {
             "org": org,
             "person": person,
+            "account": account,
+            "reenable_refusal": (
+                reenable_account_refusal(user, org, person)
+                if account is not None and not account.is_active
+                else None
+            ),
             "roles": roles,
             "remove_member_refusal": remove_member_refusal(user, org, person, held_counts),
         },
@@ -402,7 +412,7 @@ def remove_member(request, org_id: int, person_id: int):
             return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
         _done(request, f"{person.full_name} has been removed from {end_sentence(org.legal_name)}")
         return redirect("registry-by-person", org_id=org.org_id)
-    counts = queries.holder_counts(org)
+    counts = queries.holder_counts_for_removal(org, person)
     held = [r for r in queries.role_types() if r.code in queries.roles_of(org, person)]
     refusal = remove_member_refusal(
         request.user, org, person, [(r, counts.get(r.pk, 0)) for r in held]

@@ -473,3 +473,19 @@ def test_deciding_a_task_has_no_axe_violations(live_server, live_personas, page,
     audit.submit_empty(page.get_by_role("button", name="Reject"))
     audit.check("task-reject-errors")
     audit.assert_clean()
+
+
+def test_dormant_account_pages_have_no_axe_violations(live_server, live_personas, page, audit):
+    """Lakeshore's Primary Contact on the page of Henry Lawson, the demo's dormant account
+    (disabled for lack of sign-ins, with Enable offered)."""
+    from accounts.demo import DORMANT_DEMO
+
+    base = live_server.url
+    browser_sign_in(page, base, "frank")
+    lakeshore = live_personas.lakeshore.org_id
+    audit.visit(
+        f"{base}/organizations/{lakeshore}/contacts/by-person/{DORMANT_DEMO[1]}/",
+        "person-roles-dormant",
+    )
+    expect(page.get_by_role("button", name="Enable the account of Henry Lawson")).to_be_visible()
+    audit.assert_clean()

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts.demo import ensure_demo_secret_answers
+from accounts.demo import ensure_demo_secret_answers, seed_dormant_account
 from accounts.models import User
 from audit.log import record
 from audit.models import AuditEntry
@@ -180,6 +180,7 @@ class Command(BaseCommand):
         ensure_demo_secret_answers(p[0] for p in PEOPLE)  # idempotent too
         seed_banking()  # idempotent: only where an organization has none
         seed_sections(operator)  # idempotent: only sections not there yet
+        seed_dormant_account(operator, PASSWORD)  # idempotent: Henry Lawson at Lakeshore
         if created_any:
             self._systems_hook()
         self.stdout.write(

@@ -35,15 +35,6 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
 
-    def confirm_login_allowed(self, user):
-        """The password was right: claim the account for this sign-in (its last sign-in
-        stamped at once), unless the dormancy sweep disabled it a moment ago."""
-        from accounts.services import record_sign_in
-
-        super().confirm_login_allowed(user)
-        if not record_sign_in(user):
-            raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
-
 
 def _password_field(label: str, autocomplete: str = "new-password", help_text: str = ""):
     return forms.CharField(

@@ -802,7 +802,7 @@ def revoke_superuser(user: User, *, actor) -> User:
 
 
 def record_sign_in(user: User) -> bool:
-    """The sign-in form's claim on the account, once the password is right: the last sign-in
+    """The sign-in page's claim on the account, once the password is right: the last sign-in
     is stamped in one conditional UPDATE, which waits for a sweep holding the row and then
     finds it disabled (False: the sign-in is refused as any other failure)."""
     return User.objects.filter(pk=user.pk, is_active=True).update(last_login=timezone.now()) == 1
@@ -821,7 +821,7 @@ def _account_person_name(user: User) -> str:
     return person.full_name if person is not None else user.username
 
 
-@service("account.dormancy.warn")
+@service("account.dormancy.warn", org=None, target="user")
 def warn_dormant_account(user: User, *, now=None, actor=None) -> bool:
     """E-mail the person that the account will be disabled unless they sign in (once per
     period of inactivity). False when a sign-in got there first."""
@@ -860,7 +860,7 @@ def warn_dormant_account(user: User, *, now=None, actor=None) -> bool:
     return True
 
 
-@service("account.dormancy.disable")
+@service("account.dormancy.disable", org=None, target="user")
 def disable_dormant_account(user: User, *, now=None, actor=None) -> bool:
     """Disable an account nobody signed in with for `DORMANT_AFTER_DAYS` (person, roles and
     memberships kept; sessions end, API tokens are revoked). Unlike `deactivate_account` it
@@ -962,7 +962,7 @@ def sweep_dormant_accounts(*, now=None) -> dict[str, int]:
     return {"warned": warned, "disabled": disabled}
 
 
-@service("account.reenable")
+@service("account.reenable", org="org", target="person")
 def reenable_account(org, person, *, actor) -> User:
     """A Primary Contact or Rights Administrator of the organization (after re-authenticating)
     enables again the account of a member disabled for lack of sign-ins; the person then signs

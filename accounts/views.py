@@ -81,6 +81,11 @@ class SignInView(auth_views.LoginView):
 
     def form_valid(self, form):
         user = form.get_user()
+        # The password was right: claim the account for this sign-in (its last sign-in
+        # stamped at once), unless the dormancy sweep disabled it a moment ago.
+        if not services.record_sign_in(user):
+            form.add_error(None, form.error_messages["inactive"])
+            return self.form_invalid(form)
         if two_factor.is_enrolled(user):
             two_factor.hold_sign_in(self.request, user, self.get_redirect_url())
             return redirect("sign-in-code")

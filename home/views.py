@@ -5,6 +5,7 @@ from django.views.decorators.http import require_GET
 
 from home.queries import by_day, news_page, zone_name
 from notices.queries import from_the_operator
+from participation.queries import applying_organizations
 from systems.queries import organizations_granting
 
 
@@ -29,6 +30,15 @@ def news(request):
 def actions(request):
     # Manage Access for each organization whose access the person may manage, by the rule
     # the access services require (systems.rules.can_grant_access).
+    # Manage Participation for each organization whose applications the person may drive
+    # (registry.rules.can_apply_for_participation); members who may not are told why.
+    applying, members = applying_organizations(request.user)
     return render(
-        request, "home/actions.html", {"access_orgs": organizations_granting(request.user)}
+        request,
+        "home/actions.html",
+        {
+            "access_orgs": organizations_granting(request.user),
+            "participation_orgs": applying,
+            "participation_why": members and not applying,
+        },
     )

@@ -8,6 +8,7 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Participation"
 
     def ready(self) -> None:
+        from participation import actions  # noqa: F401  (registers the audit vocabulary)
         from participation.roles import applicant_representative_required
         from registry import hooks
 

@@ -16,9 +16,15 @@ pytestmark = pytest.mark.django_db
 APPR = Role.APPLICANT_REPRESENTATIVE
 
 
+def _not_applied(org) -> None:
+    """The demo's applications (Northwind's participation, Lakeshore's application) set
+    aside: the organization as if it had never applied."""
+    Application.objects.filter(organization=org).update(state=Application.State.WITHDRAWN)
+
+
 def _apply(org, actor, state=Application.State.IN_PROGRESS) -> Application:
-    # The application workflow's own services are not landed yet: the row stands for
-    # "the organization has applied".
+    # The row stands for "the organization has applied" in the given state.
+    _not_applied(org)
     ptype, _ = ParticipationType.objects.get_or_create(
         code="market-participant", defaults={"name": "Market Participant"}
     )
@@ -37,6 +43,9 @@ def test_the_role_is_in_the_catalogue_managed_by_authorized_representatives():
 def test_demo_applicant_representatives_are_bob_and_grace(personas):
     assert holds(personas.person("bob"), personas.northwind, APPR)
     assert holds(personas.person("grace"), personas.lakeshore, APPR)
+    # Both organizations have applied (demo), so both keep theirs.
+    assert is_required_in(personas.northwind, role(APPR))
+    assert is_required_in(personas.lakeshore, role(APPR))
 
 
 def test_an_authorized_representative_appoints_one(personas):
@@ -67,6 +76,7 @@ def test_applicants_are_the_applicant_and_authorized_representatives(personas):
 
 def test_the_last_one_may_go_before_the_organization_applies(personas):
     org, bob = personas.northwind, personas.person("bob")
+    _not_applied(org)
     assert not is_required_in(org, role(APPR))
     services.remove_contact(org, bob, role(APPR), actor=personas.bob)
     assert not holds(bob, org, APPR)
@@ -114,6 +124,7 @@ def test_a_withdrawn_application_no_longer_binds(personas):
 
 
 def test_another_organizations_application_does_not_bind(personas):
+    _not_applied(personas.northwind)
     _apply(personas.lakeshore, personas.grace)
     services.remove_contact(
         personas.northwind, personas.person("bob"), role(APPR), actor=personas.bob

@@ -8,6 +8,7 @@ from accounts.models import User
 from audit.log import record
 from audit.models import AuditEntry
 from banking.demo import seed_banking
+from participation.demo import seed_participation
 from registry.catalogue import ensure_role_types
 from registry.demo import seed_sections
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
@@ -181,6 +182,9 @@ class Command(BaseCommand):
         seed_banking()  # idempotent: only where an organization has none
         seed_sections(operator)  # idempotent: only sections not there yet
         seed_dormant_account(operator, PASSWORD)  # idempotent: Henry Lawson at Lakeshore
+        seed_participation(  # idempotent: only organizations with no application yet
+            operator, {u.username: u for u in User.objects.filter(username__in=["bob", "grace"])}
+        )
         if created_any:
             self._systems_hook()
         self.stdout.write(

@@ -44,6 +44,7 @@ from core.errors import DomainError
 from documents.api import router as documents_router
 from home.api import router as home_router
 from integrations.api import router as integrations_router
+from participation.api import router as participation_router
 from registry.api import router as registry_router
 from systems.api import router as systems_router
 from tasks.api import router as tasks_router
@@ -273,6 +274,7 @@ def _add_routers() -> None:
     api.add_router("", home_router)
     api.add_router("", integrations_router)
     api.add_router("", documents_router)
+    api.add_router("", participation_router)
 
 
 def urls():

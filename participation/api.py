@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ninja import Field, Query, Router, Status
 
+from audit.sentences import describe
 from core.api import In, IsoDate, ListParams, Page, Schema, page, responses
 from core.errors import Forbidden
 from participation import queries, rules, services
@@ -156,7 +157,7 @@ def _detail(app: Application) -> dict:
     return {
         **_application_out(app),
         "timeline": [
-            {"at": e.at, "action": e.action, "actor": e.actor_label, "text": e.sentence}
+            {"at": e.at, "action": e.action, "actor": e.actor_label, "text": describe(e)}
             for e in queries.timeline(app)
         ],
     }

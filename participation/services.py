@@ -107,7 +107,7 @@ def _roles_refusal(org: Organization, requirement: Requirement):
 # --- The organization's side ------------------------------------------------------------------
 
 
-@service("participation.start")
+@service("participation.start", org="org", target=None)
 def start_application(
     org: Organization, participation_type: ParticipationType, *, answers: dict, actor
 ) -> Application:
@@ -155,7 +155,7 @@ def _attach_document(item: Item, file, *, actor) -> None:
     raise Invalid("Uploading documents is not available yet.", fields={"file": ["Choose a file."]})
 
 
-@service("participation.submit_requirement")
+@service("participation.submit_requirement", org="application.organization", target="application")
 def submit_requirement(
     application: Application, code: str, *, actor, data: dict | None = None, file=None
 ) -> Item:
@@ -195,7 +195,7 @@ def submit_requirement(
     return item
 
 
-@service("participation.submit")
+@service("participation.submit", org="application.organization", target="application")
 def submit_application(application: Application, *, actor) -> Application:
     """Every requirement is in (the fee is recorded by staff when it is received): the
     application goes to operator staff for review."""
@@ -208,7 +208,7 @@ def submit_application(application: Application, *, actor) -> Application:
     return app
 
 
-@service("participation.withdraw")
+@service("participation.withdraw", org="application.organization", target="application")
 def withdraw_application(application: Application, *, actor, reason: str = "") -> Application:
     """The organization (or staff) withdraws an application or ends a participation."""
     app, _ = _lock(application, actor)
@@ -230,7 +230,7 @@ def withdraw_application(application: Application, *, actor, reason: str = "") -
 # --- Operator staff ---------------------------------------------------------------------------
 
 
-@service("participation.review_requirement")
+@service("participation.review_requirement", org="application.organization", target="application")
 def accept_requirement(application: Application, code: str, *, actor) -> Item:
     app, items = _lock(application, actor)
     item = _item(items, code)
@@ -248,7 +248,7 @@ def accept_requirement(application: Application, code: str, *, actor) -> Item:
     return item
 
 
-@service("participation.review_requirement")
+@service("participation.review_requirement", org="application.organization", target="application")
 def return_requirement(application: Application, code: str, *, reason: str, actor) -> Item:
     """Staff send a requirement back with the reason; the organization submits it again."""
     app, items = _lock(application, actor)
@@ -269,7 +269,7 @@ def return_requirement(application: Application, code: str, *, reason: str, acto
     return item
 
 
-@service("participation.record_fee")
+@service("participation.record_fee", org="application.organization", target="application")
 def record_fee(application: Application, code: str, *, data: dict, actor) -> Item:
     """Staff record the fee as received: the processor's reference and the amount (never card
     data). The item is accepted and the receipt is e-mailed to the applicants."""
@@ -312,7 +312,7 @@ def record_fee(application: Application, code: str, *, data: dict, actor) -> Ite
     return item
 
 
-@service("participation.authorize")
+@service("participation.authorize", org="application.organization", target="application")
 def authorize_application(application: Application, *, effective_from, actor) -> Application:
     """Every requirement accepted (and the contact roles still held): the organization is
     authorized from the effective date. Decided under the organization lock, so a requirement
@@ -346,7 +346,7 @@ def authorize_application(application: Application, *, effective_from, actor) ->
     return app
 
 
-@service("participation.suspend")
+@service("participation.suspend", org="application.organization", target="application")
 def suspend_participation(application: Application, *, reason: str, actor) -> Application:
     app, _ = _lock(application, actor)
     require(rules.can_review(actor), "Only operator staff can suspend a participation.")
@@ -368,7 +368,7 @@ def suspend_participation(application: Application, *, reason: str, actor) -> Ap
     return app
 
 
-@service("participation.reinstate")
+@service("participation.reinstate", org="application.organization", target="application")
 def reinstate_participation(application: Application, *, actor) -> Application:
     app, _ = _lock(application, actor)
     require(rules.can_review(actor), "Only operator staff can reinstate a participation.")
@@ -386,7 +386,7 @@ def reinstate_participation(application: Application, *, actor) -> Application:
 # --- Participation types (operator data) -------------------------------------------------------
 
 
-@service("participation_type.save")
+@service("participation_type.save", org=None, target="ptype")
 def save_participation_type(
     ptype: ParticipationType | None, *, data: dict, actor
 ) -> ParticipationType:
@@ -410,7 +410,7 @@ def save_participation_type(
     return ptype
 
 
-@service("participation_requirement.save")
+@service("participation_requirement.save", org=None, target="requirement")
 def save_requirement(
     ptype: ParticipationType, requirement: Requirement | None, *, data: dict, actor
 ) -> Requirement:
@@ -453,7 +453,7 @@ def save_requirement(
     return saved
 
 
-@service("participation_requirement.delete")
+@service("participation_requirement.delete", org=None, target="requirement")
 def delete_requirement(requirement: Requirement, *, actor) -> None:
     require(is_operator_staff(actor), "Only operator staff can change the participation types.")
     requirement = Requirement.objects.select_for_update().get(pk=requirement.pk)

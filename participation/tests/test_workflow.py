@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from audit.sentences import describe
 from core.errors import Forbidden, Invalid, NotFound, RuleViolation
 from core.testing import last_audit
 from participation import queries, services
@@ -38,7 +39,7 @@ def test_start_makes_one_item_per_requirement_that_applies(app, personas):
     assert app.answers == {"permit": False}
     entry = last_audit("participation.started")
     assert entry.target_id == str(app.pk)
-    assert entry.sentence == (
+    assert describe(entry) == (
         f"Bob Chen started Probe Participant application {app.pk} for Northwind Power Corp."
     )
 
@@ -92,7 +93,7 @@ def test_form_fields_are_validated_and_nothing_changes(app, personas):
 def test_form_submitted_keeps_the_values(app, personas):
     item = services.submit_requirement(app, "bank", data=BANK, actor=personas.bob)
     assert item.state == Item.State.SUBMITTED and item.values == BANK
-    assert last_audit().sentence == (
+    assert describe(last_audit()) == (
         f"Bob Chen submitted Bank account details for Probe Participant application {app.pk}."
     )
 
@@ -151,7 +152,7 @@ def test_staff_return_with_a_reason_and_the_organization_resubmits(app, personas
         app, "bank", reason="The transit number is wrong.", actor=personas.staff
     )
     assert item.state == Item.State.RETURNED and item.return_reason
-    assert last_audit().sentence.endswith("for changes: The transit number is wrong.")
+    assert describe(last_audit()).endswith("for changes: The transit number is wrong.")
     item = services.submit_requirement(app, "bank", data=BANK, actor=personas.bob)
     assert item.state == Item.State.SUBMITTED
     assert last_audit().action == "participation.requirement_resubmitted"
@@ -202,7 +203,7 @@ def test_fee_recorded_with_reference_and_amount_and_receipt_emailed(
             app, "fee", data={"reference": "PAY-2026-1", "amount": "1130.00"}, actor=personas.staff
         )
     assert item.state == Item.State.ACCEPTED and item.fee_reference == "PAY-2026-1"
-    assert last_audit().sentence == (
+    assert describe(last_audit()) == (
         f"Olivia Operator recorded Application fee of Probe Participant application {app.pk} "
         f"as received (CAD 1,130.00, reference PAY-2026-1)."
     )
@@ -233,7 +234,7 @@ def _authorize(app, personas):
     done = services.authorize_application(app, effective_from="2027-01-01", actor=personas.staff)
     assert done.state == Application.State.AUTHORIZED
     assert done.effective_from == datetime.date(2027, 1, 1)
-    assert last_audit().sentence == (
+    assert describe(last_audit()) == (
         f"Olivia Operator authorized Northwind Power Corp. as Probe Participant from "
         f"2027-01-01 (Probe Participant application {app.pk})."
     )

@@ -17,6 +17,11 @@ from apitokens.tests.helpers import bearer, token_for
 from audit.models import AuditEntry
 from banking import services as banking_services
 from banking.tests.helpers import NEW
+from documents import purposes
+from documents import services as document_services
+from documents.tests.files import pdf_bytes, upload
+from integrations.tests.helpers import subscribe
+from participation.models import Application
 from registry.models import Section
 from systems import services as systems_services
 from systems.models import InformationSystem
@@ -24,6 +29,7 @@ from systems.tests.helpers import start_review
 from tasks.models import Task
 
 pytestmark = pytest.mark.django_db
+purposes.register("test", "Test document")  # as the documents tests do
 
 
 def _northwind_objects(personas) -> dict:
@@ -51,17 +57,35 @@ def _northwind_objects(personas) -> dict:
         "review_id": review.pk,
         "item_id": item.pk,
         "section_id": Section.objects.get(organization=northwind, name="Settlements Desk").pk,
+        "webhook_id": subscribe(personas, "http://127.0.0.1:9/hooks", ["contact.added"])[0].pk,
+        "document_id": document_services.store_document(
+            actor=personas.carol,
+            organization=northwind,
+            file=upload("letter.pdf", pdf_bytes()),
+            purpose="test",
+        ).pk,
+        "application_id": Application.objects.get(organization=northwind).pk,
+        "code": "bank-account",
         "_ivan": ivan.person_id,
     }
 
 
 # The rightful actor for each kind of path (the first match wins); Alice otherwise.
 RIGHTFUL = [
+    ("/documents", "carol"),  # an unattached document is its uploader's alone
+    ("/requirements/", "staff"),
+    ("/authorize", "staff"),
+    ("/suspend", "staff"),
+    ("/reinstate", "staff"),
+    ("/applications", "bob"),
     ("/access", "dave"),
     ("/banking-changes", "carol"),
     ("/tasks/", "bob"),
 ]
 
+APPLICATION = "/api/v1/organizations/{org_id}/applications/{application_id}"
+PATH_IDS = {APPLICATION + "/requirements/{code}/fee": {"code": "application-fee"}}
+MULTIPART = {"purpose": "test"}  # and a fresh PDF as `file` on every call
 SECTION = {"name": "Replay Desk", "email": "replay@northwind.example", "phone": "4165550170"}
 BODIES = {
     ("post", "/api/v1/organizations/{org_id}/sections"): lambda ids: {
@@ -89,6 +113,28 @@ BODIES = {
     ("post", "/api/v1/access-reviews/{review_id}/items/{item_id}/confirm"): lambda ids: {},
     ("post", "/api/v1/access-reviews/{review_id}/items/{item_id}/revoke"): lambda ids: {},
     ("post", "/api/v1/access-reviews/{review_id}/confirm-all"): lambda ids: {},
+    ("post", "/api/v1/organizations/{org_id}/webhooks"): lambda ids: {
+        "url": "http://127.0.0.1:9/replayed",
+        "events": ["contact.added"],
+    },
+    ("post", "/api/v1/organizations/{org_id}/webhooks/{webhook_id}/replay"): lambda ids: {
+        "after": "0"
+    },
+    ("post", "/api/v1/organizations/{org_id}/documents"): lambda ids: MULTIPART,
+    ("post", "/api/v1/organizations/{org_id}/applications"): lambda ids: {
+        "participation_type": "market-participant",
+        "answers": {"national-energy-permit": False},
+    },
+    ("post", "/api/v1/organizations/{org_id}/applications/{application_id}/withdraw"): (
+        lambda ids: {"reason": "Replayed."}
+    ),
+    ("post", APPLICATION + "/requirements/{code}/return"): lambda ids: {"reason": "Replayed."},
+    ("post", APPLICATION + "/requirements/{code}/fee"): lambda ids: {
+        "reference": "R-1",
+        "amount": "1130.00",
+    },
+    ("post", APPLICATION + "/authorize"): lambda ids: {"effective_from": "2026-01-01"},
+    ("post", APPLICATION + "/suspend"): lambda ids: {"reason": "Replayed."},
 }
 
 
@@ -105,12 +151,15 @@ def _operations(client) -> list[tuple[str, str, dict]]:
 
 def _call(client, method: str, url: str, token: str, body):
     kwargs = bearer(token)
+    if body is MULTIPART:
+        return client.post(url, data={**body, "file": upload("letter.pdf", pdf_bytes())}, **kwargs)
     if method in ("post", "patch", "put"):
         kwargs.update(data=json.dumps(body), content_type="application/json")
     return getattr(client, method)(url, **kwargs)
 
 
-def test_another_organizations_credentials_find_nothing_of_northwind(personas, client):
+def test_another_organizations_credentials_find_nothing_of_northwind(personas, client, settings):
+    settings.WEBHOOKS_ALLOW_LOOPBACK = True  # the subscriptions above aim at 127.0.0.1
     ids = _northwind_objects(personas)
     tokens = {name: token_for(getattr(personas, name), "replay") for name in ("frank", "alice")}
     operations = _operations(client)
@@ -123,7 +172,7 @@ def test_another_organizations_credentials_find_nothing_of_northwind(personas, c
         ):
             unknown.append(f"{method.upper()} {path}")
             continue
-        url = path.format(**{name: ids[name] for name in names})
+        url = path.format(**{name: ids[name] for name in names} | PATH_IDS.get(path, {}))
         body = BODIES.get((method, path), lambda ids: None)(ids)
         done_before = AuditEntry.objects.filter(outcome="done").count()
 

@@ -1,5 +1,6 @@
 """Production differs only by environment variables, and passes Django's deploy checks."""
 
+import base64
 import os
 import secrets
 import subprocess
@@ -16,6 +17,7 @@ PRODUCTION = {
     "DATABASE_URL": "sqlite:////tmp/portal-deploy-check.sqlite3",
     "CACHE_URL": "redis://127.0.0.1:6379/0",  # not contacted by the checks
     "AUDIT_HMAC_KEY": secrets.token_urlsafe(48),
+    "DOCUMENTS_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
 }
 
 
@@ -31,6 +33,23 @@ def test_the_deploy_check_passes_with_production_variables():
     result = _run("manage.py", "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_fails_without_the_documents_key():
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY}
+    env.update({k: v for k, v in PRODUCTION.items() if k != "DOCUMENTS_KEY"})
+    env.pop("DOCUMENTS_KEY", None)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "documents.E002" in result.stderr + result.stdout
+    assert "cannot be encrypted at rest" in result.stderr + result.stdout
 
 
 def test_production_cookies_are_secure_host_only_and_http_only():

@@ -8,6 +8,7 @@ from accounts.models import User
 from audit.log import record
 from audit.models import AuditEntry
 from banking.demo import seed_banking
+from core.reauth import console_actor
 from participation.demo import seed_participation
 from registry.catalogue import ensure_role_types
 from registry.demo import seed_sections
@@ -140,7 +141,7 @@ class Command(BaseCommand):
             user.email = f"{account}@{domain}"
             user.save()
             if staff and operator is None:
-                operator = user
+                operator = console_actor(user)  # the demo's staff steps run from the console
             person, _ = Person.objects.get_or_create(
                 person_id=pid,
                 defaults={

@@ -17,7 +17,7 @@ class AcceptedOut(Schema):
     detail: str
 
 
-class TokenIn(In):
+class ResetTokenIn(In):
     token: str = Field(..., min_length=1, max_length=200)
 
 
@@ -30,7 +30,7 @@ class QuestionsOut(Schema):
     questions: list[QuestionOut]
 
 
-class ResetConfirmIn(TokenIn):
+class ResetConfirmIn(ResetTokenIn):
     answers: dict[str, str] = Field(
         ..., description="The answer to each question, keyed by its question_id."
     )
@@ -89,7 +89,7 @@ def remind_account_names(request, body: AccountNameIn):
     throttle=rate_limited("auth"),
     summary="The account's secret questions, for the holder of a reset link",
 )
-def password_reset_questions(request, body: TokenIn):
+def password_reset_questions(request, body: ResetTokenIn):
     link = services.get_reset_link(token=body.token)
     return {
         "questions": [{"question_id": q.pk, "text": q.text} for q in services.reset_questions(link)]

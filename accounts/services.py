@@ -5,6 +5,7 @@ they never reach a page, an API answer, the audit log or the logs.
 """
 
 import secrets
+import unicodedata
 from datetime import timedelta
 
 from django.conf import settings
@@ -256,7 +257,12 @@ def request_password_reset(*, username: str, actor=None) -> None:
     """E-mail a reset link to the account's stored address. Says nothing about whether the
     account exists: the caller answers the same either way."""
     name = normalize_username(username)[:150]
-    user = User.objects.filter(username=name, is_active=True).select_related("person").first()
+    # No account name holds a control character (and PostgreSQL cannot compare one with NUL).
+    user = (
+        None
+        if _has_control_character(name)
+        else User.objects.filter(username=name, is_active=True).select_related("person").first()
+    )
     if user is None or not account_email(user):
         record(None, "account.password_reset_requested", details={"known": False})
         return
@@ -292,6 +298,10 @@ def _mailbox_digest(email: str) -> str:
     return salted_hmac("accounts.account-name", email_key(email)).hexdigest()[:32]
 
 
+def _has_control_character(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
 @service("account.name_reminder.request", org=None, target=None)
 def remind_account_names(*, email: str, actor=None) -> None:
     """E-mail the account name(s) whose mail goes to `email`. Says nothing about whether
@@ -305,10 +315,12 @@ def remind_account_names(*, email: str, actor=None) -> None:
         at__gte=timezone.now() - timedelta(hours=1),
         details__mailbox=mailbox,
     ).count()
-    people = Person.objects.same_email(email).filter(user__is_active=True)
-    users = list(User.objects.filter(person__in=people).select_related("person"))
-    # Operator staff without a Person receive mail at the account's own address.
-    users += User.objects.filter(email__iexact=email, is_active=True, person=None)
+    users = []
+    if not _has_control_character(email):  # no address holds one (PostgreSQL cannot: NUL)
+        people = Person.objects.same_email(email).filter(user__is_active=True)
+        users = list(User.objects.filter(person__in=people).select_related("person"))
+        # Operator staff without a Person receive mail at the account's own address.
+        users += User.objects.filter(email__iexact=email, is_active=True, person=None)
     # Each account's names go to its stored address, never to the one typed: a look-alike
     # address folds to the same mailbox key and must not receive them.
     by_address: dict[str, list[str]] = {}

@@ -7,7 +7,7 @@ from ninja import Field, Query, Router, Status
 from apitokens import queries, services
 from apitokens.access import get_token_for, service_tokens_for
 from apitokens.models import ApiToken
-from core.api import In, ListParams, Page, Schema, page, responses
+from core.api import Filled, In, ListParams, Page, Schema, page, responses
 from core.errors import Forbidden
 
 router = Router(tags=["api tokens"])
@@ -30,7 +30,7 @@ class NewTokenOut(TokenOut):
 
 
 class TokenIn(In):
-    name: str = Field(..., max_length=200)
+    name: Filled(100)
     expires_in_days: int | None = Field(None, ge=1, le=366)
 
 

@@ -8,6 +8,7 @@ add API operations".
 
 import json
 import logging
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -74,12 +75,24 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
     return result
 
 
+def _read_number(text: str):
+    """A JSON number with a fraction. One whose fraction is zero (`25949.0`) is the integer
+    JSON Schema says it is, so an integer field takes it; any other stays a float (and an
+    integer field refuses it)."""
+    value = Decimal(text)
+    if value.is_finite() and value == value.to_integral_value() and value.adjusted() < 19:
+        return int(value)
+    return float(text)
+
+
 class StrictJsonParser(Parser):
     """A body naming a field twice is refused (422): json.loads would keep the last value,
     while a proxy or a validator in front may have read the first."""
 
     def parse_body(self, request: HttpRequest):
-        return json.loads(request.body, object_pairs_hook=_refuse_duplicate_keys)
+        return json.loads(
+            request.body, object_pairs_hook=_refuse_duplicate_keys, parse_float=_read_number
+        )
 
 
 api = NinjaAPI(

@@ -13,13 +13,24 @@ from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.throttling import BaseThrottle
-from pydantic import BeforeValidator, ConfigDict
+from pydantic import BeforeValidator, ConfigDict, StringConstraints
 
+from core.forms import CONTROL, EMAIL_PATTERN, LETTER, SPACE, TELEPHONE_PATTERN
 from core.middleware import client_ip
 
 __all__ = [
     "DEFAULT_LIMIT",
+    "EMAIL_PATTERN",
+    "FILLED_TEXT",
+    "NAME_TEXT",
+    "SAFE_TEXT",
+    "Email",
+    "Filled",
+    "Name",
+    "Telephone",
+    "Text",
     "MAX_LIMIT",
+    "SEARCH_TEXT",
     "STATUS_CODES",
     "ErrorOut",
     "In",
@@ -67,9 +78,58 @@ class ErrorOut(Schema):
 class In(Schema):
     """Base for request bodies: a field the operation does not know is refused (422), and
     values are read strictly: `true` is not the integer 1, `"5"` is not 5 (a date field takes
-    an ISO date string, `IsoDate`)."""
+    an ISO date string, `IsoDate`). Patterns are Python's (the forms' own, e.g. a letter is
+    `[^\\W\\d_]`), so what a field's pattern admits is what the form behind it accepts."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, regex_engine="python-re")
+
+
+# --- Text fields as the forms read them ---------------------------------------------------
+# The forms trim text and refuse control characters (core.forms.clean_text), names need a
+# letter, telephones are written with digits and + ( ) - . / (core.forms). These shapes state
+# the same in the OpenAPI document, so a request the document allows is not refused as 422,
+# and one it forbids is not accepted.
+_TEXT = f"[^{CONTROL}]"  # any character but a control character
+_SOLID = f"[^{CONTROL}{SPACE[1:-1]}]"  # and not a space either
+SAFE_TEXT = rf"^{SPACE}*{_TEXT}*?{SPACE}*$"
+FILLED_TEXT = rf"^{SPACE}*{_SOLID}{_TEXT}*?{SPACE}*$"
+SEARCH_TEXT = rf"^{SPACE}*{_SOLID}{_TEXT}*?{_SOLID}{SPACE}*$"  # 2 characters or more
+NAME_TEXT = rf"^{SPACE}*{_TEXT}*?{LETTER}{_TEXT}*?{SPACE}*$"
+
+
+def Text(max_length: int):  # noqa: N802 (a type, spelled as one)
+    """Optional free text: anything printable, at most `max_length` characters."""
+    return Annotated[str, StringConstraints(max_length=max_length, pattern=SAFE_TEXT)]
+
+
+def Filled(max_length: int):  # noqa: N802
+    """Required free text: at least one character that is not a space."""
+    return Annotated[str, StringConstraints(max_length=max_length, pattern=FILLED_TEXT)]
+
+
+def Name(max_length: int):  # noqa: N802
+    """A name: printable text with at least one letter."""
+    return Annotated[str, StringConstraints(max_length=max_length, pattern=NAME_TEXT)]
+
+
+def Email():  # noqa: N802
+    """An e-mail address (at most 254 characters, as the registry stores them)."""
+    return Annotated[str, StringConstraints(max_length=254, pattern=EMAIL_PATTERN)]
+
+
+def Telephone():  # noqa: N802
+    """A telephone number as people write it, e.g. 416-555-0100 or +44 20 7946 0958: digits,
+    spaces and + ( ) - . / (the pattern). Which numbers exist is no pattern: one written so
+    that is no real number (no such area code) is refused, 422, with a sentence saying so."""
+    return Annotated[
+        str,
+        StringConstraints(max_length=40, pattern=TELEPHONE_PATTERN),
+        Field(
+            json_schema_extra={"format": "tel"},
+            description="A telephone number with its area code, e.g. 416-555-0100 or "
+            "+44 20 7946 0958 (422 if it is not a real number).",
+        ),
+    ]
 
 
 def _iso_date(value):
@@ -88,6 +148,8 @@ class Page(Schema, Generic[T]):
 
 
 class ListParams(Schema):
+    model_config = ConfigDict(regex_engine="python-re")
+
     limit: int = Field(
         DEFAULT_LIMIT, ge=1, le=10_000, description=f"Items per page (capped at {MAX_LIMIT})."
     )

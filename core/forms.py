@@ -1,5 +1,6 @@
 """Forms are the single definition of field validation; services turn a failure into Invalid."""
 
+import re
 import unicodedata
 
 from django import forms
@@ -33,6 +34,53 @@ def validated(form: forms.Form, *, message: str = "Some details need correcting.
     if not form.is_valid():
         raise Invalid(message, fields=field_errors(form))
     return form.cleaned_data
+
+
+# One definition each of what surrounding space, a name's letter, a written telephone number
+# and an e-mail address are: the forms check them and the API's schemas state the same patterns
+# (core.api), so what the OpenAPI document promises is what the forms accept. Each is written
+# with explicit characters only (no \\s, \\w or \\d), so Python and the JSON Schema (ECMA-262)
+# validators a client uses read it alike.
+#
+# SPACE is what str.strip() removes (the forms trim text with it);
+# CONTROL the control characters a text may not contain once trimmed.
+SPACE = r"[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+CONTROL = r"\x00-\x1f\x7f-\x9f"
+# A letter of the scripts people's names are written in (Latin, Greek, Cyrillic, Armenian,
+# Hebrew, Arabic, the Indic and South-East Asian scripts, Georgian, Ethiopic, Cherokee, Canadian
+# syllabics, kana, CJK, Hangul, ...): whole blocks, so a few of their signs count as letters too.
+LETTER = (
+    r"[A-Za-z\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\u1fff\u2c00-\u2dff\u3040-\u318f"
+    r"\u31a0-\u31ff\u3400-\u4dbf\u4e00-\ua4ff\ua640-\ua6ff\ua720-\ua7ff\uac00-\ud7a3"
+    r"\uf900-\ufaff\ufb00-\ufdff\ufe70-\ufefc\uff21-\uff3a\uff41-\uff5a\uff66-\uffdc]"
+)
+TELEPHONE_PATTERN = rf"^{SPACE}*\+?[0-9()./ -]*[0-9][0-9()./ -]*{SPACE}*$"
+# An e-mail address as the portal takes it: a dot-atom local part and a domain of letters,
+# digits and hyphens with a top-level domain of letters (Django's EmailValidator also takes
+# quoted local parts and address literals; nobody registers a business contact with those).
+EMAIL_PATTERN = (
+    rf"^{SPACE}*[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{{|}}~-]+)*"
+    rf"@([A-Za-z0-9]([A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?\.)+[A-Za-z]{{2,63}}{SPACE}*$"
+)
+_LETTER = re.compile(LETTER)
+_EMAIL = re.compile(EMAIL_PATTERN)
+_TELEPHONE = re.compile(TELEPHONE_PATTERN)
+
+
+def has_letter(value: str) -> bool:
+    return bool(_LETTER.search(value or ""))
+
+
+def written_as_telephone(value: str) -> bool:
+    return bool(_TELEPHONE.match(value or ""))
+
+
+def checked_email(value: str) -> str:
+    """An e-mail address trimmed, or a sentence saying how to write it."""
+    value = (value or "").strip()
+    if value and not _EMAIL.match(value):
+        raise forms.ValidationError("Enter an e-mail address such as name@example.com.")
+    return value
 
 
 def clean_text(value: str, label: str) -> str:

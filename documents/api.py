@@ -3,6 +3,7 @@ services as the pages."""
 
 from datetime import datetime
 
+from django.conf import settings
 from ninja import Field, File, Form, Router, Status
 from ninja.files import UploadedFile
 
@@ -68,6 +69,16 @@ def download_document(request, document_id: int):
     return attachment(document, services.read_document(document, actor=request.auth))
 
 
+def _upload_encoding() -> dict:
+    """The file part's accepted types (DOCUMENTS_ACCEPTED_TYPES), checked by content."""
+    accepted = ", ".join(settings.DOCUMENTS_ACCEPTED_TYPES)
+    return {
+        "requestBody": {
+            "content": {"multipart/form-data": {"encoding": {"file": {"contentType": accepted}}}}
+        }
+    }
+
+
 @router.post(
     "/organizations/{org_id}/documents",
     response=responses(201, DocumentOut, 403, 404),
@@ -75,13 +86,21 @@ def download_document(request, document_id: int):
     summary="Upload a document (multipart/form-data: `file`, `purpose`), checked by its content; "
     "413 over the size limit, 422 a type not accepted. Attach it by its document_id "
     "(e.g. a banking change's `document_id`)",
+    openapi_extra=_upload_encoding(),
 )
 @accepts_files
 def store_document(
     request,
     org_id: int,
     file: File[UploadedFile],
-    purpose: str = Form(..., max_length=60, description="What it is for, e.g. banking_change."),
+    purpose: str = Form(
+        ...,
+        min_length=1,
+        max_length=60,
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description="What it is for, e.g. participation_requirement (404 for a kind of "
+        "document the portal does not take).",
+    ),
 ):
     org = get_organization_for(request.auth, org_id)
     document = services.store_document(

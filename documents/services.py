@@ -145,9 +145,11 @@ def store_document(*, actor, organization: Organization, file, purpose: str) -> 
         f"Only members of {organization.legal_name} can upload its documents.",
     )
     if not purposes.known(purpose):
-        raise Invalid(
-            "This kind of document is not accepted here.",
-            fields={"purpose": [f"Choose one of: {', '.join(purposes.codes())}."]},
+        # A purpose is a code naming what the document is for, as a role code names a role:
+        # one that does not exist is not found (404), whichever channel named it.
+        raise NotFound(
+            f"No kind of document called {str(purpose)[:60]!r} is taken here.",
+            fields={"purpose": [f"Choose one of: {', '.join(purposes.codes()) or 'none yet'}."]},
         )
     content, name, kind = validate_upload(file)
     storage_name = f"{organization.org_id}/{uuid.uuid4().hex}"

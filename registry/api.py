@@ -9,8 +9,23 @@ from pydantic import StringConstraints
 
 from audit.queries import org_audit_entries
 from audit.sentences import describe
-from core.api import MAX_LIMIT, In, ListParams, Page, Schema, page, rate_limited, responses
-from core.errors import Invalid, NotFound
+from core.api import (
+    MAX_LIMIT,
+    SEARCH_TEXT,
+    Email,
+    Filled,
+    In,
+    ListParams,
+    Name,
+    Page,
+    Schema,
+    Telephone,
+    Text,
+    page,
+    rate_limited,
+    responses,
+)
+from core.errors import NotFound
 from registry import queries, services
 from registry.access import (
     get_member_for,
@@ -59,16 +74,16 @@ class MeOut(Schema):
 
 
 class MeIn(In):
-    first_name: str | None = Field(None, max_length=200)
-    last_name: str | None = Field(None, max_length=200)
-    job_title: str | None = Field(None, max_length=300)
-    email: str | None = Field(None, max_length=300)
-    phone: str | None = Field(None, max_length=60)
-    street: str | None = Field(None, max_length=300)
-    city: str | None = Field(None, max_length=200)
-    province: str | None = Field(None, max_length=200)
-    postal_code: str | None = Field(None, max_length=40)
-    country: str | None = Field(None, max_length=200)
+    first_name: Name(100) | None = None
+    last_name: Name(100) | None = None
+    job_title: Text(150) | None = None
+    email: Email() | None = None
+    phone: Telephone() | None = None
+    street: Text(200) | None = None
+    city: Text(100) | None = None
+    province: Text(100) | None = None
+    postal_code: Text(20) | None = None
+    country: Text(100) | None = None
 
 
 class OrganizationOut(Schema):
@@ -108,15 +123,15 @@ class OrganizationDetailOut(OrganizationOut):
 
 
 class OrganizationIn(In):
-    legal_name: str = Field(..., max_length=400)
+    legal_name: Filled(200)
     primary_contact: int = PersonId
     authorized_representative: int = PersonId
     rights_administrator: int | None = Field(None, ge=1, le=2**31 - 1)
-    street: str = Field("", max_length=400)
-    city: str = Field("", max_length=200)
-    province: str = Field("", max_length=200)
-    postal_code: str = Field("", max_length=40)
-    country: str = Field("Canada", max_length=200)
+    street: Text(200) = ""
+    city: Text(100) = ""
+    province: Text(100) = ""
+    postal_code: Text(20) = ""
+    country: Text(100) = "Canada"
 
 
 class ContactOut(Schema):
@@ -152,15 +167,20 @@ class PersonSummaryOut(Schema):
 
 
 class SearchParams(ListParams):
-    q: str = Field(..., max_length=100, description="A name, an e-mail or a Person ID.")
+    q: str = Field(
+        ...,
+        max_length=100,
+        pattern=SEARCH_TEXT,
+        description="A name, an e-mail or a Person ID: at least 2 characters.",
+    )
 
 
 class PersonIn(In):
-    first_name: str = Field(..., max_length=200)
-    last_name: str = Field(..., max_length=200)
-    email: str = Field(..., max_length=300)
-    phone: str = Field(..., max_length=60)
-    job_title: str = Field("", max_length=300)
+    first_name: Name(100)
+    last_name: Name(100)
+    email: Email()
+    phone: Telephone()
+    job_title: Text(150) = ""
     organization_id: int = Field(..., ge=1, le=2**31 - 1)
     role: str | None = Field(None, max_length=60, description="Also register them for it.")
     allow_similar_name: bool = Field(
@@ -227,20 +247,13 @@ def _me(request: HttpRequest) -> dict:
 
 
 def _referenced_person(field: str, number: int | None) -> Person | None:
-    """A Person ID named in a request body: unknown is bad input (422), not a missing page."""
-    if number is None:
-        return None
-    try:
-        return get_person_by_number(number)
-    except NotFound as exc:
-        raise Invalid("Some details need correcting.", fields={field: [exc.message]}) from None
+    """A Person ID named in a request body: one that does not exist (or is not visible) is
+    404, as the same ID in a path is ("No person with ID 5 is registered.")."""
+    return None if number is None else get_person_by_number(number)
 
 
 def _referenced_role(code: str):
-    try:
-        return get_role_type(code)
-    except NotFound as exc:
-        raise Invalid("Some details need correcting.", fields={"role": [exc.message]}) from None
+    return get_role_type(code)
 
 
 def _organization_detail(org: Organization) -> dict:
@@ -330,7 +343,7 @@ def list_organizations(request, params: Query[ListParams]):
 
 @router.post(
     "/organizations",
-    response=responses(201, OrganizationDetailOut, 403),
+    response=responses(201, OrganizationDetailOut, 403, 404, 409),
     operation_id="create_organization",
     summary="Register an organization with its first mandatory contacts (operator staff)",
 )
@@ -622,9 +635,9 @@ class SectionOut(Schema):
 
 
 class SectionIn(In):
-    name: str = Field(..., min_length=1, max_length=100)
-    email: str = Field(..., min_length=3, max_length=254)
-    phone: str = Field(..., min_length=1, max_length=40)
+    name: Name(100)
+    email: Email()
+    phone: Telephone()
     roles: list[RoleCodeStr] = Field(
         default_factory=list,
         max_length=20,
@@ -635,9 +648,9 @@ class SectionIn(In):
 
 
 class SectionPatch(In):
-    name: str | None = Field(None, min_length=1, max_length=100)
-    email: str | None = Field(None, min_length=3, max_length=254)
-    phone: str | None = Field(None, min_length=1, max_length=40)
+    name: Name(100) | None = None
+    email: Email() | None = None
+    phone: Telephone() | None = None
     roles: list[RoleCodeStr] | None = Field(None, max_length=20)
 
 
@@ -675,7 +688,7 @@ def list_sections(request, org_id: int, params: Query[ListParams]):
 
 @router.post(
     "/organizations/{org_id}/sections",
-    response=responses(201, SectionOut, 403, 404),
+    response=responses(201, SectionOut, 403, 404, 409),
     operation_id="create_section",
     summary="Register a section; a link goes to its shared e-mail to confirm it",
     description="Primary Contacts and Authorized Representatives (and operator staff). The "
@@ -702,7 +715,7 @@ def get_section(request, org_id: int, section_id: int):
 
 @router.patch(
     "/organizations/{org_id}/sections/{section_id}",
-    response=responses(200, SectionOut, 403, 404),
+    response=responses(200, SectionOut, 403, 404, 409),
     operation_id="update_section",
     summary="Change a section; a new e-mail is used once confirmed from its link",
 )

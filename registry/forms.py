@@ -4,7 +4,13 @@ import phonenumbers
 from django import forms
 from django.conf import settings
 
-from core.forms import RequiredChoiceField, clean_text
+from core.forms import (
+    RequiredChoiceField,
+    checked_email,
+    clean_text,
+    has_letter,
+    written_as_telephone,
+)
 from registry.models import RoleType
 
 NAME_MAX = 100
@@ -18,6 +24,11 @@ def normalize_phone(raw: str) -> str:
         raise forms.ValidationError("Enter a telephone number.")
     if len(raw) > 40:
         raise forms.ValidationError("That telephone number is too long.")
+    if not written_as_telephone(raw):
+        raise forms.ValidationError(
+            "Write the telephone number with digits, spaces and + ( ) - . / only, "
+            "e.g. 416-555-0100."
+        )
     try:
         number = phonenumbers.parse(raw, settings.PHONE_DEFAULT_REGION)
     except phonenumbers.NumberParseException:
@@ -79,7 +90,7 @@ class PersonDetailsForm(AddressFields):
         value = clean_text(self.cleaned_data.get(field, ""), label)
         if not value:
             raise forms.ValidationError(f"Enter a {label.lower()}.")
-        if not any(ch.isalpha() for ch in value):
+        if not has_letter(value):
             raise forms.ValidationError(f"{label} must contain letters.")
         return value
 
@@ -87,7 +98,7 @@ class PersonDetailsForm(AddressFields):
         return clean_text(self.cleaned_data.get("job_title", ""), "Job title")
 
     def clean_email(self):
-        return (self.cleaned_data.get("email") or "").strip()
+        return checked_email(self.cleaned_data.get("email"))
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data.get("phone", ""))
@@ -228,12 +239,12 @@ class SectionForm(forms.Form):
         value = clean_text(self.cleaned_data.get("name", ""), "Section name")
         if not value:
             raise forms.ValidationError("Enter the section's name.")
-        if not any(ch.isalpha() for ch in value):
+        if not has_letter(value):
             raise forms.ValidationError("Section name must contain letters.")
         return value
 
     def clean_email(self):
-        return (self.cleaned_data.get("email") or "").strip()
+        return checked_email(self.cleaned_data.get("email"))
 
     def clean_phone(self):
         return normalize_phone(self.cleaned_data.get("phone", ""))

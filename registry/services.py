@@ -42,6 +42,7 @@ from registry.rules import (
     manage_role_refusal,
     manage_sections_refusal,
     remove_member_refusal,
+    section_may_hold,
 )
 
 ORG_ID_START = 100000
@@ -654,7 +655,27 @@ def _section_data(data: dict, section: Section | None) -> dict:
             merged[name] = data[name]
     if isinstance(merged.get("roles"), str):
         merged["roles"] = [merged["roles"]]
+    _refuse_section_roles(merged.get("roles") or [])
     return merged
+
+
+def _refuse_section_roles(codes) -> None:
+    """A role that does not exist is not found (404); one that decides is a rule a section
+    breaks by holding it (409). Both say which role, under the roles field."""
+    known = {r.code: r for r in RoleType.objects.filter(code__in=[str(c)[:60] for c in codes])}
+    for code in codes:
+        role_type = known.get(str(code)[:60])
+        if role_type is None:
+            raise NotFound(
+                f"There is no role called {str(code)[:60]!r}.",
+                fields={"roles": [f"There is no role called {str(code)[:60]!r}."]},
+            )
+        if not section_may_hold(role_type):
+            message = (
+                f"A section can hold only a role that receives communications and decides "
+                f"nothing (such as Settlement Contact); {role_type.name} is not one."
+            )
+            raise RuleViolation(message, code="section_role", fields={"roles": [message]})
 
 
 def _refuse_same_name(org: Organization, name: str, section: Section | None = None) -> None:
@@ -663,10 +684,8 @@ def _refuse_same_name(org: Organization, name: str, section: Section | None = No
     if section is not None:
         same = same.exclude(pk=section.pk)
     if same.exists():
-        raise Invalid(
-            "Some details need correcting.",
-            fields={"name": [f"{org.legal_name} already has a section called {name}."]},
-        )
+        message = f"{org.legal_name} already has a section called {name}."
+        raise RuleViolation(message, code="section_name_taken", fields={"name": [message]})
 
 
 def _role_details(roles) -> dict:

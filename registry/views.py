@@ -526,10 +526,13 @@ def add_section(request, org_id: int):
         data = {**request.POST.dict(), "roles": request.POST.getlist("roles")}
         try:
             section = services.create_section(org, data=data, actor=request.user)
-        except Invalid as exc:
-            _bind_errors(form, exc)
         except DomainError as exc:
-            _refused(request, exc)
+            # A refusal about a field (a name taken, a role a section cannot hold) sits
+            # under that field; any other says why above the form.
+            if exc.fields:
+                _bind_errors(form, exc)
+            else:
+                _refused(request, exc)
         else:
             section.refresh_from_db()
             _done(
@@ -552,11 +555,11 @@ def edit_section(request, org_id: int, section_id: int):
         data = {**request.POST.dict(), "roles": request.POST.getlist("roles")}
         try:
             section = services.update_section(section, data=data, actor=request.user)
-        except Invalid as exc:
-            _bind_errors(form, exc)
         except DomainError as exc:
-            _refused(request, exc)
-            return redirect("registry-section", org_id=org.org_id, section_id=section.pk)
+            if not exc.fields:
+                _refused(request, exc)
+                return redirect("registry-section", org_id=org.org_id, section_id=section.pk)
+            _bind_errors(form, exc)
         else:
             section = get_section_for(request.user, org, section.pk)
             _done(request, f"{section.name} has been saved. " + _section_saved(section))

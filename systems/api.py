@@ -7,7 +7,7 @@ from typing import Annotated
 from ninja import Field, Query, Router, Status
 
 from apitokens.auth import service_auth
-from core.api import In, IsoDate, ListParams, Page, Schema, page, responses
+from core.api import Filled, In, IsoDate, ListParams, Page, Schema, page, responses
 from core.errors import Invalid, NotFound
 from core.text import end_sentence
 from registry.access import get_member_for, get_organization_for, get_person_by_number
@@ -270,7 +270,7 @@ class ReviewDetailOut(ReviewOut):
 
 
 class CampaignIn(In):
-    name: str = Field(..., min_length=1, max_length=120)
+    name: Filled(120)
     deadline: IsoDate = Field(
         ..., description="The last day grants can be confirmed (after today)."
     )
@@ -426,7 +426,7 @@ def list_review_campaigns(request, params: Query[ListParams]):
 
 @router.post(
     "/access-review-campaigns",
-    response=responses(201, CampaignOut, 403, 409),
+    response=responses(201, CampaignOut, 403, 404, 409),
     operation_id="start_review_campaign",
     summary="Start an access review of all or some organizations (operator staff)",
 )

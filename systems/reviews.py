@@ -128,6 +128,30 @@ def _duplicate(name: str) -> RuleViolation:
     )
 
 
+def _refuse_campaign_scope(data: dict) -> None:
+    """A deadline that is not still ahead breaks the review's rule (409); an Organization ID
+    that names no active organization is not found (404). Both say so under their field."""
+    problems = {}
+    if data["deadline"] <= timezone.localdate():
+        problems["deadline"] = ["The deadline must be a day after today."]
+    found = set(
+        Organization.objects.filter(org_id__in=data["organizations"], is_active=True).values_list(
+            "org_id", flat=True
+        )
+    )
+    missing = [str(n) for n in data["organizations"] if n not in found]
+    if missing:
+        problems["organizations"] = [
+            f"No active organization has the ID {', '.join(missing)}."
+            if len(missing) == 1
+            else f"No active organizations have the IDs {', '.join(missing)}."
+        ]
+    if "organizations" in problems:
+        raise NotFound(problems["organizations"][0], fields=problems)
+    if problems:
+        raise RuleViolation(problems["deadline"][0], code="deadline_passed", fields=problems)
+
+
 @service("access_review.start_campaign", org=None, target=None)
 def start_review_campaign(
     *, name: str, deadline: datetime.date | str, organizations: Iterable[int] | str = "", actor
@@ -145,6 +169,7 @@ def start_review_campaign(
             data={"name": name, "deadline": deadline or "", "organizations": organizations}
         )
     )
+    _refuse_campaign_scope(data)
     if AccessReviewCampaign.objects.filter(
         name__iexact=data["name"], state=AccessReviewCampaign.State.OPEN
     ).exists():

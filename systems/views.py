@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.errors import DomainError, Invalid
+from core.forms import show_errors
 from core.text import end_sentence
 from registry.access import get_member_for, get_organization_for, require_staff
 from registry.models import Organization
@@ -343,9 +344,13 @@ def start_review_campaign(request):
                 form.add_error(None, message)
             status = 422
         except DomainError as exc:
-            form.is_valid()
-            form.add_error(None, exc.message)
-            status = exc.status
+            if exc.fields:  # a deadline passed, an organization not found: under the field
+                show_errors(form, exc)
+                status = 422
+            else:
+                form.is_valid()
+                form.add_error(None, exc.message)
+                status = exc.status
         else:
             opened = campaign.reviews.count()
             messages.success(

@@ -23,7 +23,7 @@ class TaskOut(Schema):
     summary: str
 
 
-class EventOut(Schema):
+class TaskEventOut(Schema):
     at: datetime
     actor: str
     action: str
@@ -36,7 +36,7 @@ class TaskDetailOut(TaskOut):
     to_staff: bool
     created_at: datetime
     decided_at: datetime | None
-    history: list[EventOut]
+    history: list[TaskEventOut]
 
 
 class CommentIn(In):

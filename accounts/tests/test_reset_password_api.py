@@ -47,6 +47,21 @@ def test_a_request_answers_202_for_known_and_unknown_accounts(client, personas):
     assert known.json() == unknown.json()
 
 
+@pytest.mark.parametrize("name", ["\x11H\x00", "ali\x00ce", "alice\x1f"])
+def test_a_name_with_a_control_character_is_an_unknown_account(client, personas, name):
+    response = api(client, "password-reset", {"username": name})
+    assert response.status_code == 202  # on PostgreSQL a NUL reached the query: 500
+    assert response.json() == api(client, "password-reset", {"username": "nobody"}).json()
+    assert not mail.outbox
+    assert last_audit().details == {"known": False}
+
+
+def test_an_address_with_a_control_character_has_no_account_names(client, personas):
+    response = api(client, "account-name", {"email": "\x11H\x00"})
+    assert response.status_code == 202  # on PostgreSQL the NUL reached the query: 500
+    assert not mail.outbox
+
+
 def test_the_holder_of_the_link_reads_the_questions_and_resets(client, personas, token):
     response = api(client, "password-reset/questions", {"token": token})
     assert response.status_code == 200

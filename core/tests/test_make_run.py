@@ -100,8 +100,10 @@ def test_the_first_run_is_quiet_names_the_address_and_writes_e_mail_to_files(tmp
         sent = tmp_path / "sent-mail"
         # The worker beside the server delivers the e-mail.
         wait_for(
-            lambda: sent.exists()
-            and any("Subject: Reset your password" in p.read_text() for p in sent.iterdir()),
+            lambda: (
+                sent.exists()
+                and any("Subject: Reset your password" in p.read_text() for p in sent.iterdir())
+            ),
             60,
             log.read_text,
         )

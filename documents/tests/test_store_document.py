@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.files.storage import storages
 
-from core.errors import Forbidden, Invalid, TooLarge
+from core.errors import Forbidden, Invalid, NotFound, TooLarge
 from core.testing import last_audit
 from documents import purposes, services
 from documents.models import Document
@@ -115,11 +115,15 @@ def test_accepted_types_are_configurable(personas, settings):
     assert _store(personas, pdf()).content_type == "application/pdf"
 
 
-def test_an_unknown_purpose_is_refused(personas):
-    with pytest.raises(Invalid):
+def test_an_unknown_purpose_is_not_found_and_nothing_is_stored(personas):
+    before = Document.objects.count()
+    with pytest.raises(NotFound) as refused:
         services.store_document(
             actor=personas.carol, organization=personas.northwind, file=pdf(), purpose="nope"
         )
+    assert "No kind of document called 'nope'" in refused.value.message
+    assert "test" in refused.value.fields["purpose"][0]
+    assert Document.objects.count() == before
 
 
 def test_someone_outside_the_organization_cannot_store_its_documents(personas):

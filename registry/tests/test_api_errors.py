@@ -79,7 +79,7 @@ def test_not_signed_in_is_401(personas):
 
 
 def test_invalid_details_are_422_with_a_message_per_field(personas):
-    response = call(as_persona(personas, "alice"), "PATCH", "/me", {"phone": "12", "email": "x"})
+    response = call(as_persona(personas, "alice"), "PATCH", "/me", {"phone": "call me", "email": "x"})
     body = _error(response, 422, "invalid")
     assert set(body["fields"]) == {"phone", "email"}
     assert all(isinstance(m, str) for msgs in body["fields"].values() for m in msgs)
@@ -106,18 +106,20 @@ def test_schema_errors_are_422_in_the_same_shape(personas):
     )
 
 
-def test_an_unknown_person_or_role_in_a_body_is_422(personas):
+def test_an_unknown_person_or_role_in_a_body_is_404_as_in_a_path(personas):
+    alice = as_persona(personas, "alice")
+    contacts = f"/organizations/{personas.northwind.org_id}/contacts"
     body = _error(
-        call(
-            as_persona(personas, "alice"),
-            "POST",
-            f"/organizations/{personas.northwind.org_id}/contacts",
-            {"person_id": 599999, "role": "primary_contact"},
-        ),
-        422,
-        "invalid",
+        call(alice, "POST", contacts, {"person_id": 599999, "role": "primary_contact"}),
+        404,
+        "not_found",
     )
-    assert "599999" in body["fields"]["person_id"][0]
+    assert body["detail"] == "No person with ID 599999 is registered."
+    erin = personas.person("erin").person_id
+    body = _error(
+        call(alice, "POST", contacts, {"person_id": erin, "role": "no_such_role"}), 404, "not_found"
+    )
+    assert "no_such_role" in body["detail"]
 
 
 def test_a_body_that_is_not_json_is_422(personas):

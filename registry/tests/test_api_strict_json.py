@@ -27,7 +27,9 @@ def test_true_is_not_read_as_a_person_id(personas):
     assert _members(personas.northwind) == before
 
 
-@pytest.mark.parametrize("value", [True, False, f"{DEMO.person('ivan').person_id}", 500008.0])
+@pytest.mark.parametrize(
+    "value", [True, False, f"{DEMO.person('ivan').person_id}", DEMO.person("ivan").person_id + 0.5]
+)
 def test_only_a_json_integer_is_a_person_id(personas, value):
     response = call(
         as_persona(personas, "alice"),
@@ -37,6 +39,17 @@ def test_only_a_json_integer_is_a_person_id(personas, value):
     )
     assert response.status_code == 422, response.content
     assert "person_id" in response.json()["fields"]
+
+
+def test_a_number_with_a_zero_fraction_is_the_integer_json_schema_says_it_is(personas):
+    ivan = personas.person("ivan").person_id
+    response = as_persona(personas, "alice").post(
+        f"{API}/organizations/{personas.northwind.org_id}/contacts",
+        data=f'{{"person_id": {ivan}.0, "role": "rights_administrator"}}',
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["person_id"] == ivan
 
 
 def test_a_body_naming_a_field_twice_is_refused_and_changes_nothing(personas):

@@ -88,7 +88,7 @@ def test_a_plain_member_cannot_register_people(personas):
         ("email", "", "This field is required."),
         ("phone", "", "This field is required."),
         ("phone", "12", "That is not a valid telephone number"),
-        ("phone", "call me maybe", "Enter a telephone number such as"),
+        ("phone", "call me maybe", "Write the telephone number with digits"),
         ("phone", "9" * 41, "Ensure this value has at most 40 characters"),
         ("job_title", "x" * 151, "Ensure this value has at most 150 characters"),
         ("postal_code", "x" * 21, "Ensure this value has at most 20 characters"),

@@ -122,14 +122,14 @@ def test_other_members_may_not_register_a_section(personas, account):
     "code", ["primary_contact", "rights_administrator", "invoicing_banking_contact"]
 )
 def test_a_section_never_holds_a_role_that_decides(personas, code):
-    with pytest.raises(Invalid) as exc:
+    with pytest.raises(RuleViolation) as exc:
         _create(personas, roles=[code])
     assert "decides nothing" in exc.value.fields["roles"][0]
     assert not Section.objects.filter(name="Control Room").exists()
 
 
 def test_a_section_name_is_unique_in_its_organization(personas):
-    with pytest.raises(Invalid) as exc:
+    with pytest.raises(RuleViolation) as exc:
         _create(personas, name="settlements desk")
     assert "already has a section called" in exc.value.fields["name"][0]
 
@@ -382,7 +382,15 @@ def test_the_api_refuses_a_role_that_decides_and_hides_other_organizations(perso
         f"/organizations/{org}/sections",
         {**NEW, "roles": ["rights_administrator"]},
     )
-    assert refused.status_code == 422 and "roles" in refused.json()["fields"]
+    assert refused.status_code == 409 and refused.json()["code"] == "section_role"
+    assert "Rights Administrator is not one" in refused.json()["detail"]
+    unknown = call(
+        as_persona(personas, "bob"),
+        "post",
+        f"/organizations/{org}/sections",
+        {**NEW, "roles": ["no_such_role"]},
+    )
+    assert unknown.status_code == 404 and "no_such_role" in unknown.json()["detail"]
     frank = as_persona(personas, "frank")
     assert call(frank, "get", f"/organizations/{org}/sections").status_code == 404
     desk = _desk(personas)

@@ -93,8 +93,8 @@ def test_staff_start_a_campaign_through_the_api(client, personas, review):
 @pytest.mark.parametrize(
     "body, status, code",
     [
-        ({"name": "x", "deadline": "2001-01-01"}, 422, "invalid"),
-        ({"name": "x", "deadline": "2099-01-01", "org_ids": [999999]}, 422, "invalid"),
+        ({"name": "x", "deadline": "2001-01-01"}, 409, "deadline_passed"),
+        ({"name": "x", "deadline": "2099-01-01", "org_ids": [999999]}, 404, "not_found"),
         ({"name": "x", "deadline": "2099-01-01", "org_ids": [0]}, 422, "invalid"),
         ({"name": "x", "deadline": "not a date"}, 422, "invalid"),
         ({"name": "", "deadline": "2099-01-01"}, 422, "invalid"),

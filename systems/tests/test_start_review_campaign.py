@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.errors import Forbidden, Invalid, RuleViolation
+from core.errors import Forbidden, Invalid, NotFound, RuleViolation
 from core.testing import DEMO
 from systems import reviews
 from systems.models import AccessReview, AccessReviewCampaign
@@ -81,16 +81,18 @@ def test_only_operator_staff_start_a_review(personas, grants, actor):
 
 
 @pytest.mark.parametrize(
-    "deadline, organizations, field",
+    "deadline, organizations, field, refusal",
     [
-        (0, "", "deadline"),
-        (-5, "", "deadline"),
-        (3, "999999", "organizations"),
-        (3, f"{DEMO.northwind.org_id}, abc", "organizations"),
+        (0, "", "deadline", RuleViolation),
+        (-5, "", "deadline", RuleViolation),
+        (3, "999999", "organizations", NotFound),
+        (3, f"{DEMO.northwind.org_id}, abc", "organizations", Invalid),
     ],
 )
-def test_bad_input_is_refused_and_starts_nothing(personas, grants, deadline, organizations, field):
-    with pytest.raises(Invalid) as exc:
+def test_bad_input_is_refused_and_starts_nothing(
+    personas, grants, deadline, organizations, field, refusal
+):
+    with pytest.raises(refusal) as exc:
         start_review(personas, days=deadline, organizations=organizations)
     assert field in exc.value.fields
     assert not AccessReviewCampaign.objects.exists()

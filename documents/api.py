@@ -69,7 +69,7 @@ def download_document(request, document_id: int):
     return attachment(document, services.read_document(document, actor=request.auth))
 
 
-def _upload_encoding() -> dict:
+def upload_encoding() -> dict:
     """The file part's accepted types (DOCUMENTS_ACCEPTED_TYPES), checked by content."""
     accepted = ", ".join(settings.DOCUMENTS_ACCEPTED_TYPES)
     return {
@@ -86,7 +86,7 @@ def _upload_encoding() -> dict:
     summary="Upload a document (multipart/form-data: `file`, `purpose`), checked by its content; "
     "413 over the size limit, 422 a type not accepted. Attach it by its document_id "
     "(e.g. a banking change's `document_id`)",
-    openapi_extra=_upload_encoding(),
+    openapi_extra=upload_encoding(),
 )
 @accepts_files
 def store_document(

@@ -6,10 +6,12 @@ States: an application is `in_progress`, `submitted`, `authorized`, `suspended` 
 from datetime import date, datetime
 from decimal import Decimal
 
-from ninja import Field, Query, Router, Status
+from ninja import Field, File, Query, Router, Status
+from ninja.files import UploadedFile
 
 from audit.sentences import describe
-from core.api import In, IsoDate, ListParams, Page, Schema, page, responses
+from core.api import In, IsoDate, ListParams, Page, Schema, accepts_files, page, responses
+from documents.api import upload_encoding
 from participation import queries, services
 from participation.access import get_application_for, get_participation_type
 from participation.models import Application, Item
@@ -235,6 +237,26 @@ def start_application(request, org_id: int, payload: StartIn):
 )
 def get_application(request, org_id: int, application_id: int):
     return _detail(_fresh(request, org_id, application_id))
+
+
+@router.post(
+    "/organizations/{org_id}/applications/{application_id}/requirements/{code}",
+    response=responses(200, ItemOut, 403, 404, 409),
+    operation_id="submit_requirement",
+    summary="Hand in one requirement (multipart/form-data): a document requirement's `file` "
+    "(checked by its content; 413 over the size limit, 422 a type not accepted), a form "
+    "requirement's fields by name, a contact-roles requirement nothing (the roles held now are "
+    "checked); a returned requirement is submitted again the same way",
+    openapi_extra=upload_encoding(),
+)
+@accepts_files
+def submit_requirement(
+    request, org_id: int, application_id: int, code: str, file: File[UploadedFile] = None
+):
+    app = _fresh(request, org_id, application_id)
+    data = {name: value for name, value in request.POST.items() if name != "file"}
+    item = services.submit_requirement(app, code[:60], data=data, file=file, actor=request.auth)
+    return _item_out(item)
 
 
 @router.post(

@@ -8,8 +8,13 @@ class ParticipationConfig(AppConfig):
     verbose_name = "Participation"
 
     def ready(self) -> None:
+        from documents import hooks as document_hooks
+        from documents import purposes
         from participation import actions  # noqa: F401  (registers the audit vocabulary)
+        from participation.documents import PURPOSE, document_visible
         from participation.roles import applicant_representative_required
         from registry import hooks
 
         hooks.role_required.register(applicant_representative_required)
+        purposes.register(PURPOSE, "A document for a participation requirement")
+        document_hooks.document_visible.register(document_visible)

@@ -221,6 +221,11 @@ class Item(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     return_reason = models.TextField(blank=True)
+    # document: the file handed in (documents.Document, purpose "participation"); a document
+    # submitted again replaces it here, the earlier one stays in the audit log's history.
+    document = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     # fee: what staff recorded as received (never card data).
     fee_reference = models.CharField(max_length=100, blank=True)
     fee_received = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)

@@ -25,7 +25,7 @@ def participation_types(*, offered_only: bool = True) -> list[ParticipationType]
 def _items() -> Prefetch:
     return Prefetch(
         "items",
-        queryset=Item.objects.select_related("requirement").order_by(
+        queryset=Item.objects.select_related("requirement", "document").order_by(
             "requirement__order", "requirement_id"
         ),
     )

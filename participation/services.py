@@ -18,7 +18,9 @@ from core.errors import Invalid, NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
 from core.text import and_list, with_article
+from documents.services import store_document
 from participation import notifications, rules
+from participation.documents import PURPOSE
 from participation.forms import (
     AuthorizeForm,
     FeeForm,
@@ -152,7 +154,11 @@ def start_application(
 
 
 def _attach_document(item: Item, file, *, actor) -> None:
-    raise Invalid("Uploading documents is not available yet.", fields={"file": ["Choose a file."]})
+    """Store the upload (checked by its content, encrypted; documents.services) and hand it
+    in as this requirement's document. A file refused says why under the file field."""
+    item.document = store_document(
+        actor=actor, organization=item.application.organization, file=file, purpose=PURPOSE
+    )
 
 
 @service("participation.submit_requirement", org="application.organization", target="application")
@@ -190,7 +196,7 @@ def submit_requirement(
         "participation.requirement_resubmitted" if again else "participation.requirement_submitted",
         org=app.organization,
         target=app,
-        details=_details(item),
+        details=_details(item, document_id=item.document_id),
     )
     return item
 

@@ -73,7 +73,7 @@ def _northwind_objects(personas) -> dict:
 # The rightful actor for each kind of path (the first match wins); Alice otherwise.
 RIGHTFUL = [
     ("/documents", "carol"),  # an unattached document is its uploader's alone
-    ("/requirements/", "staff"),
+    ("/requirements/{code}/", "staff"),  # a review; handing one in is the applicant's
     ("/authorize", "staff"),
     ("/suspend", "staff"),
     ("/reinstate", "staff"),
@@ -86,6 +86,7 @@ RIGHTFUL = [
 APPLICATION = "/api/v1/organizations/{org_id}/applications/{application_id}"
 PATH_IDS = {APPLICATION + "/requirements/{code}/fee": {"code": "application-fee"}}
 MULTIPART = {"purpose": "test"}  # and a fresh PDF as `file` on every call
+REQUIREMENT_FILE: dict = {}  # a fresh PDF as `file` only
 SECTION = {"name": "Replay Desk", "email": "replay@northwind.example", "phone": "4165550170"}
 BODIES = {
     ("post", "/api/v1/organizations/{org_id}/sections"): lambda ids: {
@@ -128,6 +129,7 @@ BODIES = {
     ("post", "/api/v1/organizations/{org_id}/applications/{application_id}/withdraw"): (
         lambda ids: {"reason": "Replayed."}
     ),
+    ("post", APPLICATION + "/requirements/{code}"): lambda ids: REQUIREMENT_FILE,
     ("post", APPLICATION + "/requirements/{code}/return"): lambda ids: {"reason": "Replayed."},
     ("post", APPLICATION + "/requirements/{code}/fee"): lambda ids: {
         "reference": "R-1",
@@ -151,7 +153,7 @@ def _operations(client) -> list[tuple[str, str, dict]]:
 
 def _call(client, method: str, url: str, token: str, body):
     kwargs = bearer(token)
-    if body is MULTIPART:
+    if body is MULTIPART or body is REQUIREMENT_FILE:
         return client.post(url, data={**body, "file": upload("letter.pdf", pdf_bytes())}, **kwargs)
     if method in ("post", "patch", "put"):
         kwargs.update(data=json.dumps(body), content_type="application/json")

@@ -79,7 +79,9 @@ def test_not_signed_in_is_401(personas):
 
 
 def test_invalid_details_are_422_with_a_message_per_field(personas):
-    response = call(as_persona(personas, "alice"), "PATCH", "/me", {"phone": "call me", "email": "x"})
+    response = call(
+        as_persona(personas, "alice"), "PATCH", "/me", {"phone": "call me", "email": "x"}
+    )
     body = _error(response, 422, "invalid")
     assert set(body["fields"]) == {"phone", "email"}
     assert all(isinstance(m, str) for msgs in body["fields"].values() for m in msgs)

@@ -1,6 +1,7 @@
 """The task operations of the JSON API: the same access and services as the Tasks pages."""
 
 from datetime import datetime
+from typing import Literal
 
 from ninja import Field, Query, Router
 
@@ -21,6 +22,18 @@ class TaskOut(Schema):
     accepted_by: str | None = Field(description="The name of whoever accepted it.")
     due: datetime
     summary: str
+    created_at: datetime
+    decided_at: datetime | None = Field(description="When it was decided, withdrawn or expired.")
+    decided_by: str | None = Field(description="The name of whoever decided it.")
+
+
+class TaskListParams(ListParams):
+    view: Literal["open", "done", "mine"] = Field(
+        "open",
+        description="open: pending for me or my groups, soonest due first; done: my groups' "
+        "decided, withdrawn or expired tasks, latest first; mine: the requests I made, latest "
+        "first.",
+    )
 
 
 class TaskEventOut(Schema):
@@ -34,8 +47,6 @@ class TaskDetailOut(TaskOut):
     title: str
     roles: list[str]
     to_staff: bool
-    created_at: datetime
-    decided_at: datetime | None
     history: list[TaskEventOut]
 
 
@@ -56,6 +67,9 @@ def task_out(task: Task) -> dict:
         "accepted_by": _name(task.accepted_by),
         "due": task.due,
         "summary": task.summary,
+        "created_at": task.created_at,
+        "decided_at": task.decided_at,
+        "decided_by": _name(task.decided_by),
     }
 
 
@@ -65,8 +79,6 @@ def _detail(task: Task) -> dict:
         "title": task.kind_label,
         "roles": sorted(task.roles.values_list("code", flat=True)),
         "to_staff": task.to_staff,
-        "created_at": task.created_at,
-        "decided_at": task.decided_at,
         "history": [
             {"at": e.at, "actor": e.actor_label, "action": e.action, "comment": e.comment}
             for e in queries.history(task)
@@ -78,15 +90,11 @@ def _detail(task: Task) -> dict:
     "/tasks",
     response=responses(200, Page[TaskOut]),
     operation_id="list_tasks",
-    summary="Open tasks addressed to me or my groups",
+    summary="Tasks: open ones addressed to me or my groups (`view=open`, the default), my "
+    "groups' decided ones (`view=done`), or the requests I made (`view=mine`)",
 )
-def list_tasks(request, params: Query[ListParams]):
-    rows = (
-        Task.objects.open_for(request.auth)
-        .select_related("organization", "accepted_by__person")
-        .order_by("due", "id")
-    )
-    result = page(rows, params)
+def list_tasks(request, params: Query[TaskListParams]):
+    result = page(queries.tasks_in_view(request.auth, params.view), params)
     return {"items": [task_out(t) for t in result["items"]], "count": result["count"]}
 
 

@@ -4,6 +4,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models.functions import Coalesce
 
 from registry.models import Organization
 from tasks import rules
@@ -13,13 +14,41 @@ from tasks.models import Task, TaskEvent
 
 def open_tasks_for(user, *, limit: int = 200) -> list[Task]:
     """The user's pending assignments, each with the booleans its buttons need (one query)."""
-    tasks = list(
-        Task.objects.open_for(user)
-        .select_related("organization", "accepted_by__person")
-        .order_by("due", "id")[:limit]
-    )
+    tasks = list(tasks_in_view(user, "open")[:limit])
     for task in tasks:
         annotate(user, task)
+    return tasks
+
+
+VIEWS = ("open", "done", "mine")
+
+
+def tasks_in_view(user, view: str) -> models.QuerySet:
+    """One list of Tasks, in a fixed number of queries whatever its length:
+    `open`: pending assignments of the user's groups, soonest due first;
+    `done`: decided (or withdrawn, expired) tasks of the user's groups, latest first;
+    `mine`: every request the user started that became a task (access requests, banking
+    changes, ...), open or closed, latest first: the user may not be in its group."""
+    related = ("organization", "accepted_by__person", "decided_by__person")
+    if view == "done":
+        rows = Task.objects.visible_to(user).exclude(state__in=Task.OPEN_STATES)
+        latest = Coalesce("decided_at", "created_at")
+        return rows.select_related(*related).order_by(latest.desc(), "-id")
+    if view == "mine":
+        if not user.is_authenticated:
+            return Task.objects.none()
+        rows = Task.objects.filter(created_by=user)
+        return rows.select_related(*related).order_by("-created_at", "-id")
+    return Task.objects.open_for(user).select_related(*related).order_by("due", "id")
+
+
+def mark_openable(user, tasks: list[Task]) -> list[Task]:
+    """Each task's `openable`: whether the user may open its page (a requester outside the
+    task's group may not). One query."""
+    ids = [task.pk for task in tasks]
+    visible = set(Task.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    for task in tasks:
+        task.openable = task.pk in visible
     return tasks
 
 

@@ -18,7 +18,38 @@ from tasks.services import actor_label
 
 @require_GET
 def task_list(request):
-    return render(request, "tasks/task_list.html", {"tasks": queries.open_tasks_for(request.user)})
+    return render(
+        request,
+        "tasks/task_list.html",
+        {"tasks": queries.open_tasks_for(request.user), "view": "open"},
+    )
+
+
+PAGE_SIZE = 50
+
+
+def _closed_list(request, view: str):
+    """Done (decided tasks of my groups) and My requests: newest first, 50 a page."""
+    try:
+        number = max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        number = 1
+    offset = (number - 1) * PAGE_SIZE
+    rows = list(queries.tasks_in_view(request.user, view)[offset : offset + PAGE_SIZE + 1])
+    more, tasks = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
+    queries.mark_openable(request.user, tasks)
+    context = {"tasks": tasks, "view": view, "page": number, "more": more}
+    return render(request, "tasks/task_list.html", context)
+
+
+@require_GET
+def done_list(request):
+    return _closed_list(request, "done")
+
+
+@require_GET
+def my_requests(request):
+    return _closed_list(request, "mine")
 
 
 def _consequences(task, kind, decision: str = "") -> list[dict]:

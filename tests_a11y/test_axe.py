@@ -290,12 +290,25 @@ def test_public_pages_have_no_axe_violations(live_server, live_personas, page, a
     audit.assert_clean()
 
 
+def _a_decided_request(personas) -> None:
+    """A request Alice made that Bob's group decided: a row in Done and in My requests."""
+    from tasks import services
+    from tasks.tests.helpers import make_task
+
+    task = make_task(personas, summary="Confirm the settlement calendar", actor=personas.alice)
+    services.accept_task(task, actor=personas.bob)
+    services.approve_task(task, actor=personas.bob, comment="Confirmed.")
+
+
 def test_alice_pages_have_no_axe_violations(live_server, live_personas, page, audit):
     base = live_server.url
     browser_sign_in(page, base, "alice")
     audit.check("news")
     audit.visit(f"{base}/actions/", "actions")
     audit.visit(f"{base}/tasks/", "tasks-empty")
+    _a_decided_request(live_personas)
+    audit.visit(f"{base}/tasks/done/", "tasks-done")
+    audit.visit(f"{base}/tasks/my-requests/", "tasks-my-requests")
     audit.visit(f"{base}/me/", "manage-my-information")
     audit.visit(f"{base}/organizations/", "update-organization")
     audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/", "organization")

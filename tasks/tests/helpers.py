@@ -25,7 +25,7 @@ def make_task(personas, *, roles=None, actor=None, **extra):
     """A test task for Northwind addressed to its banking group, raised by staff."""
     return services.create_task(
         kind="test_kind",
-        summary="Decide something",
+        summary=extra.pop("summary", "Decide something"),
         organization=extra.pop("organization", personas.northwind),
         roles=BANKING_GROUP if roles is None else roles,
         actor=actor or personas.staff,

@@ -21,6 +21,9 @@ def test_list_tasks_shows_my_groups_open_tasks(personas):
         "accepted_by": None,
         "due": item["due"],
         "summary": "Decide something",
+        "created_at": item["created_at"],
+        "decided_at": None,
+        "decided_by": None,
     }
     assert call(as_persona(personas, "frank"), "GET", "/tasks").json()["count"] == 0
 

@@ -502,3 +502,37 @@ def test_dormant_account_pages_have_no_axe_violations(live_server, live_personas
     )
     expect(page.get_by_role("button", name="Enable the account of Henry Lawson")).to_be_visible()
     audit.assert_clean()
+
+
+def test_participation_pages_have_no_axe_violations(live_server, live_personas, page, audit):
+    """Manage Participation (issue 17) as Lakeshore's Applicant Representative, whose demo
+    application has its bank details returned, and its review pages as operator staff."""
+    from participation.models import Application
+    from participation.tests.helpers import probe_type
+
+    probe_type(document=True)
+    base = live_server.url
+    lakeshore = live_personas.lakeshore.org_id
+    returned = Application.objects.get(organization=live_personas.lakeshore)
+    northwind = Application.objects.get(organization=live_personas.northwind)
+    browser_sign_in(page, base, "grace")
+    audit.visit(f"{base}/participation/", "participation-choose")
+    audit.visit(f"{base}/organizations/{lakeshore}/participation/", "participation-organization")
+    audit.visit(
+        f"{base}/organizations/{lakeshore}/participation/apply/probe-participant/",
+        "participation-start",
+    )
+    audit.visit(
+        f"{base}/organizations/{lakeshore}/applications/{returned.pk}/", "participation-returned"
+    )
+    bank = page.get_by_role("form", name="Canadian bank account details")
+    bank.get_by_label("Account holder").fill("")
+    audit.follow(bank.get_by_role("button", name=re.compile("Submit")))
+    audit.check("participation-requirement-errors")
+    browser_sign_in(page, base, "staff")
+    audit.visit(f"{base}/backoffice/participation/", "participation-queue")
+    audit.visit(f"{base}/backoffice/participation/{returned.pk}/", "participation-review")
+    audit.visit(f"{base}/backoffice/participation/{northwind.pk}/", "participation-authorized")
+    audit.visit(f"{base}/backoffice/participation-types/", "participation-types")
+    audit.visit(f"{base}/backoffice/participation-types/probe-participant/", "participation-type")
+    audit.assert_clean()

@@ -41,7 +41,13 @@ def news_cursor(entry: AuditEntry) -> str:
 
 def parse_news_cursor(text: str | None) -> tuple[datetime, int] | None:
     micros, _, pk = (text or "").partition("-")
-    if not (micros.isdigit() and pk.isdigit() and len(micros) <= 17 and len(pk) <= 18):
+    if not (
+        (micros + pk).isascii()
+        and micros.isdigit()
+        and pk.isdigit()
+        and len(micros) <= 17
+        and len(pk) <= 18
+    ):
         return None
     try:
         return _EPOCH + timedelta(microseconds=int(micros)), int(pk)

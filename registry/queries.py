@@ -68,7 +68,7 @@ def search_persons(
     text = " ".join(text.split())
     if not text:
         return Person.objects.none()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # "0²" is digits to str.isdigit, not to int()
         return base.filter(person_id=int(text))[:1] if len(text) < 10 else Person.objects.none()
     if "@" in text:
         # Lower(email) = lower(text) is what the unique index person_email_ci_unique holds;
@@ -362,7 +362,7 @@ def search_organizations(text: str) -> QuerySet[Organization]:
     is; without text, every organization. In name order; page it (the page is one query)."""
     text = " ".join(str(text or "").split())[:200]
     qs = Organization.objects.all()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         qs = qs.filter(org_id=int(text)) if len(text) < 10 else qs.none()
     elif text:
         for word in text.split()[:6]:

@@ -179,6 +179,14 @@ def test_the_banking_page_answers_4xx_never_500(client, personas, institution, t
 
 
 @pytest.mark.django_db
+def test_a_search_of_superscript_digits_is_a_name_search_not_a_500(client, personas, settings):
+    settings.API_RATE_LIMITS = {"search": "100000/min"}
+    client.force_login(personas.alice)
+    response = client.get("/api/v1/persons", {"q": "0²"})
+    assert response.status_code == 200 and response.json()["count"] == 0
+
+
+@pytest.mark.django_db
 @WEB
 @given(NO_SURROGATES)
 def test_the_search_api_answers_4xx_never_500(client, personas, settings, text):

@@ -38,6 +38,15 @@ class ChangeIn(In):
     transit_number: str = Field(..., max_length=50, description="5 digits.")
     account_number: str = Field(..., max_length=50, description="5 to 12 digits.")
     currency: str = Field("CAD", max_length=10)
+    document_id: int = Field(
+        ...,
+        ge=1,
+        le=2**63 - 1,
+        description="The supporting void cheque or bank letter, uploaded first with "
+        "POST /organizations/{org_id}/documents and the purpose banking_change (404: not this "
+        "organization's; 409 wrong_purpose or document_used: uploaded for something else, or "
+        "already supporting another change).",
+    )
 
 
 class ChangeOut(Schema):
@@ -92,6 +101,10 @@ def get_banking(request, org_id: int):
 )
 def submit_banking_change(request, org_id: int, payload: ChangeIn):
     org = get_organization_for(request.auth, org_id)
-    change = services.submit_banking_change(org, data=payload.model_dump(), actor=request.auth)
+    data = payload.model_dump()
+    document_id = data.pop("document_id")
+    change = services.submit_banking_change(
+        org, data=data, document_id=document_id, actor=request.auth
+    )
     task = Task.objects.get(kind=services.TASK_KIND, subject_id=change.pk)
     return Status(202, {"change_id": change.pk, "task_id": task.pk})

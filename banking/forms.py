@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 
 from banking.models import Currency
 from core.forms import RequiredChoiceField
+from documents.forms import DocumentField
 
 
 def _digits(count: str, what: str) -> RegexValidator:
@@ -65,3 +66,15 @@ class BankingForm(forms.Form):
         if not name or not name.isprintable():
             raise forms.ValidationError("Enter the bank's name in plain text.")
         return name
+
+
+class BankingChangeForm(BankingForm):
+    """The page's form: the details, and the supporting document uploaded with them (checked
+    by its content in documents.services, like every upload)."""
+
+    document = DocumentField(
+        label="Void cheque or bank letter",
+        required=False,  # the service says it is missing, beside every other correction
+        help_text="A void cheque, or a letter from the bank, showing the new account: the "
+        "approvers compare the numbers with it.",
+    )

@@ -4,7 +4,8 @@ The institution, transit and account numbers are stored only encrypted (`banking
 what is shown anywhere is the masked account (`****4567`, kept as `account_last4`).
 An Invoicing and Banking Contact submits a `BankingChange`; it is applied only when another
 person of the organization's banking group (Authorized Representatives, Invoicing and
-Banking Contacts, Primary Contacts) approves its task, and exactly as submitted.
+Banking Contacts, Primary Contacts) approves its task, and exactly as submitted. Each change
+carries its supporting document (a void cheque or a letter from the bank).
 """
 
 from django.conf import settings
@@ -64,6 +65,12 @@ class BankingChange(models.Model):
     )
     submitted_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The void cheque or bank letter that supports it (documents.Document, purpose
+    # "banking_change"): approvers open it before deciding. None only for changes submitted
+    # before documents were required.
+    document = models.OneToOneField(
+        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-version"]

@@ -10,7 +10,7 @@ def banking_summary(org: Organization) -> dict:
     return {
         "current": BankingInformation.objects.filter(organization=org).first(),
         "pending": BankingChange.objects.filter(organization=org, state=BankingChange.State.PENDING)
-        .select_related("submitted_by__person")
+        .select_related("submitted_by__person", "document")
         .first(),
     }
 

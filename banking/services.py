@@ -6,13 +6,18 @@ from django.utils import timezone
 
 from audit.log import record
 from banking import crypto, notifications
+from banking.documents import PURPOSE
 from banking.forms import BankingForm
 from banking.models import BankingChange, BankingInformation
 from banking.rules import BANKING_GROUP, can_reveal_banking, can_submit_banking
-from core.errors import RuleViolation, require
+from core.errors import Invalid, NotFound, RuleViolation, require
+from core.forms import field_errors
 from core.forms import validated as validated_form
 from core.reauth import require_recent_sign_in
 from core.services import service
+from documents.models import Document
+from documents.services import FIELD as DOCUMENT_FIELD
+from documents.services import store_document
 from registry.locks import lock_organization
 from registry.models import Organization
 from tasks import services as task_services
@@ -29,6 +34,54 @@ def validated(data: dict) -> dict:
     return validated_form(BankingForm(data=data), message="Some banking details need correcting.")
 
 
+DOCUMENT_MISSING = (
+    "Attach a void cheque or a letter from the bank showing the new account: the approvers "
+    "check the numbers against it."
+)
+
+
+def _checked(data: dict, *, has_document: bool) -> dict:
+    """The banking details, cleaned; or Invalid naming every field to correct at once, the
+    missing document among them (so a person corrects everything in one go)."""
+    form = BankingForm(data=data)
+    valid = form.is_valid()
+    if valid and has_document:
+        return form.cleaned_data
+    fields = field_errors(form) if not valid else {}
+    if not has_document:
+        fields[DOCUMENT_FIELD] = [DOCUMENT_MISSING]
+    raise Invalid("Some banking details need correcting.", fields=fields)
+
+
+def _supporting_document(org: Organization, *, file, document_id, actor) -> Document:
+    """The change's document: the file uploaded with it (stored now), or one uploaded before
+    (API: POST .../documents with purpose banking_change) that is the organization's, is for a
+    banking change and supports no other change."""
+    if file is not None:
+        return store_document(actor=actor, organization=org, file=file, purpose=PURPOSE)
+    document = Document.objects.select_for_update().filter(pk=document_id, organization=org).first()
+    if document is None:
+        raise NotFound(
+            f"{org.legal_name} has no document {document_id}.",
+            fields={"document_id": ["Upload the document to this organization first."]},
+        )
+    if document.purpose != PURPOSE:
+        raise RuleViolation(
+            f"Document {document.pk} was uploaded for another purpose; upload the void cheque "
+            f"or bank letter with the purpose {PURPOSE}.",
+            code="wrong_purpose",
+            fields={"document_id": ["Upload it with the purpose banking_change."]},
+        )
+    if BankingChange.objects.filter(document=document).exists():
+        raise RuleViolation(
+            f"Document {document.pk} already supports another banking change; upload it again "
+            f"for this one.",
+            code="document_used",
+            fields={"document_id": ["Each change needs its own upload."]},
+        )
+    return document
+
+
 def _masked(change: BankingChange) -> dict:
     return {
         "bank_name": change.bank_name,
@@ -39,10 +92,13 @@ def _masked(change: BankingChange) -> dict:
 
 
 @service("banking.submit", org="org", target=None)
-def submit_banking_change(org: Organization, *, data: dict, actor) -> BankingChange:
-    """An Invoicing and Banking Contact proposes new banking information. Nothing is applied:
-    a task goes to the banking group (never decided by the submitter), and any earlier
-    pending change is superseded, its task cancelled."""
+def submit_banking_change(
+    org: Organization, *, data: dict, actor, file=None, document_id: int | None = None
+) -> BankingChange:
+    """An Invoicing and Banking Contact proposes new banking information, with its supporting
+    document (`file`, stored now, or `document_id`, uploaded before). Nothing is applied: a
+    task goes to the banking group (never decided by the submitter), and any earlier pending
+    change is superseded, its task cancelled."""
     org = _lock(org, actor)
     require(
         can_submit_banking(actor, org),
@@ -50,7 +106,8 @@ def submit_banking_change(org: Organization, *, data: dict, actor) -> BankingCha
         f"information.",
     )
     require_recent_sign_in(actor)
-    cleaned = validated(data)
+    cleaned = _checked(data, has_document=file is not None or document_id is not None)
+    document = _supporting_document(org, file=file, document_id=document_id, actor=actor)
     for earlier in BankingChange.objects.select_for_update().filter(
         organization=org, state=BankingChange.State.PENDING
     ):
@@ -75,8 +132,15 @@ def submit_banking_change(org: Organization, *, data: dict, actor) -> BankingCha
         numbers=crypto.encrypt(org.org_id, numbers),
         account_last4=cleaned["account_number"][-4:],
         submitted_by=actor,
+        document=document,
     )
-    record(actor, "banking.change_submitted", org=org, target=change, details=_masked(change))
+    record(
+        actor,
+        "banking.change_submitted",
+        org=org,
+        target=change,
+        details={**_masked(change), "document_id": document.pk},
+    )
     task_services.create_task(
         kind=TASK_KIND,
         organization=org,

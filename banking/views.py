@@ -7,11 +7,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from banking import queries, services
 from banking.access import get_banking_organization_for
-from banking.forms import BankingForm
+from banking.forms import BankingChangeForm
 from banking.rules import can_reveal_banking, can_submit_banking
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.reauth import reauth_required
+from documents.services import FIELD as DOCUMENT_FIELD
 
 
 @never_cache
@@ -29,17 +30,20 @@ def choose_organization(request):
 def organization_banking(request, org_id: int):
     org = get_banking_organization_for(request.user, org_id)
     can_submit = can_submit_banking(request.user, org)
-    form = BankingForm(request.POST or None) if can_submit else None
+    form = BankingChangeForm(request.POST or None, request.FILES or None) if can_submit else None
     status = 200
     if request.method == "POST":
         try:
             change = services.submit_banking_change(
-                org, data=request.POST.dict(), actor=request.user
+                org,
+                data=request.POST.dict(),
+                file=request.FILES.get("document"),
+                actor=request.user,
             )
         except Invalid as exc:
             status = 422
             if form is not None:
-                show_errors(form, exc)
+                show_errors(form, exc, rename={DOCUMENT_FIELD: "document"})
         except DomainError as exc:
             messages.error(request, exc.message)
             return redirect("banking-organization", org.org_id)

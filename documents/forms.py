@@ -21,6 +21,8 @@ class DocumentField(forms.FileField):
             + [t.mime for t in types.accepted_types()]
         )
         kwargs.setdefault("error_messages", {"required": "Choose a file to upload."})
+        # An empty file is documents.services' to refuse, in its words (said once).
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(
             help_text=" ".join(filter(None, [help_text, accepted_help()])),
             widget=forms.FileInput(attrs={"accept": accept}),

@@ -16,7 +16,7 @@ import pytest
 from apitokens.tests.helpers import bearer, token_for
 from audit.models import AuditEntry
 from banking import services as banking_services
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter, stored_letter
 from documents import purposes
 from documents import services as document_services
 from documents.tests.files import pdf_bytes, upload
@@ -38,7 +38,9 @@ def _northwind_objects(personas) -> dict:
     grant = systems_services.grant_access(
         northwind, erin, InformationSystem.objects.get(code="metering"), actor=personas.dave
     )
-    change = banking_services.submit_banking_change(northwind, data=NEW, actor=personas.carol)
+    change = banking_services.submit_banking_change(
+        northwind, data=NEW, file=letter(), actor=personas.carol
+    )
     task = Task.objects.get(kind="banking_change", subject_id=change.pk)
     from apitokens.models import ApiToken
 
@@ -67,6 +69,7 @@ def _northwind_objects(personas) -> dict:
         "application_id": Application.objects.get(organization=northwind).pk,
         "code": "bank-account",
         "_ivan": ivan.person_id,
+        "_banking_letter": stored_letter(northwind, personas.carol),
     }
 
 
@@ -106,7 +109,10 @@ BODIES = {
         "system": "settlements",
     },
     ("post", "/api/v1/organizations/{org_id}/access-requests"): lambda ids: {"system": "mpi"},
-    ("post", "/api/v1/organizations/{org_id}/banking-changes"): lambda ids: dict(NEW),
+    ("post", "/api/v1/organizations/{org_id}/banking-changes"): lambda ids: {
+        **NEW,
+        "document_id": ids["_banking_letter"],
+    },
     ("post", "/api/v1/tasks/{task_id}/approve"): lambda ids: {"comment": "Looks right."},
     ("post", "/api/v1/tasks/{task_id}/reject"): lambda ids: {"comment": "Unknown bank."},
     ("post", "/api/v1/tasks/{task_id}/accept"): lambda ids: {},

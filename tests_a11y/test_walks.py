@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, DEMO_PASSWORD
+from documents.tests.files import pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -153,6 +154,9 @@ def _submit_banking(walk: Walk, bank: str) -> None:
     walk.page.get_by_label("Transit number").fill("00022")
     walk.page.get_by_label("Account number").fill("7654321")
     walk.page.get_by_label("Currency").select_option(label="Canadian dollar (CAD)")
+    walk.page.get_by_label("Void cheque or bank letter").set_input_files(
+        {"name": "void-cheque.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}
+    )
     walk.button("Submit for approval")
     walk.says("has been submitted")
 

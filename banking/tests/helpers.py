@@ -20,3 +20,18 @@ def sign_in_recently(client, user):
     session[AUTHENTICATED_AT] = time.time()
     session.save()
     return client
+
+
+def letter(name: str = "void-cheque.pdf"):
+    """A supporting document as a browser uploads it (a fresh one for each change)."""
+    from documents.tests.files import pdf
+
+    return pdf(name)
+
+
+def stored_letter(org, actor) -> int:
+    """A supporting document uploaded first, as an API client does: its document_id."""
+    from banking.documents import PURPOSE
+    from documents.services import store_document
+
+    return store_document(actor=actor, organization=org, file=letter(), purpose=PURPOSE).pk

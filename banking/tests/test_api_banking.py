@@ -1,11 +1,15 @@
 import pytest
 
 from banking.models import BankingChange
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, stored_letter
 from registry.tests.api_helpers import as_persona, call
 from tasks.models import Task
 
 pytestmark = pytest.mark.django_db
+
+
+def _with_letter(personas, user="carol") -> dict:
+    return {**NEW, "document_id": stored_letter(personas.northwind, getattr(personas, user))}
 
 
 def test_submit_is_202_with_the_change_and_its_task(personas):
@@ -13,7 +17,7 @@ def test_submit_is_202_with_the_change_and_its_task(personas):
         as_persona(personas, "carol"),
         "POST",
         f"/organizations/{personas.northwind.org_id}/banking-changes",
-        NEW,
+        _with_letter(personas),
     )
     assert response.status_code == 202, response.content
     body = response.json()
@@ -24,7 +28,10 @@ def test_submit_is_202_with_the_change_and_its_task(personas):
 def test_get_banking_is_masked_with_the_pending_change(personas):
     carol = as_persona(personas, "carol")
     task_id = call(
-        carol, "POST", f"/organizations/{personas.northwind.org_id}/banking-changes", NEW
+        carol,
+        "POST",
+        f"/organizations/{personas.northwind.org_id}/banking-changes",
+        _with_letter(personas),
     ).json()["task_id"]
     response = call(
         as_persona(personas, "alice"), "GET", f"/organizations/{personas.northwind.org_id}/banking"
@@ -53,7 +60,7 @@ def test_only_the_ibc_submits(personas, user, status):
         as_persona(personas, user),
         "POST",
         f"/organizations/{personas.northwind.org_id}/banking-changes",
-        NEW,
+        _with_letter(personas),
     )
     assert response.status_code == status
     assert not BankingChange.objects.exists()
@@ -68,7 +75,7 @@ def test_bad_input_is_422_with_field_errors_and_no_task(personas, field, value):
         as_persona(personas, "carol"),
         "POST",
         f"/organizations/{personas.northwind.org_id}/banking-changes",
-        {**NEW, field: value},
+        {**_with_letter(personas), field: value},
     )
     assert response.status_code == 422
     assert field in response.json()["fields"]

@@ -3,13 +3,15 @@ from django.db import connection
 
 from banking import crypto, services
 from banking.models import BankingChange, BankingInformation
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_database_holds_only_ciphertext_for_the_numbers(personas):
-    services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
+    services.submit_banking_change(
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
+    )
     with connection.cursor() as cursor:
         cursor.execute("SELECT numbers FROM banking_bankinginformation")
         rows = [bytes(r[0]) for r in cursor.fetchall()]
@@ -71,7 +73,9 @@ def test_masking_everywhere_the_change_is_described(personas):
     from audit.models import AuditEntry
     from tasks.models import Task
 
-    change = services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
+    change = services.submit_banking_change(
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
+    )
     assert str(change).find("7654321") == -1
     texts = [change.audit_label, *Task.objects.values_list("summary", flat=True)]
     texts += [str(e.details) + e.target_label for e in AuditEntry.objects.all()]

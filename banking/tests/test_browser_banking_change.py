@@ -1,7 +1,9 @@
-"""In Chromium: Carol submits new banking information, Bob accepts and approves the task,
-Alice sees the change on News, the account masked throughout."""
+"""In Chromium: Carol submits new banking information with its void cheque (first forgetting
+it, and told so), Bob accepts the task, opens the cheque and approves, Alice sees the change
+on News, the account masked throughout."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -9,6 +11,7 @@ from playwright.sync_api import expect
 from banking import crypto
 from banking.models import BankingInformation
 from core.testing import browser_sign_in
+from documents.tests.files import pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +32,13 @@ def test_carol_submits_bob_approves_alice_sees_it_on_news(
     page.get_by_label("Account number").fill("7654321")
     page.get_by_label("Currency").select_option(label="Canadian dollar (CAD)")
     page.get_by_role("button", name="Submit for approval").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Attach a void cheque or a letter from the bank")
+    expect(page.get_by_label("Account number")).to_have_value("7654321")  # nothing typed is lost
+    cheque = artifacts / "void-cheque.pdf"
+    cheque.write_bytes(pdf_bytes())
+    page.get_by_label("Void cheque or bank letter").set_input_files(cheque)
+    page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_role("status")).to_contain_text("has been submitted")
     expect(page.get_by_text("****4321").first).to_be_visible()
     assert "7654321" not in page.content()
@@ -44,6 +54,10 @@ def test_carol_submits_bob_approves_alice_sees_it_on_news(
     expect(page.get_by_role("heading", level=1)).to_contain_text("Approve")
     expect(page.get_by_text("****4321").first).to_be_visible()
     page.screenshot(path=artifacts / "task-approve.png", full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="void-cheque.pdf").click()
+    assert download.value.suggested_filename == "void-cheque.pdf"
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
     page.get_by_role("button", name="Approve", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("You approved “")
     expect(page.get_by_text("You have no pending tasks.")).to_be_visible()

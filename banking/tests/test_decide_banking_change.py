@@ -4,7 +4,7 @@ from django.urls import reverse
 from audit.models import AuditEntry
 from banking import crypto, services
 from banking.models import BankingChange, BankingInformation
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from core.errors import RuleViolation
 from core.testing import DEMO
 from registry import services as registry_services
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def submit(personas, **changes):
     change = services.submit_banking_change(
-        personas.northwind, data={**NEW, **changes}, actor=personas.carol
+        personas.northwind, data={**NEW, **changes}, file=letter(), actor=personas.carol
     )
     return change, Task.objects.get(kind="banking_change", subject_id=change.pk)
 

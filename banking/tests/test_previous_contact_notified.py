@@ -4,7 +4,7 @@ replace the banking information they submitted, even after losing the role; mask
 import pytest
 
 from banking import services
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from registry import services as registry_services
 from registry.models import RoleType
 from tasks import services as task_services
@@ -27,7 +27,9 @@ def carol_replaced_by_erin(personas, django_capture_on_commit_callbacks):
     """Carol's change is in force; then she loses the role and Erin becomes the contact."""
     ibc = RoleType.objects.get(code="invoicing_banking_contact")
     with django_capture_on_commit_callbacks(execute=True):
-        first = services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
+        first = services.submit_banking_change(
+            personas.northwind, data=NEW, file=letter(), actor=personas.carol
+        )
         _approve(first, personas.bob)
         registry_services.remove_contact(
             personas.northwind, personas.person("carol"), ibc, actor=personas.alice
@@ -45,7 +47,7 @@ def test_the_previous_contact_hears_of_a_submission_and_of_its_approval(
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         change = services.submit_banking_change(
-            personas.northwind, data=SECOND, actor=personas.erin
+            personas.northwind, data=SECOND, file=letter(), actor=personas.erin
         )
     to_carol = [m for m in mailoutbox if CAROL in m.to]
     assert [m.subject for m in to_carol] == [
@@ -68,11 +70,15 @@ def test_nobody_is_told_twice_when_the_previous_contact_submits_again(
     personas, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        first = services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
+        first = services.submit_banking_change(
+            personas.northwind, data=NEW, file=letter(), actor=personas.carol
+        )
         _approve(first, personas.bob)
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_banking_change(personas.northwind, data=SECOND, actor=personas.carol)
+        services.submit_banking_change(
+            personas.northwind, data=SECOND, file=letter(), actor=personas.carol
+        )
     assert not [m for m in mailoutbox if CAROL in m.to]
 
 
@@ -80,6 +86,8 @@ def test_without_an_earlier_approved_change_nobody_else_is_told(
     personas, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
+        services.submit_banking_change(
+            personas.northwind, data=NEW, file=letter(), actor=personas.carol
+        )
     assert mailoutbox
     assert not [m for m in mailoutbox if "you submitted" in m.subject]

@@ -5,7 +5,7 @@ import pytest
 
 from banking import crypto, services
 from banking.models import BankingChange, BankingInformation
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from core.testing import race
 from tasks import services as task_services
 from tasks.models import Task
@@ -20,7 +20,7 @@ def test_approve_and_reject_at_once_apply_the_change_at_most_once(live_personas)
     for index in range(ROUNDS):
         account = f"{7000000 + index}"
         change = services.submit_banking_change(
-            p.northwind, data={**NEW, "account_number": account}, actor=p.carol
+            p.northwind, data={**NEW, "account_number": account}, file=letter(), actor=p.carol
         )
         task = Task.objects.get(kind="banking_change", subject_id=change.pk)
         before = BankingInformation.objects.get(organization=p.northwind).version
@@ -46,8 +46,12 @@ def test_two_submissions_at_once_leave_exactly_one_pending_change_and_open_task(
     p = live_personas
     for _ in range(ROUNDS):
         outcome = race(
-            lambda: services.submit_banking_change(p.northwind, data=NEW, actor=p.carol),
-            lambda: services.submit_banking_change(p.northwind, data=NEW, actor=p.carol),
+            lambda: services.submit_banking_change(
+                p.northwind, data=NEW, file=letter(), actor=p.carol
+            ),
+            lambda: services.submit_banking_change(
+                p.northwind, data=NEW, file=letter(), actor=p.carol
+            ),
         )
         assert outcome == ["done", "done"]
         assert BankingChange.objects.filter(state="pending").count() == 1
@@ -65,7 +69,10 @@ def test_resubmitting_while_another_contact_decides_never_deadlocks(live_persona
     p = live_personas
     for index in range(RESUBMIT_ROUNDS):
         change = services.submit_banking_change(
-            p.northwind, data={**NEW, "account_number": f"{8000000 + index}"}, actor=p.carol
+            p.northwind,
+            data={**NEW, "account_number": f"{8000000 + index}"},
+            file=letter(),
+            actor=p.carol,
         )
         task = Task.objects.get(kind="banking_change", subject_id=change.pk)
         decide = (
@@ -74,7 +81,9 @@ def test_resubmitting_while_another_contact_decides_never_deadlocks(live_persona
             else (lambda t=task: task_services.reject_task(t, actor=p.bob, comment="No."))
         )
         outcome = race(
-            lambda: services.submit_banking_change(p.northwind, data=NEW, actor=p.carol),
+            lambda: services.submit_banking_change(
+                p.northwind, data=NEW, file=letter(), actor=p.carol
+            ),
             decide,
         )
         assert outcome in (["done", "done"], ["already_decided", "done"]), (index, outcome)

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from banking import crypto, services
 from banking.models import BankingChange, BankingInformation
-from banking.tests.helpers import NEW, sign_in_recently
+from banking.tests.helpers import NEW, letter, sign_in_recently
 from core.errors import Forbidden, Invalid
 from tasks.models import Task
 from tasks.services import task_recipients
@@ -12,14 +12,18 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_ibc_submits_a_change_that_is_pending_and_not_applied(personas):
-    change = services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
+    change = services.submit_banking_change(
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
+    )
     assert (change.state, change.version, change.masked_account) == ("pending", 1, "****4321")
     info = BankingInformation.objects.get(organization=personas.northwind)
     assert crypto.decrypt(personas.northwind.org_id, info.numbers)["account"] == "1234567"
 
 
 def test_the_task_goes_to_the_banking_group_and_not_to_the_submitter(personas):
-    change = services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
+    change = services.submit_banking_change(
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
+    )
     task = Task.objects.get(kind="banking_change", subject_id=change.pk)
     assert {u.username for u in task_recipients(task)} == {"alice", "bob", "carol"}
     assert task.excluded_user == personas.carol
@@ -41,7 +45,9 @@ def test_with_no_other_eligible_contact_the_task_goes_to_operator_staff(personas
     registry_services.remove_contact(
         personas.lakeshore, personas.person("frank"), pc, actor=personas.grace
     )
-    change = services.submit_banking_change(personas.lakeshore, data=NEW, actor=personas.grace)
+    change = services.submit_banking_change(
+        personas.lakeshore, data=NEW, file=letter(), actor=personas.grace
+    )
     task = Task.objects.get(kind="banking_change", subject_id=change.pk)
     assert task.to_staff
     assert {u.username for u in task_recipients(task)} == {"grace", "staff"}
@@ -51,7 +57,9 @@ def test_primary_contacts_are_e_mailed_with_the_account_masked(
     personas, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
+        services.submit_banking_change(
+            personas.northwind, data=NEW, file=letter(), actor=personas.carol
+        )
     subjects = {m.subject: m for m in mailoutbox}
     notice = subjects["Banking information change submitted for Northwind Power Corp."]
     assert notice.to == ["alice@northwind.example"]
@@ -64,7 +72,9 @@ def test_primary_contacts_are_e_mailed_with_the_account_masked(
 @pytest.mark.parametrize("user", ["alice", "bob", "dave", "erin", "staff"])
 def test_only_an_invoicing_and_banking_contact_can_submit(personas, user):
     with pytest.raises(Forbidden):
-        services.submit_banking_change(personas.northwind, data=NEW, actor=getattr(personas, user))
+        services.submit_banking_change(
+            personas.northwind, data=NEW, file=letter(), actor=getattr(personas, user)
+        )
     assert not BankingChange.objects.exists()
 
 
@@ -81,7 +91,7 @@ SEPARATED = [
 @pytest.mark.parametrize(("field", "typed", "digits"), SEPARATED)
 def test_spaces_and_hyphens_between_digits_are_removed(personas, field, typed, digits):
     change = services.submit_banking_change(
-        personas.northwind, data={**NEW, field: typed}, actor=personas.carol
+        personas.northwind, data={**NEW, field: typed}, file=letter(), actor=personas.carol
     )
     assert services.validated({**NEW, field: typed})[field] == digits
     assert change.pk is not None
@@ -90,7 +100,9 @@ def test_spaces_and_hyphens_between_digits_are_removed(personas, field, typed, d
 def test_the_page_accepts_an_account_number_typed_with_spaces(client, personas):
     sign_in_recently(client, personas.carol)
     url = reverse("banking-organization", args=[personas.northwind.org_id])
-    response = client.post(url, {**NEW, "account_number": "1234 5678 90"}, follow=True)
+    response = client.post(
+        url, {**NEW, "account_number": "1234 5678 90", "document": letter()}, follow=True
+    )
     assert response.status_code == 200
     assert "There is a problem" not in response.content.decode()
     assert BankingChange.objects.filter(organization__org_id=personas.northwind.org_id).count() == 1
@@ -119,7 +131,7 @@ BAD = [
 def test_bad_banking_input_is_refused_with_a_field_error_and_nothing_saved(personas, field, value):
     with pytest.raises(Invalid) as exc:
         services.submit_banking_change(
-            personas.northwind, data={**NEW, field: value}, actor=personas.carol
+            personas.northwind, data={**NEW, field: value}, file=letter(), actor=personas.carol
         )
     assert field in exc.value.fields
     assert not BankingChange.objects.exists()
@@ -142,7 +154,7 @@ def test_the_page_shows_every_bad_field_and_saves_nothing(client, personas):
 def test_the_page_submits_and_says_it_is_not_yet_in_force(client, personas):
     sign_in_recently(client, personas.carol)
     url = reverse("banking-organization", args=[personas.northwind.org_id])
-    response = client.post(url, NEW, follow=True)
+    response = client.post(url, {**NEW, "document": letter()}, follow=True)
     body = response.content.decode()
     assert "has been submitted. It is not in force until another contact" in body
     assert "****4321" in body and "7654321" not in body
@@ -156,7 +168,10 @@ def test_a_stale_sign_in_is_asked_to_confirm_the_password_first(client, personas
     session = client.session
     session[AUTHENTICATED_AT] = 0  # signed in long ago
     session.save()
-    response = client.post(reverse("banking-organization", args=[personas.northwind.org_id]), NEW)
+    response = client.post(
+        reverse("banking-organization", args=[personas.northwind.org_id]),
+        {**NEW, "document": letter()},
+    )
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("reauthenticate"))
     assert not BankingChange.objects.exists()
@@ -178,7 +193,8 @@ def test_another_organizations_banking_page_is_404(client, personas):
     )
     assert (
         client.post(
-            reverse("banking-organization", args=[personas.northwind.org_id]), NEW
+            reverse("banking-organization", args=[personas.northwind.org_id]),
+            {**NEW, "document": letter()},
         ).status_code
         == 404
     )

@@ -25,6 +25,7 @@ from accounts.models import Invitation, digest
 from apitokens.services import create_api_token
 from audit.verify import verify_chains
 from banking.models import BankingChange
+from banking.tests.helpers import stored_letter
 from core.tests.multi_server import Cluster, wait_for
 from registry.models import Person
 from tasks.models import Task
@@ -67,6 +68,7 @@ def _burst(p, run: str) -> list[tuple[str, str, dict]]:
             "transit_number": "00033",
             "account_number": f"9{n:06d}",  # its last four digits name the change
             "currency": "CAD",
+            "document_id": stored_letter(org, p.carol if org == p.northwind else p.grace),
         }
         burst.append((submitter, f"/api/v1/organizations/{org.org_id}/banking-changes", change))
         person = {

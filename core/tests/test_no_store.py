@@ -6,7 +6,7 @@ from django.test import Client
 
 from apitokens.tests.helpers import bearer, token_for
 from banking import services as banking_services
-from banking.tests.helpers import NEW, sign_in_recently
+from banking.tests.helpers import NEW, letter, sign_in_recently
 from core.testing import DEMO
 from tasks.models import Task
 
@@ -21,7 +21,7 @@ def _never_stored(response) -> None:
 @pytest.fixture
 def banking_task(personas) -> Task:
     change = banking_services.submit_banking_change(
-        personas.northwind, data=NEW, actor=personas.carol
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
     )
     return Task.objects.get(kind="banking_change", subject_id=change.pk)
 

@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 
 from banking import services as banking_services
 from banking.models import BankingChange
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from core import mail
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -55,7 +55,7 @@ def test_with_smtp_down_changes_commit_and_every_email_arrives_exactly_once_late
     live_personas, outbox_over_smtp
 ):
     p = live_personas
-    banking_services.submit_banking_change(p.northwind, data=NEW, actor=p.carol)
+    banking_services.submit_banking_change(p.northwind, data=NEW, file=letter(), actor=p.carol)
     assert BankingChange.objects.filter(state="pending").count() == 1  # committed
     queued = DBTaskResult.objects.filter(task_path="core.mail.deliver_email")
     assert queued.count() == 2  # the task to the group, the notice to the Primary Contacts
@@ -101,7 +101,7 @@ def test_an_email_queued_by_a_change_that_rolls_back_is_never_sent(live_personas
 
     p = live_personas
     with pytest.raises(RuntimeError), transaction.atomic():
-        banking_services.submit_banking_change(p.northwind, data=NEW, actor=p.carol)
+        banking_services.submit_banking_change(p.northwind, data=NEW, file=letter(), actor=p.carol)
         raise RuntimeError("the request failed after the change")
     assert not DBTaskResult.objects.exists()
     assert not BankingChange.objects.exists()

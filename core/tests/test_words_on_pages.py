@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from banking import services as banking_services
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from registry import services as registry_services
 from registry.models import RoleType
 from tasks.models import Task
@@ -23,7 +23,7 @@ def _label(html: str, field_id: str) -> str:
 
 def _banking_task(personas) -> Task:
     change = banking_services.submit_banking_change(
-        personas.northwind, data=NEW, actor=personas.carol
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
     )
     return Task.objects.get(kind="banking_change", subject_id=change.pk)
 

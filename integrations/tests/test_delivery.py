@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from banking import services as banking_services
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from integrations import services
 from integrations.models import Delivery, Event, Webhook
 from integrations.tests.helpers import Receiver, free_port, subscribe
@@ -46,7 +46,7 @@ def three_changes(p) -> None:
     registry_services.remove_contact(
         p.northwind, erin, role("invoicing_banking_contact"), actor=p.alice
     )
-    banking_services.submit_banking_change(p.northwind, data=NEW, actor=p.carol)
+    banking_services.submit_banking_change(p.northwind, data=NEW, file=letter(), actor=p.carol)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from banking import services as banking_services
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from core.errors import Forbidden
 from integrations.models import Event
 from registry import services as registry_services
@@ -36,7 +36,9 @@ def test_an_added_contact_is_an_event_naming_public_ids(personas):
 
 
 def test_a_banking_event_carries_the_masked_account_only(personas):
-    banking_services.submit_banking_change(personas.northwind, data=NEW, actor=personas.carol)
+    banking_services.submit_banking_change(
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
+    )
     event = Event.objects.filter(type="banking.change_submitted").latest("id")
     text = json.dumps(event.data)
     assert event.data["details"]["account"].endswith("4321")

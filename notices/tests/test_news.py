@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from banking import services as banking_services
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from notices import services
 from tasks import services as task_services
 from tasks.models import Task
@@ -33,7 +33,7 @@ def test_news_runs_the_same_queries_for_few_or_many_items(
             actor=personas.staff,
         )
         change = banking_services.submit_banking_change(
-            personas.northwind, data=NEW, actor=personas.carol
+            personas.northwind, data=NEW, file=letter(), actor=personas.carol
         )
         task = Task.objects.get(subject_id=change.pk, kind="banking_change")
         task_services.approve_task(task, actor=personas.bob)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from banking import services as banking_services
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from systems import services as systems_services
 from systems.models import InformationSystem
 from tasks.models import Task
@@ -21,7 +21,7 @@ def _text(html: str) -> str:
 
 def test_a_banking_approval_shows_what_is_in_force_beside_what_changes(personas, client):
     change = banking_services.submit_banking_change(
-        personas.northwind, data=NEW, actor=personas.carol
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
     )
     task = Task.objects.get(kind="banking_change", subject_id=change.pk)
     client.force_login(personas.bob)
@@ -56,7 +56,7 @@ def test_an_access_request_names_the_system_and_the_access_held_now(personas, cl
 
 def test_the_decide_page_says_only_what_its_own_button_does(personas, client):
     change = banking_services.submit_banking_change(
-        personas.northwind, data=NEW, actor=personas.carol
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
     )
     task = Task.objects.get(kind="banking_change", subject_id=change.pk)
     client.force_login(personas.bob)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from backoffice.tests.helpers import submit
 from banking import services as banking_services
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from core.errors import DomainError
 from systems import reviews
 from systems import services as systems_services
@@ -28,7 +28,7 @@ ACTIONS = ["accept", "release", "approve", "reject"]
 
 def _banking_change(personas) -> Task:
     change = banking_services.submit_banking_change(
-        personas.northwind, data=NEW, actor=personas.carol
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
     )
     return Task.objects.get(kind="banking_change", subject_id=change.pk)
 

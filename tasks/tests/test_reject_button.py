@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from banking import services as banking_services
-from banking.tests.helpers import NEW
+from banking.tests.helpers import NEW, letter
 from systems.tests.helpers import grant, start_review
 from tasks.models import Task
 
@@ -27,7 +27,7 @@ def test_an_access_review_task_offers_approve_but_not_reject(personas, client):
 
 def test_a_banking_change_task_offers_both(personas, client):
     change = banking_services.submit_banking_change(
-        personas.northwind, data=NEW, actor=personas.carol
+        personas.northwind, data=NEW, file=letter(), actor=personas.carol
     )
     task = Task.objects.get(kind="banking_change", subject_id=change.pk)
     page = _page(client, personas.bob, task)

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "systems",
     "backoffice",
     "documents",
+    "conversations",
     "participation",
     "integrations",
     "scim",

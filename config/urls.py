@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("apitokens.urls")),
     path("", include("integrations.urls")),
     path("", include("participation.urls")),
+    path("", include("conversations.urls")),
     path("", include("oidc.urls")),  # /.well-known/openid-configuration, /o/...
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),

@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from audit.models import AuditEntry
 from banking.rules import banking_org_ids
+from conversations.queries import readable_comment_audit_ids
 from registry.models import Organization
 from registry.rules import is_operator_staff
 
@@ -22,6 +23,10 @@ def news_entries(user):
         # Banking news (masked) only for the organizations where the user is in the banking
         # group; a plain member sees none of it.
         qs = qs.exclude(Q(action__startswith="banking.") & ~Q(org_id__in=banking_org_ids(user)))
+        # A comment only for those who read its conversation (a task's group, its requester).
+        qs = qs.exclude(
+            Q(action__startswith="comment.") & ~Q(target_id__in=readable_comment_audit_ids(user))
+        )
     # Task steps are the machinery behind the events News reports (a banking change approved),
     # and a reveal of banking numbers is for the audit log only.
     # Announcements and notices are shown as themselves, not as their audit entries.

@@ -10,6 +10,14 @@ from ninja import Field, File, Query, Router, Status
 from ninja.files import UploadedFile
 
 from audit.sentences import describe
+from conversations.access import get_thread_for
+from conversations.api import (
+    ConversationOut,
+    ThreadCommentIn,
+    ThreadCommentOut,
+    add_comment,
+    conversation_out,
+)
 from core.api import In, IsoDate, ListParams, Page, Schema, accepts_files, page, responses
 from documents.api import upload_encoding
 from participation import queries, services
@@ -385,3 +393,28 @@ def reinstate_participation(request, org_id: int, application_id: int):
     app = _fresh(request, org_id, application_id)
     services.reinstate_participation(app, actor=request.auth)
     return _application_out(_fresh(request, org_id, application_id))
+
+
+@router.get(
+    "/organizations/{org_id}/applications/{application_id}/comments",
+    response=responses(200, ConversationOut, 404),
+    operation_id="get_application_conversation",
+    summary="An application's conversation (the organization's members and operator staff), "
+    "oldest first",
+)
+def get_application_conversation(request, org_id: int, application_id: int):
+    app = get_application_for(request.auth, org_id, application_id)
+    return conversation_out(get_thread_for(request.auth, "application", app.pk), request.auth)
+
+
+@router.post(
+    "/organizations/{org_id}/applications/{application_id}/comments",
+    response=responses(201, ThreadCommentOut, 403, 404, 409),
+    operation_id="comment_on_application",
+    summary="Add a comment to an application's conversation (its applicants and operator "
+    "staff; 409 thread_closed once withdrawn); everyone else in it is e-mailed",
+)
+def comment_on_application(request, org_id: int, application_id: int, payload: ThreadCommentIn):
+    app = get_application_for(request.auth, org_id, application_id)
+    thread = get_thread_for(request.auth, "application", app.pk)
+    return add_comment(thread, payload, request.auth)

@@ -2,7 +2,7 @@
 
 Northwind holds an authorized Market Participant participation (written as it stands, with
 its history in the audit log); Lakeshore has an application in progress, made through the
-services, whose bank account details staff returned."""
+services, whose bank account details staff returned, saying so in its conversation."""
 
 from datetime import date, timedelta
 from decimal import Decimal
@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from audit.log import record
+from conversations.access import get_thread_for
+from conversations.services import add_comment
 from participation import services
 from participation.catalogue import MARKET_PARTICIPANT, ensure_participation_types
 from participation.models import Application, Item, ParticipationType, Requirement
@@ -33,6 +35,11 @@ RETURN_REASON = (
     "the bank letter."
 )
 
+DEMO_COMMENT = (
+    "Everything else is in order. Once the account holder reads Lakeshore Energy Inc., submit "
+    "the bank account details again and we will accept them the same day."
+)
+
 
 def seed_participation(operator, users: dict) -> None:
     ensure_participation_types(ParticipationType, Requirement, RoleType)
@@ -50,6 +57,8 @@ def seed_participation(operator, users: dict) -> None:
         )
         services.submit_requirement(app, "bank-account", data=LAKESHORE_BANK, actor=grace)
         services.return_requirement(app, "bank-account", reason=RETURN_REASON, actor=operator)
+        thread = get_thread_for(operator, "application", app.pk)
+        add_comment(thread, body=DEMO_COMMENT, actor=operator)
 
 
 def _authorized(org, ptype, operator, applicant) -> None:

@@ -143,6 +143,8 @@ BODIES = {
     },
     ("post", APPLICATION + "/authorize"): lambda ids: {"effective_from": "2026-01-01"},
     ("post", APPLICATION + "/suspend"): lambda ids: {"reason": "Replayed."},
+    ("post", APPLICATION + "/comments"): lambda ids: {"body": "Replayed."},
+    ("post", "/api/v1/tasks/{task_id}/comments"): lambda ids: {"body": "Replayed."},
 }
 
 

@@ -9,7 +9,7 @@ from core import reauth
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.text import sentence
-from tasks import queries, services
+from tasks import hooks, queries, services
 from tasks.access import get_task_for
 from tasks.forms import DecisionForm
 from tasks.kinds import get_kind
@@ -39,6 +39,10 @@ def _closed_list(request, view: str):
     more, tasks = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
     queries.mark_openable(request.user, tasks)
     context = {"tasks": tasks, "view": view, "page": number, "more": more}
+    if view == "mine" and number == 1:
+        context["other_requests"] = [
+            group for group in hooks.other_requests(request.user) if group and group["rows"]
+        ]
     return render(request, "tasks/task_list.html", context)
 
 
@@ -49,6 +53,8 @@ def done_list(request):
 
 @require_GET
 def my_requests(request):
+    """The user's requests that became tasks, 50 a page; on the first page also the requests
+    other apps keep (participation applications), through `tasks.hooks.other_requests`."""
     return _closed_list(request, "mine")
 
 

@@ -378,6 +378,7 @@ def test_carol_banking_page_has_no_axe_violations(live_server, live_personas, pa
 def test_dave_access_and_task_pages_have_no_axe_violations(live_server, live_personas, page, audit):
     from systems.models import InformationSystem
     from systems.services import request_access
+    from tasks.models import Task
 
     metering = InformationSystem.objects.get(code="metering")
     request_access(
@@ -395,6 +396,15 @@ def test_dave_access_and_task_pages_have_no_axe_violations(live_server, live_per
     audit.visit(f"{base}/tasks/", "tasks")
     audit.follow(page.get_by_role("link", name="Approve access request").first)
     audit.check("task")
+    # The task's conversation (issue 17): a comment that needs correcting, then one added.
+    audit.submit_empty(page.get_by_role("button", name="Add comment"))
+    audit.check("conversation-errors")
+    page.get_by_label("Your comment").fill("Which meters do you check?")
+    audit.follow(page.get_by_role("button", name="Add comment"))
+    audit.check("task-with-comment")
+    task = Task.objects.open().get(kind="access_request")
+    browser_sign_in(page, base, "erin")  # the requester, outside the Rights Administrators
+    audit.visit(f"{base}/conversations/task/{task.pk}/", "conversation")
     audit.assert_clean()
 
 

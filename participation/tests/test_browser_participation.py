@@ -1,7 +1,8 @@
 """Manage Participation in Chromium (issue 17): Bob, Northwind's Applicant Representative,
 starts an application, uploads the licence, fills the bank details and submits; staff return
-the bank details with a reason; Bob answers and submits them again; staff record the fee,
-accept every requirement and authorize; Bob's News shows it."""
+the bank details with a reason; Bob submits them again and answers in the conversation, which
+staff read; staff record the fee, accept every requirement and authorize; Bob's News shows
+it."""
 
 import datetime
 import re
@@ -69,10 +70,20 @@ def test_an_applicant_applies_and_staff_authorize(live_server, live_personas, pa
     bank.get_by_label("Transit number").fill("00012")
     bank.get_by_role("button", name=re.compile("Submit again")).click()
     expect(page.get_by_role("status")).to_contain_text("Bank account details is submitted.")
+    thread = page.get_by_role("region", name="Conversation")
+    thread.get_by_label("Your comment").fill("Corrected: 00012 is our head office's transit.")
+    thread.get_by_role("button", name="Add comment").click()
+    expect(page.get_by_role("status")).to_contain_text("Your comment was added")
+    expect(page.get_by_role("region", name="Conversation")).to_contain_text(
+        "Corrected: 00012 is our head office"
+    )
     browser_sign_out(page)
 
     browser_sign_in(page, base, "staff")
     page.goto(f"{base}/backoffice/participation/{app.pk}/")
+    expect(page.get_by_role("region", name="Conversation")).to_contain_text(
+        "Corrected: 00012 is our head office"
+    )
     fee = _requirement(page, "Application fee")
     fee.get_by_label("Payment reference").fill("PAY-2026-0042")
     fee.get_by_label("Amount received").fill("1130.00")

@@ -1,0 +1,69 @@
+"""The conversation on every task: read by the task's group, its requester and operator staff;
+written while the task is open."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import reverse
+
+from conversations.threads import ThreadKind, register
+from core.errors import RuleViolation
+from registry.rules import is_operator_staff
+from tasks.models import Task
+from tasks.queries import task_recipients
+
+
+def _readable(user):
+    if is_operator_staff(user):
+        return Task.objects.all()
+    return Task.objects.filter(
+        Q(pk__in=Task.objects.visible_to(user).values("pk")) | Q(created_by=user)
+    )
+
+
+def _find(user, number: int):
+    return (
+        _readable(user)
+        .select_related("organization", "created_by__person")
+        .filter(pk=number)
+        .first()
+    )
+
+
+def _write_refusal(user, task: Task):
+    if not task.is_open:
+        return RuleViolation(
+            f"This task is {task.get_state_display().lower()}, so its conversation is closed: "
+            f"it is kept as it was, and nobody can add to it.",
+            code="thread_closed",
+        )
+    return None
+
+
+def _audience(task: Task):
+    User = get_user_model()
+    return User.objects.filter(
+        Q(pk__in=task_recipients(task).values("pk")) | Q(pk=task.created_by_id), is_active=True
+    )
+
+
+def _url(user, task: Task) -> str:
+    if user is not None and Task.objects.visible_to(user).filter(pk=task.pk).exists():
+        return reverse("tasks-detail", args=[task.pk]) + "#conversation"
+    return reverse("conversation", args=["task", task.pk])
+
+
+register(
+    ThreadKind(
+        code="task",
+        label="task",
+        find=_find,
+        organization=lambda task: task.organization,
+        title=lambda task: f"{task.kind_label} (task {task.pk})",
+        write_refusal=_write_refusal,
+        audience=_audience,
+        url=_url,
+        readable_ids=lambda user: _readable(user).values("pk"),
+        readers="the people of {org} who decide this task, whoever asked for it, and operator "
+        "staff",
+    )
+)

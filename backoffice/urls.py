@@ -13,6 +13,11 @@ urlpatterns = [
         views_staff.organization,
         name="backoffice-organization",
     ),
+    path(
+        "backoffice/organizations/<int:org_id>/edit/",
+        views_staff.edit_organization,
+        name="backoffice-edit-organization",
+    ),
     path("backoffice/persons/", views_staff.persons, name="backoffice-persons"),
     path("backoffice/persons/<int:person_id>/", views_staff.person, name="backoffice-person"),
     path(

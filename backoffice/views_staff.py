@@ -14,10 +14,12 @@ from backoffice import staff_queries
 from backoffice.access import staff_page
 from backoffice.forms import DeactivateAccountForm, OrganizationSearchForm, RoleTypeForm
 from core.errors import DomainError, Invalid, NotFound
+from core.forms import show_errors
+from core.text import sentence
 from registry import queries as registry_queries
 from registry import services as registry_services
 from registry.access import get_organization_for, get_person_for, get_role_type
-from registry.forms import PersonSearchForm
+from registry.forms import OrganizationForm, PersonSearchForm
 from registry.rules import may_use_admin
 
 
@@ -64,6 +66,46 @@ def organization(request, org_id: int):
                 c.role_type.code == "authorized_representative" for c in contacts
             ),
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@staff_page
+def edit_organization(request, org_id: int):
+    """Correct an organization's registered legal name or address (registry.services)."""
+    org = get_organization_for(request.user, org_id)
+    initial = {name: getattr(org, name) for name in OrganizationForm.base_fields}
+    form = OrganizationForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        try:
+            saved = registry_services.update_organization(
+                org, data=request.POST.dict(), actor=request.user
+            )
+        except Invalid as exc:
+            status = 422
+            show_errors(form, exc)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect("backoffice-organization", org.org_id)
+        else:
+            if all(getattr(saved, name) == value for name, value in initial.items()):
+                messages.info(request, "Nothing was changed: the details are as they were.")
+            else:
+                messages.success(
+                    request,
+                    sentence(
+                        "The registered details of {org} are saved; its Primary Contacts are "
+                        "told what changed.",
+                        org=saved.legal_name,
+                    ),
+                )
+            return redirect("backoffice-organization", org.org_id)
+    return render(
+        request,
+        "backoffice/staff/edit_organization.html",
+        {"org": org, "form": form},
+        status=status,
     )
 
 
@@ -204,9 +246,7 @@ def edit_role_type(request, code: str | None = None):
                     actor=request.user,
                 )
             except Invalid as exc:
-                for field, errors in exc.fields.items():
-                    for error in errors:
-                        form.add_error(field if field in form.fields else None, error)
+                show_errors(form, exc)
             except DomainError as exc:
                 messages.error(request, exc.message)
             else:

@@ -134,7 +134,11 @@ class MyDetailsForm(PersonDetailsForm):
 
 
 class OrganizationForm(AddressFields):
-    legal_name = forms.CharField(label="Legal name", max_length=200)
+    legal_name = forms.CharField(
+        label="Legal name",
+        max_length=200,
+        error_messages={"required": "Enter the organization's legal name."},
+    )
 
     field_order = ["legal_name"]
 

@@ -35,6 +35,32 @@ def contact_removed(person: Person, org: Organization, role_type: RoleType) -> N
     )
 
 
+FIELD_NAMES = {
+    "legal_name": "legal name",
+    "street": "street address",
+    "city": "city",
+    "province": "province or state",
+    "postal_code": "postal code",
+    "country": "country",
+}
+
+
+def organization_updated(org: Organization, changed: list[str], before: dict) -> None:
+    """The Primary Contacts hear what operator staff corrected, before and after."""
+    lines = [
+        f"- {FIELD_NAMES.get(name, name).capitalize()}: {before.get(name) or '(none)'} → "
+        f"{getattr(org, name) or '(none)'}"
+        for name in changed
+    ]
+    send_after_commit(
+        _contacts(org, [Role.PRIMARY_CONTACT]),
+        f"Registered details of {org.legal_name} corrected by the operator",
+        f"Operator staff corrected the registered details of {org.legal_name} (Organization "
+        f"ID {org.org_id}):\n\n" + "\n".join(lines) + "\n\nIf anything here is wrong, "
+        "reply to Customer Relations.",
+    )
+
+
 def member_removed(person: Person, org: Organization) -> None:
     to = [person.email, *_contacts(org, [Role.PRIMARY_CONTACT])]
     send_after_commit(

@@ -543,6 +543,7 @@ def update_organization(org: Organization, *, data: dict, actor) -> Organization
         target=org,
         details={"fields": changed, "before": before},
     )
+    notifications.organization_updated(org, changed, before)
     return org
 
 

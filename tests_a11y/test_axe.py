@@ -440,6 +440,13 @@ def test_staff_pages_have_no_axe_violations(live_server, live_personas, page, au
         f"{base}/backoffice/organizations/{live_personas.northwind.org_id}/",
         "backoffice-organization",
     )
+    audit.visit(
+        f"{base}/backoffice/organizations/{live_personas.northwind.org_id}/edit/",
+        "backoffice-edit-organization",
+    )
+    page.get_by_label("Legal name").fill("")
+    audit.submit_empty(page.get_by_role("button", name="Save the details"))
+    audit.check("backoffice-edit-organization-errors")
     audit.visit(f"{base}/backoffice/persons/", "backoffice-persons")
     audit.visit(f"{base}/backoffice/persons/?q=martin", "backoffice-persons-search")
     audit.visit(f"{base}/backoffice/persons/?q=x", "backoffice-persons-search-error")

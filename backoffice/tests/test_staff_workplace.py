@@ -18,6 +18,7 @@ STAFF_PAGES = [
     "/backoffice/organizations/?q=north",
     f"/backoffice/organizations/{DEMO.northwind.org_id}/",
     f"/backoffice/organizations/{DEMO.lakeshore.org_id}/",
+    f"/backoffice/organizations/{DEMO.northwind.org_id}/edit/",
     "/backoffice/persons/",
     "/backoffice/persons/?q=martin",
     f"/backoffice/persons/{DEMO.person('alice').person_id}/",

@@ -1,14 +1,18 @@
 """`make bench`: the portal under gunicorn with production settings, on a scale database,
-driven by wrk on 127.0.0.1; every page as a ratio to two floors measured in the same run.
+driven by wrk on 127.0.0.1, on SQLite and then on PostgreSQL; every page as a ratio to three
+floors measured in the same run on the same database (a constant view, one row by pk, and the
+same row bare: no middleware, no session, bench/wsgi.py).
 
-    python -m bench                      # 2,000 organizations / 50,000 persons (a few minutes)
+    python -m bench                      # 2,000 organizations / 50,000 persons, both databases
     python -m bench --full               # seed_scale's defaults: 10,000 / 250,000
     python -m bench --persons 1000000    # the search target's size
-    DATABASE_URL=postgres://... python -m bench   # PostgreSQL instead of a SQLite file
+    python -m bench --engines sqlite     # one database only (sqlite or postgres)
+    DATABASE_URL=postgres://... python -m bench --engines postgres   # a given PostgreSQL
 
-The scale database is built once and kept (SQLite: under $BENCH_DIR, default
-/tmp/portal-bench); later runs reuse it. Results are printed and written into
-docs/performance.md between its bench markers (--no-write to skip).
+PostgreSQL is a throwaway server started by scripts/with-postgres.sh (as the tests start one),
+seeded afresh each run; the SQLite scale database is built once and kept under $BENCH_DIR
+(default /tmp/portal-bench). Results are printed and written into docs/performance.md between
+its bench markers (--no-write to skip).
 """
 
 import argparse
@@ -166,7 +170,7 @@ class Server:
     def __enter__(self) -> "Server":
         gunicorn = str(Path(sys.executable).with_name("gunicorn"))
         self.proc = subprocess.Popen(
-            [gunicorn, "config.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
+            [gunicorn, "bench.wsgi:application", "--bind", f"127.0.0.1:{self.port}",
              "--workers", str(self.workers), "--worker-class", "sync", "--log-level", "warning"],
             cwd=ROOT, env=self.env,
         )  # fmt: skip
@@ -366,6 +370,9 @@ def machine() -> str:
     )
 
 
+ENGINES = ("sqlite", "postgres")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--organizations", type=int, default=2_000)
@@ -380,23 +387,88 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="", help="comma-separated page keys (floors always run)")
     parser.add_argument("--no-write", action="store_true", help="do not update the doc")
     parser.add_argument("--python-load", action="store_true", help="skip wrk, use the fallback")
-    args = parser.parse_args(argv)
+    parser.add_argument(
+        "--engines",
+        default=",".join(ENGINES),
+        help="sqlite, postgres or both (default): each measured against its own floors",
+    )
+    parser.add_argument("--report-to", default="", help=argparse.SUPPRESS)  # the nested run
+    raw = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(raw)
     if args.full:
         args.organizations, args.persons = 10_000, 250_000
+    engines = [e.strip().lower() for e in args.engines.split(",") if e.strip()]
+    unknown = sorted(set(engines) - set(ENGINES))
+    if unknown:
+        parser.error(f"unknown engine {', '.join(unknown)}: choose from {', '.join(ENGINES)}")
 
+    started = time.monotonic()
+    sections = []
+    for engine in engines:
+        given = os.environ.get("DATABASE_URL", "")
+        if engine == "postgres" and not given.startswith("postgres"):
+            sections.append(("PostgreSQL", postgres_run(raw)))
+            continue
+        label, report = bench_engine(args, engine)
+        sections.append((label, report))
+    report = "\n\n".join(
+        text if len(sections) == 1 else f"### {label}\n\n{text}" for label, text in sections
+    )
+    if args.report_to:
+        Path(args.report_to).write_text(report)
+        return 0
+    print()
+    print(report)
+    if not args.no_write:
+        write_doc(report)
+        print(f"bench: wrote {DOC.relative_to(ROOT)}")
+    print(f"bench: done in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+def postgres_run(raw: list[str]) -> str:
+    """The same bench against a throwaway PostgreSQL server (scripts/with-postgres.sh, as the
+    tests start one): its report, or why it was not measured."""
+    kept, skip = [], False
+    for arg in raw:
+        if skip:
+            skip = False
+            continue
+        if arg in ("--engines", "--report-to"):
+            skip = True
+            continue
+        if arg.startswith(("--engines=", "--report-to=")) or arg == "--no-write":
+            continue
+        kept.append(arg)
+    out = Path(os.environ.get("BENCH_DIR", "/tmp/portal-bench")) / "postgres-report.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    print("bench: PostgreSQL on a throwaway server (scripts/with-postgres.sh)", flush=True)
+    done = subprocess.run(
+        ["bash", "scripts/with-postgres.sh", sys.executable, "-m", "bench",
+         "--engines", "postgres", "--report-to", str(out), *kept],
+        cwd=ROOT,
+    )  # fmt: skip
+    if done.returncode == 3:
+        return "Not measured: no PostgreSQL server binaries here (apt-get install postgresql)."
+    if done.returncode != 0 or not out.exists():
+        return f"Not measured: the PostgreSQL run failed (exit {done.returncode})."
+    return out.read_text()
+
+
+def bench_engine(args, engine: str) -> tuple[str, str]:
+    """One engine's whole run: its scale database, the floors and every page; its report."""
     workdir = Path(os.environ.get("BENCH_DIR", "/tmp/portal-bench"))
     workdir.mkdir(parents=True, exist_ok=True)
-    given = os.environ.get("DATABASE_URL", "")
-    if given.startswith("postgres"):
-        database_url, engine = given, "PostgreSQL"
+    if engine == "postgres":
+        database_url, label = os.environ["DATABASE_URL"], "PostgreSQL"
     else:
         db = workdir / f"scale-{args.organizations}-{args.persons}.sqlite3"
-        database_url, engine = f"sqlite:///{db}", "SQLite"
+        database_url, label = f"sqlite:///{db}", "SQLite"
     env = server_env(database_url, workdir)
     py = sys.executable
 
-    started = time.monotonic()
-    print(f"bench: {engine} scale database {database_url.rsplit('@', 1)[-1]}", flush=True)
+    print(f"bench: {label} scale database {database_url.rsplit('@', 1)[-1]}", flush=True)
     run([py, "manage.py", "migrate", "--no-input", "-v", "0"], env)
     run([py, "manage.py", "seed_demo", "-v", "0"], env)
     run([py, "manage.py", "seed_scale", "--organizations", str(args.organizations),
@@ -415,6 +487,7 @@ def main(argv: list[str] | None = None) -> int:
     floors = [
         Target("constant", "floor: constant view", "/bench/constant/", floor=True),
         Target("one_row", "floor: one row by pk", f"/bench/one-row/{info['org_pk']}/", floor=True),
+        Target("bare", "floor: one row, bare", f"/bench/bare/{info['org_pk']}/", floor=True),
     ]
     only = {k.strip() for k in args.only.split(",") if k.strip()}
     pages = [t for t in targets(info) if not only or t.key in only]
@@ -431,20 +504,13 @@ def main(argv: list[str] | None = None) -> int:
         merged.requests = before.requests + after.requests
         floor[before.target.key] = merged
     drift = {k: results_floor_after[i].rps / results_floor_before[i].rps - 1
-             for i, k in enumerate(("constant", "one_row"))}  # fmt: skip
+             for i, k in enumerate(("constant", "one_row", "bare"))}  # fmt: skip
 
-    report = render(args, info, engine, floor, results, peaks, drift, wrk is not None)
-    print()
-    print(report)
-    if not args.no_write:
-        write_doc(report)
-        print(f"bench: wrote {DOC.relative_to(ROOT)}")
-    print(f"bench: done in {time.monotonic() - started:.0f} s")
-    return 0
+    return label, render(args, info, label, floor, results, peaks, drift, wrk is not None)
 
 
 def render(args, info, engine, floor, results, peaks, drift, used_wrk) -> str:
-    const, row = floor["constant"], floor["one_row"]
+    const, row, bare = floor["constant"], floor["one_row"], floor["bare"]
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}.",
         "",
@@ -454,22 +520,25 @@ def render(args, info, engine, floor, results, peaks, drift, used_wrk) -> str:
         f"{'wrk' if used_wrk else 'a Python load generator'}, {args.connections} connections, "
         f"{args.duration:g} s per page after {args.warmup:g} s of warm-up.",
         "",
-        f"Floors (mean of a run before and after the pages; drift {drift['constant']:+.0%} and "
-        f"{drift['one_row']:+.0%}): constant view {const.rps:,.0f} req/s, p50 {const.p50:.1f} ms, "
-        f"p95 {const.p95:.1f} ms; one row by pk {row.rps:,.0f} req/s, p50 {row.p50:.1f} ms, "
-        f"p95 {row.p95:.1f} ms.",
+        f"Floors (mean of a run before and after the pages; drift {drift['constant']:+.0%}, "
+        f"{drift['one_row']:+.0%} and {drift['bare']:+.0%}): constant view {const.rps:,.0f} "
+        f"req/s, p50 {const.p50:.1f} ms, p95 {const.p95:.1f} ms; one row by pk {row.rps:,.0f} "
+        f"req/s, p50 {row.p50:.1f} ms, p95 {row.p95:.1f} ms; the same row bare (no middleware, "
+        f"no session, no URL resolver: bench/wsgi.py) {bare.rps:,.0f} req/s, p50 "
+        f"{bare.p50:.1f} ms, p95 {bare.p95:.1f} ms. The stack's own work per request is "
+        f"{1 - row.rps / bare.rps:.0%} of the bare floor's throughput.",
         "",
         "Throughput ratio: page req/s ÷ floor req/s (higher is better; target ≥ "
         f"{TARGET_RATIO} of the one-row floor). Latency ratio: page latency ÷ floor latency "
         "(lower is better).",
         "",
-        "| page | req/s | ÷ const | ÷ row | p50 ms (× const, × row) | p95 ms (× const, × row) "
-        "| p99 ms (× const, × row) | target |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+        "| page | req/s | ÷ const | ÷ row | ÷ bare | p50 ms (× const, × row) "
+        "| p95 ms (× const, × row) | p99 ms (× const, × row) | target |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results:
         if r.skipped:
-            lines.append(f"| {r.target.label} | – | | | | | | not measured ({r.skipped}) |")
+            lines.append(f"| {r.target.label} | – | | | | | | | not measured ({r.skipped}) |")
             continue
 
         def lat(name: str, r=r) -> str:
@@ -485,7 +554,7 @@ def render(args, info, engine, floor, results, peaks, drift, used_wrk) -> str:
             verdict = f"**{r.errors} of {r.requests} answers not 2xx** (429: rate limit?)"
         lines.append(
             f"| {r.target.label} | {r.rps:,.0f} | {r.rps / const.rps:.2f} | {ratio:.2f} | "
-            f"{lat('p50')} | {lat('p95')} | {lat('p99')} | {verdict} |"
+            f"{r.rps / bare.rps:.2f} | {lat('p50')} | {lat('p95')} | {lat('p99')} | {verdict} |"
         )
     lines += ["", "Person search service, in process (no HTTP), "
               f"{info['persons']:,} persons:", "",

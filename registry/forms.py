@@ -134,11 +134,7 @@ class MyDetailsForm(PersonDetailsForm):
 
 
 class OrganizationForm(AddressFields):
-    legal_name = forms.CharField(
-        label="Legal name",
-        max_length=200,
-        error_messages={"required": "Enter the organization's legal name."},
-    )
+    legal_name = forms.CharField(label="Legal name", max_length=200)
 
     field_order = ["legal_name"]
 

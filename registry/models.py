@@ -131,6 +131,11 @@ class Person(Address):
         if update_fields is not None and "email" in update_fields:
             kwargs["update_fields"] = {*update_fields, "email_key"}
         super().save(*args, **kwargs)
+        # The memberships' copy of the name (their name-order index), in the same transaction.
+        if update_fields is None or {"first_name", "last_name"} & set(update_fields):
+            self.memberships.exclude(sort_last=self.last_name, sort_first=self.first_name).update(
+                sort_last=self.last_name, sort_first=self.first_name
+            )
 
     @property
     def full_name(self) -> str:
@@ -186,14 +191,33 @@ class Membership(models.Model):
     )
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
     created_at = models.DateTimeField(auto_now_add=True)
+    # The member's name beside the membership (issue 21), kept equal to the person's by
+    # Membership.save and Person.save: with the index below, an organization's members come
+    # in name order a page at a time, without reading and sorting every member's name.
+    sort_last = models.CharField(max_length=100, default="", editable=False)
+    sort_first = models.CharField(max_length=100, default="", editable=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["organization", "person"], name="membership_unique"),
         ]
+        indexes = [
+            models.Index(
+                fields=["organization", "sort_last", "sort_first", "person"],
+                name="membership_name_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} in {self.organization}"
+
+    def save(self, *args, **kwargs):
+        if self.person_id is not None:
+            self.sort_last, self.sort_first = self.person.last_name, self.person.first_name
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "sort_last", "sort_first"}
+        super().save(*args, **kwargs)
 
 
 class AffiliationRequest(models.Model):

@@ -505,8 +505,13 @@ class Command(BaseCommand):
         ):
             org_label = legal_name[:200]
             for index in org_members:
-                membership_pk = memberships.add(organization_id=org_pk, person_id=person_pks[index])
                 first, last = self._name(index)
+                membership_pk = memberships.add(
+                    organization_id=org_pk,
+                    person_id=person_pks[index],
+                    sort_last=last,
+                    sort_first=first,
+                )
                 target = dict(
                     target_type="person",
                     target_id=str(self.base + index),

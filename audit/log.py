@@ -5,6 +5,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 
 from audit import actions, hooks
 from audit.models import AuditChainHead, AuditEntry, hash_entry
@@ -68,7 +69,8 @@ def record(
         entry.row_hash = entry.compute_hash()
         entry.save(force_insert=True)
         head.last_hash, head.last_entry_id = entry.row_hash, entry.pk
-        head.save(update_fields=["last_hash", "last_entry_id"])
+        head.entries += 1
+        head.save(update_fields=["last_hash", "last_entry_id", "entries"])
         # Under the chain's lock: the reactions (integrations' events) of one organization's
         # entries are written, and committed, in the entries' order.
         hooks.recorded(entry, actor=actor, org=org, target=target)
@@ -83,9 +85,14 @@ def _check_vocabulary(action: str) -> None:
     actions.report_unknown(action)
 
 
+def org_chain(org_id: int) -> str:
+    """The chain of an organization's entries (every entry with its org_id, and no other)."""
+    return f"org:{org_id}"
+
+
 def _chain_of(entry: AuditEntry) -> str:
     if entry.org_id is not None:
-        return f"org:{entry.org_id}"
+        return org_chain(entry.org_id)
     if entry.actor_id is not None:
         return f"user:{entry.actor_id}"
     return "anonymous"
@@ -99,6 +106,7 @@ class BulkChains:
     def __init__(self) -> None:
         self.last = {h.chain: h.last_hash for h in AuditChainHead.objects.all()}
         self.last_ids: dict[str, int] = {}
+        self.added: dict[str, int] = {}
 
     def link(self, **fields) -> dict:
         """`fields` as `hash_entry` reads them (at, actor_id, actor_label, org_id, ...): the
@@ -112,6 +120,7 @@ class BulkChains:
 
     def written(self, chain: str, pk: int) -> None:
         self.last_ids[chain] = pk
+        self.added[chain] = self.added.get(chain, 0) + 1
 
     def save_heads(self) -> None:
         existing = set(
@@ -122,10 +131,17 @@ class BulkChains:
         for chain, pk in self.last_ids.items():
             if chain in existing:
                 AuditChainHead.objects.filter(chain=chain).update(
-                    last_hash=self.last[chain], last_entry_id=pk
+                    last_hash=self.last[chain],
+                    last_entry_id=pk,
+                    entries=F("entries") + self.added.get(chain, 0),
                 )
         AuditChainHead.objects.bulk_create(
-            AuditChainHead(chain=chain, last_hash=self.last[chain], last_entry_id=pk)
+            AuditChainHead(
+                chain=chain,
+                last_hash=self.last[chain],
+                last_entry_id=pk,
+                entries=self.added.get(chain, 0),
+            )
             for chain, pk in self.last_ids.items()
             if chain not in existing
         )

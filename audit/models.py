@@ -119,6 +119,9 @@ class AuditChainHead(models.Model):
     chain = models.CharField(max_length=40, primary_key=True)
     last_hash = models.CharField(max_length=64, default="")
     last_entry_id = models.BigIntegerField(null=True)
+    # How many entries the chain holds, counted as they are appended under the head's lock: an
+    # organization's audit list states its size without counting its rows (issue 21).
+    entries = models.PositiveBigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.chain}: {self.last_hash[:12]}"

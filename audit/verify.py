@@ -57,6 +57,8 @@ def walk_chains(batch: int = 2000) -> tuple[int, Break | None, dict[str, Head]]:
         walked = heads.get(head.chain)
         if (walked.last_hash if walked else "") != head.last_hash:
             return checked, Break(head.last_entry_id, head.chain, "the end of the chain"), heads
+        if (walked.entries if walked else 0) != head.entries:
+            return checked, Break(head.last_entry_id, head.chain, "its count of entries"), heads
     return checked, None, heads
 
 

@@ -156,12 +156,13 @@ class ListParams(Schema):
     offset: int = Field(0, ge=0, le=2**31 - 1)
 
 
-def page(rows, params: ListParams) -> dict:
-    """The list envelope. `rows` is a queryset (two queries: count, then the page) or a list."""
+def page(rows, params: ListParams, *, count: int | None = None) -> dict:
+    """The list envelope. `rows` is a queryset (two queries: count, then the page) or a list;
+    `count` when the caller knows it without counting the rows."""
     limit = min(params.limit, MAX_LIMIT)
     if isinstance(rows, list):
         return {"items": rows[params.offset : params.offset + limit], "count": len(rows)}
-    count = rows.count()
+    count = rows.count() if count is None else count
     items = list(rows[params.offset : params.offset + limit]) if params.offset < count else []
     return {"items": items, "count": count}
 

@@ -78,3 +78,8 @@ class BankingChangeForm(BankingForm):
         help_text="A void cheque, or a letter from the bank, showing the new account: the "
         "approvers compare the numbers with it.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required (the label says so), though the service names it missing with the rest.
+        self.fields["document"].widget.attrs["required"] = True

@@ -95,4 +95,4 @@ class BankingChange(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"banking change {self.version}: {self.bank_name}, account {self.masked_account}"
+        return f"{self.bank_name}, account {self.masked_account}"

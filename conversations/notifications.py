@@ -22,5 +22,5 @@ def comment_added(thread: Thread, comment: Comment, *, author) -> None:
         f"{comment.author_label} wrote on {thread.title}{of}:\n\n"
         f"{comment.body}\n\n"
         f"Read the conversation and answer it on the portal: "
-        f"{settings.SITE_URL}{thread.kind.url(None, thread.subject)}",
+        f"{settings.SITE_URL}{thread.page_url}",
     )

@@ -46,10 +46,16 @@ def _audience(task: Task):
     )
 
 
-def _url(user, task: Task) -> str:
-    if user is not None and Task.objects.visible_to(user).filter(pk=task.pk).exists():
+def _url(user, task: Task) -> str | None:
+    """The task's page for those who may open it; None for its requester outside the group
+    (and staff, on a task not addressed to them): the conversation page is theirs."""
+    if Task.objects.visible_to(user).filter(pk=task.pk).exists():
         return reverse("tasks-detail", args=[task.pk]) + "#conversation"
-    return reverse("conversation", args=["task", task.pk])
+    return None
+
+
+def _title(task: Task) -> str:
+    return f"{task.kind_label}: {task.summary}"[:200]
 
 
 register(
@@ -58,7 +64,7 @@ register(
         label="task",
         find=_find,
         organization=lambda task: task.organization,
-        title=lambda task: f"{task.kind_label} (task {task.pk})",
+        title=_title,
         write_refusal=_write_refusal,
         audience=_audience,
         url=_url,

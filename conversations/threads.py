@@ -30,8 +30,9 @@ class ThreadKind:
     write_refusal: Callable[[Any, Any], DomainError | None]
     # subject -> the accounts that read the thread and hear of a new comment (a queryset).
     audience: Callable[[Any], Any]
-    # (user, subject) -> the page where the user sees the subject with its thread.
-    url: Callable[[Any, Any], str]
+    # (user, subject) -> the page where the user sees the subject with its thread, or None
+    # when the user reads the thread only on its own page (a task's requester).
+    url: Callable[[Any, Any], str | None]
     # user -> the numbers of the subjects whose threads the user may read (a subquery, for
     # News: one query whatever the number of threads).
     readable_ids: Callable[[Any], Any]
@@ -72,6 +73,13 @@ class Thread:
     @property
     def subject_id(self) -> int:
         return self.subject.pk
+
+    @property
+    def page_url(self) -> str:
+        """The conversation's own page (every reader may open it; the link in e-mail)."""
+        from django.urls import reverse
+
+        return reverse("conversation", args=[self.kind.code, self.subject_id])
 
     @property
     def title(self) -> str:

@@ -22,7 +22,7 @@ def _back(request, thread) -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    return thread.kind.url(request.user, thread.subject)
+    return thread.kind.url(request.user, thread.subject) or thread.page_url
 
 
 @require_http_methods(["GET", "POST"])

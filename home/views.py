@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from home.queries import by_day, news_page, zone_name
 from notices.queries import from_the_operator
 from participation.queries import applying_organizations
-from systems.queries import organizations_granting
+from systems.queries import organizations_granting, organizations_requesting
 
 
 @require_GET
@@ -38,6 +38,7 @@ def actions(request):
         "home/actions.html",
         {
             "access_orgs": organizations_granting(request.user),
+            "may_request_access": bool(organizations_requesting(request.user)),
             "participation_orgs": applying,
             "participation_why": members and not applying,
         },

@@ -65,8 +65,7 @@ def create_webhook(request, org_id: int):
         webhook, secret = services.create_webhook(org, data=data, actor=request.user)
     except Invalid as exc:
         form = WebhookForm(data=data)
-        show_errors(form, exc)
-        messages.error(request, "The webhook was not added: some details need correcting.")
+        show_errors(form, exc)  # the page's error summary says it, once
         return _webhooks_page(request, org, form, status=422)
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -4,9 +4,9 @@ Refusals (`*_refusal`) return the error the service raises, or None; a page offe
 exactly when the refusal is None, and shows its sentence otherwise."""
 
 from core.errors import Forbidden, RuleViolation
-from core.text import and_list
+from core.text import and_list, with_article
 from participation.models import Application, Item, Requirement
-from registry.models import Organization
+from registry.models import Organization, RoleAssignment
 from registry.rules import can_apply_for_participation, is_operator_staff
 
 __all__ = ["can_apply_for_participation", "can_review", "apply_refusal"]
@@ -54,6 +54,8 @@ def submit_item_refusal(user, application: Application, item: Item):
             f"{item.requirement.name} has been accepted; it can no longer change.",
             code="already_accepted",
         )
+    if item.requirement.kind == Requirement.Kind.ROLES:
+        return roles_refusal(application.organization, item.requirement)
     return None
 
 
@@ -126,3 +128,27 @@ def withdraw_refusal(user, application: Application):
     if application.state == Application.State.WITHDRAWN:
         return RuleViolation("This application is already withdrawn.", code="already_withdrawn")
     return None
+
+
+def missing_roles(org: Organization, requirement: Requirement) -> list:
+    """The requirement's roles nobody in the organization holds (persons, not sections)."""
+    held = set(
+        RoleAssignment.objects.filter(
+            membership__organization=org, role_type__in=requirement.roles.all()
+        ).values_list("role_type_id", flat=True)
+    )
+    return [role for role in requirement.roles.all() if role.pk not in held]
+
+
+def roles_refusal(org: Organization, requirement: Requirement):
+    """Why a contact-roles requirement cannot be handed in yet (a role nobody holds), or
+    None: the page says so in place of its button, and the service refuses the same."""
+    missing = missing_roles(org, requirement)
+    if not missing:
+        return None
+    return RuleViolation(
+        f"{org.legal_name} has no {and_list([r.name for r in missing])} yet: add "
+        f"{'them' if len(missing) > 1 else with_article(missing[0].name)} under Update "
+        f"Contact(s), then submit {requirement.name} again.",
+        code="roles_not_held",
+    )

@@ -17,7 +17,6 @@ from audit.log import record
 from core.errors import Invalid, NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
-from core.text import and_list, with_article
 from documents.services import store_document
 from participation import notifications, rules
 from participation.documents import PURPOSE
@@ -72,16 +71,6 @@ def _details(item: Item, **more) -> dict:
     }
 
 
-def missing_roles(org: Organization, requirement: Requirement) -> list:
-    """The requirement's roles nobody in the organization holds (persons, not sections)."""
-    held = set(
-        RoleAssignment.objects.filter(
-            membership__organization=org, role_type__in=requirement.roles.all()
-        ).values_list("role_type_id", flat=True)
-    )
-    return [role for role in requirement.roles.all() if role.pk not in held]
-
-
 def _holders(org: Organization, requirement: Requirement) -> dict:
     rows = RoleAssignment.objects.filter(
         membership__organization=org, role_type__in=requirement.roles.all()
@@ -92,18 +81,6 @@ def _holders(org: Organization, requirement: Requirement) -> dict:
     for code, first, last in rows:
         holders.setdefault(code, []).append(f"{first} {last}")
     return holders
-
-
-def _roles_refusal(org: Organization, requirement: Requirement):
-    missing = missing_roles(org, requirement)
-    if not missing:
-        return None
-    return RuleViolation(
-        f"{org.legal_name} has no {and_list([r.name for r in missing])} yet: add "
-        f"{'them' if len(missing) > 1 else with_article(missing[0].name)} under Update "
-        f"Contact(s), then submit {requirement.name} again.",
-        code="roles_not_held",
-    )
 
 
 # --- The organization's side ------------------------------------------------------------------
@@ -185,7 +162,7 @@ def submit_requirement(
             form, message=f"Some details of {requirement.name} need correcting."
         )
     elif requirement.kind == Requirement.Kind.ROLES:
-        _raise(_roles_refusal(app.organization, requirement))
+        _raise(rules.roles_refusal(app.organization, requirement))
         item.values = {"holders": _holders(app.organization, requirement)}
     item.state = Item.State.SUBMITTED
     item.submitted_by, item.submitted_at = actor, timezone.now()
@@ -334,7 +311,7 @@ def authorize_application(application: Application, *, effective_from, actor) ->
     )
     for item in items:
         if item.requirement.kind == Requirement.Kind.ROLES:
-            _raise(_roles_refusal(app.organization, item.requirement))
+            _raise(rules.roles_refusal(app.organization, item.requirement))
     app.state, app.authorized_at = Application.State.AUTHORIZED, timezone.now()
     app.effective_from = cleaned["effective_from"]
     app.save(update_fields=["state", "authorized_at", "effective_from"])

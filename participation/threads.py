@@ -62,8 +62,6 @@ def _audience(app: Application):
 
 
 def _url(user, app: Application) -> str:
-    if user is None:
-        return reverse("conversation", args=["application", app.pk])
     if is_operator_staff(user):
         return reverse("participation-review", args=[app.pk]) + "#conversation"
     return (

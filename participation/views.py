@@ -142,7 +142,7 @@ def submit_requirement(request, org_id: int, application_id: int, code: str):
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("participation-application", org_id, app.pk)
-    messages.success(request, f"{item.requirement.name} is submitted.")
+    messages.success(request, f"You submitted {item.requirement.name}.")
     return redirect("participation-application", org_id, app.pk)
 
 

@@ -270,7 +270,7 @@ class AccessReview(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"access review {self.pk}"
+        return self.title.replace("Access review", "the access review", 1)
 
 
 class AccessReviewItem(models.Model):

@@ -20,7 +20,13 @@ from systems.models import (
     AccessReviewItem,
     InformationSystem,
 )
-from systems.rules import ACCESS_GRANTERS, PROTECTED_HOLDERS, can_grant_access, can_revoke_grant_of
+from systems.rules import (
+    ACCESS_GRANTERS,
+    PROTECTED_HOLDERS,
+    can_grant_access,
+    can_request_access,
+    can_revoke_grant_of,
+)
 
 
 def systems() -> list[InformationSystem]:
@@ -450,3 +456,12 @@ def organizations_granting(user) -> list[Organization]:
         return []
     orgs = Organization.objects.visible_to(user).order_by("legal_name")
     return [org for org in orgs if can_grant_access(user, org)]
+
+
+def organizations_requesting(user) -> list[Organization]:
+    """The organizations on whose behalf `user` may request access (Request Access's choice,
+    and whether Actions offers it): by the rule the service requires. Operator staff: none."""
+    if not user.is_authenticated:
+        return []
+    orgs = Organization.objects.visible_to(user).order_by("legal_name")
+    return [org for org in orgs if can_request_access(user, org)]

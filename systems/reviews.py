@@ -434,14 +434,29 @@ def complete_on_approval(task, *, actor, comment: str) -> None:
     )
     if review is None or not review.is_open:
         raise RuleViolation("This access review has already been closed.", code="already_decided")
-    pending = review.items.filter(decision=Decision.PENDING).count()
-    if pending:
-        raise RuleViolation(
-            f"{pending} grant{' is' if pending == 1 else 's are'} still undecided: confirm or "
-            f"revoke each one (or use Confirm all) before completing the review.",
-            code="review_pending",
-        )
+    refusal = _pending_refusal(review.items.filter(decision=Decision.PENDING).count())
+    if refusal is not None:
+        raise refusal
     _close(review, AccessReview.State.COMPLETED, actor)
+
+
+def _pending_refusal(pending: int) -> RuleViolation | None:
+    if not pending:
+        return None
+    return RuleViolation(
+        f"{pending} grant{' is' if pending == 1 else 's are'} still undecided: confirm or "
+        f"revoke each one (or use Confirm all) before completing the review.",
+        code="review_pending",
+    )
+
+
+def approve_refusal(task) -> RuleViolation | None:
+    """The review task's kind: Approve (complete) only once every grant is decided (one
+    query); complete_on_approval checks it again under the review's lock."""
+    pending = AccessReviewItem.objects.filter(
+        review_id=task.subject_id, decision=Decision.PENDING
+    ).count()
+    return _pending_refusal(pending)
 
 
 def refuse_rejection(task, *, actor, comment: str) -> None:

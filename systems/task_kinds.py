@@ -32,6 +32,7 @@ def register_kinds() -> None:
             on_approve=reviews.complete_on_approval,
             on_reject=reviews.refuse_rejection,
             on_cancel=reviews.refuse_withdrawal,
+            approve_refusal=reviews.approve_refusal,
             subject_template="systems/_review_task_subject.html",
             rejectable=False,
             deciders=frozenset(ACCESS_GRANTERS),

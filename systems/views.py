@@ -7,10 +7,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
-from core.text import end_sentence
+from core.text import end_sentence, sentence
 from registry.access import get_member_for, get_organization_for, require_staff
-from registry.models import Organization
 from registry.queries import roles_of
+from registry.rules import is_operator_staff
 from registry.views import person_search
 from systems import queries, reviews, services
 from systems.access import (
@@ -25,6 +25,7 @@ from systems.access import (
 from systems.forms import RequestAccessForm, StartReviewCampaignForm
 from systems.models import AccessRequest
 from systems.rules import can_grant_access, can_revoke_grant_of
+from tasks.models import Task
 
 
 def _attempt(request, call, success, *, error_page: bool = False) -> bool:
@@ -49,6 +50,16 @@ def _crumbs(org, *extra) -> list[dict]:
     ]
 
 
+def _with_openable_tasks(user, reviews_: list) -> list:
+    """Each review's `task_openable`: whether the user may open its task (operator staff see
+    the review's state here, but the task is the Rights Administrators'). One query."""
+    ids = [r.task_id for r in reviews_ if r.task_id]
+    openable = set(Task.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    for review in reviews_:
+        review.task_openable = review.task_id in openable
+    return reviews_
+
+
 @require_GET
 def manage_access(request, org_id: int):
     org = get_organization_for(request.user, org_id)
@@ -60,7 +71,9 @@ def manage_access(request, org_id: int):
         "by_system": by_system,
         "can_grant": can_grant,
         # Only those who decide a review are pointed to its task (it is theirs).
-        "open_reviews": queries.open_reviews(org) if can_grant else [],
+        "open_reviews": _with_openable_tasks(request.user, queries.open_reviews(org))
+        if can_grant
+        else [],
         "crumbs": [{"label": "Manage Access"}],
     }
     if by_system and request.GET.get("system"):
@@ -167,7 +180,7 @@ def revoke_access(request, org_id: int, grant_id: int):
 @require_http_methods(["GET", "POST"])
 def request_access(request):
     person = getattr(request.user, "person", None)
-    organizations = list(Organization.objects.visible_to(request.user)) if person else []
+    organizations = queries.organizations_requesting(request.user)
     catalogue = queries.systems()
     form = RequestAccessForm(
         request.POST if request.method == "POST" else None,
@@ -194,9 +207,13 @@ def request_access(request):
         else:
             messages.success(
                 request,
-                f"Your request for {access_request.system.name} ({access_request.level}) has "
-                f"gone to the Rights Administrators of {org.legal_name}. You will be told "
-                f"by e-mail when they decide.",
+                sentence(
+                    "Your request for {system} ({level}) has gone to the Rights "
+                    "Administrators of {org}. You will be told by e-mail when they decide.",
+                    system=access_request.system.name,
+                    level=access_request.level,
+                    org=org.legal_name,
+                ),
             )
             return redirect("systems-request-access")
     mine = (
@@ -209,7 +226,13 @@ def request_access(request):
     return render(
         request,
         "systems/request_access.html",
-        {"form": form, "requests": mine, "person": person, "organizations": organizations},
+        {
+            "form": form,
+            "requests": mine,
+            "person": person,
+            "organizations": organizations,
+            "operator_staff": is_operator_staff(request.user),
+        },
     )
 
 

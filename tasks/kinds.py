@@ -22,6 +22,10 @@ def _nothing(task, *, actor, comment: str) -> None:
     return None
 
 
+def _no_refusal(task) -> None:
+    return None
+
+
 @dataclass(frozen=True)
 class TaskKind:
     code: str
@@ -49,6 +53,10 @@ class TaskKind:
     # and {requester} and the group are told.").
     approve_means: str = ""
     reject_means: str = ""
+    # task -> why it cannot be approved yet whoever decides (an access review with grants
+    # undecided), or None: the page shows the sentence in place of Approve, and the engine
+    # refuses with it before calling on_approve.
+    approve_refusal: Callable[..., object] = _no_refusal
 
 
 _KINDS: dict[str, TaskKind] = {}

@@ -58,6 +58,9 @@ def annotate(user, task: Task) -> Task:
     task.can_release = rules.can_release(user, task)
     task.can_decide = rules.can_decide(user, task)
     task.can_reject = task.can_decide and get_kind(task.kind).rejectable
+    # Approve only where the kind allows it now; else the sentence saying why, in its place.
+    task.approve_blocked = get_kind(task.kind).approve_refusal(task) if task.can_decide else None
+    task.can_approve = task.can_decide and task.approve_blocked is None
     task.taken_by_other = rules.taken_by_other(user, task)
     return task
 

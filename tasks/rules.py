@@ -5,6 +5,7 @@ lock), or None; the page's `can_<action>` booleans are the same function asking 
 from audit.log import actor_label
 from core.errors import DomainError, Forbidden, RuleViolation
 from registry.rules import is_operator_staff
+from tasks.kinds import get_kind
 from tasks.models import Task
 
 
@@ -67,6 +68,11 @@ def decide_refusal(user, task: Task) -> DomainError | None:
     return own_change_refusal(user, task) or decided_refusal(task) or taken_refusal(user, task)
 
 
+def approve_refusal(user, task: Task) -> DomainError | None:
+    """Approve: as `decide_refusal`, and what the task's kind says stands in the way."""
+    return decide_refusal(user, task) or get_kind(task.kind).approve_refusal(task)
+
+
 def cancel_refusal(user, task: Task) -> DomainError | None:
     """Withdraw: whoever raised it, or operator staff (user None: the portal itself)."""
     if user is not None and not is_operator_staff(user) and task.created_by_id != user.pk:
@@ -84,6 +90,10 @@ def can_release(user, task: Task) -> bool:
 
 def can_decide(user, task: Task) -> bool:
     return decide_refusal(user, task) is None
+
+
+def can_approve(user, task: Task) -> bool:
+    return approve_refusal(user, task) is None
 
 
 def can_cancel(user, task: Task) -> bool:

@@ -168,7 +168,7 @@ def release_task(task: Task, *, actor) -> Task:
 
 def _decide(task: Task, *, actor, comment: str | None, approve: bool) -> Task:
     task = _lock_for(task, actor)
-    _refuse(rules.decide_refusal(actor, task))
+    _refuse(rules.approve_refusal(actor, task) if approve else rules.decide_refusal(actor, task))
     kind = get_kind(task.kind)
     required = not approve or kind.approve_needs_comment
     text = _clean_comment(comment, required=required, what="approve" if approve else "reject")

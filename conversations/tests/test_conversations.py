@@ -58,7 +58,9 @@ def test_a_comment_on_a_task_is_kept_audited_and_e_mailed_to_the_others(
         comment = _comment(personas.bob, "task", banking_task, "Is this the new RBC account?")
     assert (comment.author_label, comment.body) == ("Bob Chen", "Is this the new RBC account?")
     entry = AuditEntry.objects.filter(action="comment.added").latest("id")
-    assert entry.target_label == f"Approve banking information change (task {banking_task.pk})"
+    assert entry.target_label.startswith(
+        "Approve banking information change: New banking information for Northwind Power Corp."
+    )
     assert entry.details["comment_id"] == comment.pk
     told = {address for message in mailoutbox for address in message.to}
     assert told == {"alice@northwind.example", "carol@northwind.example"}  # never the author
@@ -141,6 +143,11 @@ def test_the_requester_outside_the_group_reads_and_answers_on_the_conversation_p
         response = client.post(page, {"conversation-body": "The monthly ones."})
     assert response.status_code == 302 and response["Location"] == page
     assert {a for m in mailoutbox for a in m.to} == {"dave@northwind.example"}
+    # She finds it from My requests (the task's own page is the Rights Administrators'), and
+    # the conversation page leads back there, not to itself.
+    assert f'href="{page}"' in client.get(reverse("tasks-mine")).content.decode()
+    body = client.get(page).content.decode()
+    assert f'href="{reverse("tasks-mine")}">Back to My requests' in body
 
 
 def test_a_decided_task_keeps_its_thread_and_takes_no_more(client, personas, access_task):

@@ -18,8 +18,19 @@ def _page(client, user, task) -> str:
 
 
 def test_an_access_review_task_offers_approve_but_not_reject(personas, client):
+    from systems import reviews
+
     grant(personas, "erin", "metering")
     review = start_review(personas, organizations=f"{personas.northwind.org_id}").reviews.get()
+    # With a grant undecided, Approve is not offered (it would be refused): the page says why.
+    page = _page(client, personas.dave, review.task)
+    assert reverse("tasks-approve", args=[review.task.pk]) not in page
+    assert "1 grant is still undecided" in page
+    assert reverse("tasks-reject", args=[review.task.pk]) not in page
+    decide = client.get(reverse("tasks-approve", args=[review.task.pk])).content.decode()
+    assert "1 grant is still undecided" in decide
+    assert '<button type="submit" class="button">Approve</button>' not in decide
+    reviews.confirm_all(review, actor=personas.dave)
     page = _page(client, personas.dave, review.task)
     assert reverse("tasks-approve", args=[review.task.pk]) in page
     assert reverse("tasks-reject", args=[review.task.pk]) not in page

@@ -39,8 +39,14 @@ def _unsupported(node) -> ScimError:
 
 def _walk(node, leaf, schema: str) -> Q:
     if isinstance(node, ast.Filter):
-        if node.namespace is not None:
-            raise _unsupported(node)
+        if node.namespace is not None:  # emails[value eq "x"]: the inner names are emails'
+            namespace = node.namespace.attr_name.lower()
+
+            def inner(name, sub, value, outer=leaf):
+                return outer(namespace, name, value) if sub is None else None
+
+            q = _walk(node.expr, inner, schema)
+            return ~q if node.negated else q
         q = _walk(node.expr, leaf, schema)
         return ~q if node.negated else q
     if isinstance(node, ast.LogExpr):
@@ -75,6 +81,8 @@ def user_filter(text: str, org: Organization) -> Q:
             )
         if name == "emails" and sub in (None, "value"):
             return Q(email_key=email_key(value))
+        if name == "emails" and sub == "type":
+            return Q() if value.lower() == "work" else Q(pk__in=[])  # one e-mail, at work
         if name == "externalid" and sub is None:
             return Q(identity(external_id=value))
         if name == "id" and sub is None:

@@ -30,6 +30,17 @@ SCIM_TYPES = {
 }
 
 
+# The registry's field names, as a SCIM client knows them.
+FIELD_LABELS = {
+    "first_name": "Given name (name.givenName)",
+    "last_name": "Family name (name.familyName)",
+    "job_title": "Title (title)",
+    "email": "Business e-mail (emails)",
+    "phone": "Telephone (phoneNumbers)",
+    "name": "Token name",
+}
+
+
 class ScimError(Exception):
     """An answer in the SCIM error schema: an HTTP status, a `scimType` and a sentence."""
 
@@ -45,7 +56,11 @@ def from_domain_error(exc: DomainError) -> ScimError:
     mandatory role) is 409 `mutability`: the resource's current state forbids it; bad input is
     400 `invalidValue`, its per-field sentences in the detail."""
     if exc.status == 422:
-        fields = [f"{m}" for messages in exc.fields.values() for m in messages]
+        fields = [
+            f"{FIELD_LABELS.get(name, name)}: {message}"
+            for name, messages in exc.fields.items()
+            for message in messages
+        ]
         detail = " ".join([exc.message, *fields]) if fields else exc.message
         return ScimError(400, detail, "invalidValue")
     if exc.status == 409:
@@ -168,7 +183,7 @@ def paging(request) -> tuple[int, int]:
         count = int(request.GET.get("count", DEFAULT_COUNT))
     except ValueError:
         raise ScimError(
-            400, "startIndex and count must be whole numbers.", "invalidValue"
+            400, "The startIndex and count must be whole numbers.", "invalidValue"
         ) from None
     return max(start, 1), min(max(count, 0), MAX_COUNT)
 

@@ -64,12 +64,11 @@ def endpoint(*methods: str, auth: bool = True):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             try:
+                # Who asks comes first: without a token even a wrong method is 401.
+                context = _authenticate(request) if auth else ()
                 if request.method not in methods:
                     raise ScimError(405, f"{request.method} is not supported here.")
-                if auth:
-                    org, actor = _authenticate(request)
-                    return view(request, org, actor, *args, **kwargs)
-                return view(request, *args, **kwargs)
+                return view(request, *context, *args, **kwargs)
             except ScimError as error:
                 return protocol.error_answer(error)
             except DomainError as exc:

@@ -281,13 +281,25 @@ USER_PATHS = {
 }
 
 
+# Attributes the portal keeps: a path into one of them that we cannot follow is an error; any
+# other attribute (nickName, locale, an enterprise extension's) is not kept, as on a create.
+KNOWN_USER_ATTRIBUTES = {p.split("[", 1)[0].split(".", 1)[0] for p in USER_PATHS} | {"name"}
+
+
 def _set_user_path(resource: dict, path: str, value, op: str) -> None:
     key = path.strip().lower()
     if key.startswith(protocol.USER.lower() + ":"):
         key = key[len(protocol.USER) + 1 :]
     target = USER_PATHS.get(key)
     if target is None:
-        raise ScimError(400, f"The path {path[:100]!r} is not one we support.", "invalidPath")
+        attribute = key.split("[", 1)[0].split(".", 1)[0]
+        if attribute == "groups":
+            raise ScimError(
+                400, "A user's groups change through /Groups (their members).", "mutability"
+            )
+        if attribute in KNOWN_USER_ATTRIBUTES:
+            raise ScimError(400, f"The path {path[:100]!r} is not one we support.", "invalidPath")
+        return  # an attribute the portal does not keep (nickName, an extension's): ignored
     if target[0] in {"emails", "phoneNumbers"} and not isinstance(value, list):
         value = [{"value": value, "type": "work", "primary": True}]
     if target[0] == "name":

@@ -14,7 +14,7 @@ from core.reauth import require_recent_sign_in
 from core.services import service
 from registry import services as registry
 from registry.locks import lock_organization
-from registry.models import Organization, Person, RoleType
+from registry.models import Organization, Person, RoleType, email_key
 from scim.forms import ScimTokenForm
 from scim.models import ScimIdentity, ScimToken
 from scim.rules import can_manage_scim_tokens, scim_refusal_sentence
@@ -85,7 +85,13 @@ def _refuse_taken_user_name(org: Organization, user_name: str, person: Person | 
     same = ScimIdentity.objects.filter(organization=org, user_name__iexact=user_name)
     if person is not None:
         same = same.exclude(person=person)
-    if same.exists():
+    # A member it did not provision is called by their e-mail (scim.filters.user_filter).
+    by_email = (
+        Person.objects.filter(memberships__organization=org, email_key=email_key(user_name))
+        .exclude(scim_identities__organization=org)
+        .exclude(pk=getattr(person, "pk", None))
+    )
+    if same.exists() or by_email.exists():
         raise RuleViolation(
             f"Another member of {org.legal_name} already has the user name {user_name}.",
             code="user_name_taken",

@@ -126,3 +126,30 @@ def test_groups_are_the_operators_data(scim):
     assert_scim_error(scim.delete("Groups/primary_contact"), 403)
     rename = patch_op({"op": "replace", "path": "displayName", "value": "Boss"})
     assert_scim_error(scim.patch("Groups/primary_contact", rename), 400, "mutability")
+
+
+def test_the_rfc_7644_add_member_patch(scim, personas):
+    erin = personas.person("erin")
+    # RFC 7644 §3.5.2.1, with Erin for Babs Jensen.
+    rfc = {
+        "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+        "Operations": [
+            {
+                "op": "add",
+                "path": "members",
+                "value": [
+                    {
+                        "display": "Erin Walsh",
+                        "$ref": f"http://testserver/scim/v2/Users/{erin.person_id}",
+                        "value": str(erin.person_id),
+                    }
+                ],
+            }
+        ],
+    }
+    assert scim.patch("Groups/settlement_contact", rfc).status_code == 200
+    assert erin.person_id in holders(personas.northwind, "settlement_contact")
+    # RFC 7644 §3.5.2.2: remove all members (another member holds none: nothing else goes).
+    everyone = patch_op({"op": "remove", "path": "members"})
+    assert scim.patch("Groups/settlement_contact", everyone).status_code == 200
+    assert holders(personas.northwind, "settlement_contact") == set()

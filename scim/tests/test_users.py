@@ -13,6 +13,7 @@ from scim.tests.helpers import Scim, assert_scim_error, patch_op, token_for
 pytestmark = pytest.mark.django_db
 
 USER = "urn:ietf:params:scim:schemas:core:2.0:User"
+ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 
 # RFC 7644 §3.3, "Creating Resources": the request, as printed.
 RFC_7644_CREATE = {
@@ -229,8 +230,38 @@ def test_a_patch_needs_the_patch_schema_and_operations(scim, personas):
     erin = personas.person("erin").person_id
     assert_scim_error(scim.patch(f"Users/{erin}", {"Operations": []}), 400, "invalidSyntax")
     assert_scim_error(scim.patch(f"Users/{erin}", patch_op()), 400, "invalidSyntax")
-    bad_path = patch_op({"op": "replace", "path": "nickName", "value": "x"})
+    bad_path = patch_op({"op": "replace", "path": 'emails[type eq "home"].value', "value": "x"})
     assert_scim_error(scim.patch(f"Users/{erin}", bad_path), 400, "invalidPath")
+    groups = patch_op({"op": "add", "path": "groups", "value": [{"value": "primary_contact"}]})
+    assert_scim_error(scim.patch(f"Users/{erin}", groups), 400, "mutability")
+    assert_scim_error(scim.put("Users", {}), 405)
+
+
+def test_attributes_the_portal_does_not_keep_are_ignored(scim, personas):
+    erin = personas.person("erin")
+    # RFC 7644 §3.5.2.3's replace without a path, with Erin's own e-mail.
+    rfc = patch_op(
+        {
+            "op": "replace",
+            "value": {
+                "emails": [{"value": erin.email, "type": "work", "primary": True}],
+                "nickname": "Babs",
+            },
+        },
+        {
+            "op": "add",
+            "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+            "value": "Ops",
+        },
+    )
+    answer = scim.patch(f"Users/{erin.person_id}", rfc)
+    assert answer.status_code == 200, answer.body
+    assert "nickName" not in answer.body and answer.body["emails"][0]["value"] == erin.email
+
+
+def test_a_user_name_cannot_be_another_members_email(scim, personas):
+    taken = bjensen(userName=personas.person("erin").email.upper())
+    assert "user name" in assert_scim_error(scim.post("Users", taken), 409, "uniqueness")
 
 
 def test_deactivating_a_member_removes_them_from_the_organization(scim, personas):

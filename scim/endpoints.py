@@ -131,8 +131,8 @@ def _person_data(body: dict) -> dict:
 
 def _string(body: dict, name: str, *, required: bool = False) -> str | None:
     value = _lower_keys(body).get(name.lower())
-    if value is None and not required:
-        return None
+    if not required and (value is None or value == ""):
+        return None  # absent, or removed by a PATCH
     if not isinstance(value, str) or not value.strip() or len(value) > 254:
         raise ScimError(400, f"{name} must be a text of at most 254 characters.", "invalidValue")
     return value.strip()

@@ -206,6 +206,10 @@ def test_the_rfc_patch_replaces_what_the_identity_provider_owns(scim, personas):
     assert patched.body["userName"] == "barbara.jensen" and patched.body["externalId"] == "E-1001"
     identity = ScimIdentity.objects.get(person__person_id=int(person_id))
     assert (identity.user_name, identity.external_id) == ("barbara.jensen", "E-1001")
+    removed = scim.patch(f"Users/{person_id}", patch_op({"op": "remove", "path": "externalId"}))
+    assert removed.status_code == 200 and "externalId" not in removed.body
+    identity.refresh_from_db()
+    assert identity.external_id == ""
 
 
 def test_contact_details_stay_the_persons_own(scim, personas):

@@ -5,7 +5,7 @@ from collections import defaultdict
 from django.db.models import Q
 
 from registry.models import Organization, Person, RoleAssignment, RoleType
-from scim.models import ScimIdentity
+from scim.models import ScimIdentity, ScimToken
 
 
 def members(org: Organization):
@@ -57,3 +57,8 @@ def groups_page(org: Organization, q: Q, start: int, count: int):
     total = matching.count()
     role_types = list(matching[start - 1 : start - 1 + count]) if count else []
     return total, role_types, holders_by_role(org, role_types) if role_types else {}
+
+
+def tokens_of(org: Organization):
+    """The organization's SCIM tokens, newest first, with their issuers (one query)."""
+    return ScimToken.objects.filter(organization=org).select_related("issued_by__person")

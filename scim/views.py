@@ -11,10 +11,9 @@ from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.reauth import reauth_required
 from registry.access import get_organization_for
-from scim import services
+from scim import queries, services
 from scim.access import get_scim_token_for
 from scim.forms import ScimTokenForm
-from scim.models import ScimToken
 from scim.rules import can_manage_scim_tokens, scim_refusal_sentence
 
 
@@ -24,11 +23,7 @@ def _list_url(org) -> str:
 
 def _page(request, org, form=None, status=200):
     may_manage = can_manage_scim_tokens(request.user, org)
-    tokens = (
-        list(ScimToken.objects.filter(organization=org).select_related("issued_by__person"))
-        if may_manage
-        else []
-    )
+    tokens = list(queries.tokens_of(org)) if may_manage else []
     context = {
         "org": org,
         "can_manage": may_manage,

@@ -143,3 +143,12 @@ def test_a_missing_token_id_is_not_found(personas):
 
     with pytest.raises(NotFound):
         get_scim_token_for(personas.alice, personas.northwind, 999999)
+
+
+@pytest.mark.parametrize(("persona", "offered"), [("alice", True), ("dave", True), ("bob", False)])
+def test_the_organization_page_offers_scim_provisioning_to_those_who_issue_tokens(
+    personas, persona, offered
+):
+    page = signed_in(personas, persona).get(f"/organizations/{personas.northwind.org_id}/")
+    assert page.status_code == 200
+    assert ("SCIM provisioning" in page.content.decode()) is offered

@@ -290,6 +290,10 @@ def _set_user_path(resource: dict, path: str, value, op: str) -> None:
     key = path.strip().lower()
     if key.startswith(protocol.USER.lower() + ":"):
         key = key[len(protocol.USER) + 1 :]
+    if key == "name" and isinstance(value, dict):
+        for sub, sub_value in value.items():
+            _set_user_path(resource, f"name.{sub}", sub_value, op)
+        return
     target = USER_PATHS.get(key)
     if target is None:
         attribute = key.split("[", 1)[0].split(".", 1)[0]
@@ -320,11 +324,7 @@ def _patched_user(resource: dict, body: dict) -> dict:
             _set_user_path(resource, str(path), value, op)
         elif op != "remove" and isinstance(value, dict):
             for name, item in value.items():  # Azure sends {"active": false} with no path
-                if isinstance(item, dict) and str(name).lower() == "name":
-                    for sub, sub_value in item.items():
-                        _set_user_path(resource, f"name.{sub}", sub_value, op)
-                else:
-                    _set_user_path(resource, str(name), item, op)
+                _set_user_path(resource, str(name), item, op)
         else:
             raise ScimError(400, "This operation needs a path or an object value.", "noTarget")
     return resource

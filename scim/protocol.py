@@ -191,7 +191,6 @@ def paging(request) -> tuple[int, int]:
 def service_provider_config(base: str) -> dict:
     return {
         "schemas": [SPC],
-        "documentationUri": f"{base.rsplit('/scim/', 1)[0]}/api/v1/docs",
         "patch": {"supported": True},
         "bulk": {"supported": False, "maxOperations": 0, "maxPayloadSize": 0},
         "filter": {"supported": True, "maxResults": MAX_COUNT},

@@ -152,3 +152,25 @@ def test_the_organization_page_offers_scim_provisioning_to_those_who_issue_token
     page = signed_in(personas, persona).get(f"/organizations/{personas.northwind.org_id}/")
     assert page.status_code == 200
     assert ("SCIM provisioning" in page.content.decode()) is offered
+
+
+def test_lakeshores_token_finds_and_changes_nothing_of_northwind(personas):
+    from audit.models import AuditEntry
+    from scim.tests.helpers import patch_op
+
+    lakeshore = Scim(token_for(personas, "frank", "lakeshore"))
+    erin = personas.person("erin").person_id
+    deactivate = patch_op({"op": "replace", "path": "active", "value": False})
+    join = patch_op({"op": "add", "path": "members", "value": [{"value": str(erin)}]})
+    done_before = AuditEntry.objects.filter(outcome="done").count()
+    for response in (
+        lakeshore.get(f"Users/{erin}"),
+        lakeshore.put(f"Users/{erin}", {"userName": "mine", "active": False}),
+        lakeshore.patch(f"Users/{erin}", deactivate),
+        lakeshore.delete(f"Users/{erin}"),
+        lakeshore.patch("Groups/settlement_contact", join),
+    ):
+        assert_scim_error(response, 404)
+    assert AuditEntry.objects.filter(outcome="done").count() == done_before
+    listed = lakeshore.get("Groups/primary_contact").body
+    assert [m["value"] for m in listed["members"]] == [str(personas.person("frank").person_id)]

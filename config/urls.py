@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("backoffice.urls")),
     path("", include("apitokens.urls")),
     path("", include("integrations.urls")),
+    path("", include("scim.urls")),  # /scim/v2/ and the SCIM token pages
     path("", include("participation.urls")),
     path("", include("conversations.urls")),
     path("", include("oidc.urls")),  # /.well-known/openid-configuration, /o/...

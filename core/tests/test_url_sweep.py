@@ -38,6 +38,17 @@ PUBLIC_PAGES = {
 # API operations anyone may call (the API answers 401 to everything else).
 PUBLIC_API = {"api-v1:openapi-json", "api-v1:openapi-view", "api-v1:api-root", None}
 PUBLIC_API_PREFIXES = ("api/v1/auth/",)
+# SCIM (scim/endpoints.py) answers like the API: its discovery endpoints to anyone, its
+# resources only to an organization's SCIM token (401 otherwise).
+SCIM_PREFIX = "scim/v2/"
+PUBLIC_SCIM = {
+    "scim-root",
+    "scim-service-provider-config",
+    "scim-resource-types",
+    "scim-resource-type",
+    "scim-schemas",
+    "scim-schema",
+}
 
 
 def _walk(patterns, prefix="", namespace=""):
@@ -68,6 +79,7 @@ def test_the_only_public_pages_are_the_listed_ones():
         for route, name, view in ROUTES
         if not route.startswith("api/")
         and not route.startswith("static/")
+        and not route.startswith(SCIM_PREFIX)
         and getattr(view, "login_required", True) is False
     }
     assert public <= PUBLIC_PAGES, f"public but not on the list: {public - PUBLIC_PAGES}"
@@ -76,7 +88,11 @@ def test_the_only_public_pages_are_the_listed_ones():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("route", "name"),
-    [(r, n) for r, n, _ in ROUTES if not r.startswith("api/") and n not in PUBLIC_PAGES],
+    [
+        (r, n)
+        for r, n, _ in ROUTES
+        if not r.startswith(("api/", SCIM_PREFIX)) and n not in PUBLIC_PAGES
+    ],
 )
 def test_every_other_page_sends_anonymous_visitors_to_sign_in(client, route, name):
     for method in ("get", "post"):
@@ -102,3 +118,17 @@ def test_every_api_operation_answers_401_to_anonymous_callers(client, route, nam
         assert response.status_code in (401, 405), (method, route, response.status_code)
         if response.status_code == 401:
             assert response.json()["code"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("route", "name"),
+    [(r, n) for r, n, _ in ROUTES if r.startswith(SCIM_PREFIX) and n not in PUBLIC_SCIM],
+)
+def test_every_scim_resource_answers_401_to_anonymous_callers(client, route, name):
+    for method in ("get", "post", "put", "patch", "delete"):
+        response = client.generic(
+            method.upper(), _example(route), "{}", content_type="application/scim+json"
+        )
+        assert response.status_code == 401, (method, route, response.status_code)
+        assert response.json()["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]

@@ -88,7 +88,10 @@ class User(AbstractUser):
 
     @property
     def audit_label(self) -> str:
-        return self.get_username()
+        """The person's name, as people know them, with the account's name beside it."""
+        person = getattr(self, "person", None) if hasattr(self, "person") else None
+        name = self.get_username()
+        return f"{person.full_name} (account {name})" if person else name
 
 
 SECRET_ANSWERS_REQUIRED = 3

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apitokens import services
 from apitokens.access import get_token_for
@@ -32,9 +32,12 @@ def create_api_token(request):
     return response
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def revoke_api_token(request, token_id: int):
+    """GET: what revoking ends, and the button (a confirmation: it cannot be undone)."""
     token = get_token_for(request.user, token_id)
+    if request.method == "GET":
+        return render(request, "apitokens/revoke.html", {"token": token})
     try:
         services.revoke_api_token(token, actor=request.user)
     except DomainError as exc:

@@ -109,5 +109,35 @@ def event_types() -> list[str]:
     return sorted({a.event_type for a in _ACTIONS.values() if a.change})
 
 
+_GENERIC = {
+    "org": "the organization",
+    "target": "someone",
+    "actor": "someone",
+    "system": "a system",
+    "role": "a role",
+    "level": "a level",
+    "participation_type": "a participation type",
+    "participation_type_name": "a participation type",
+    "requirement_name": "a requirement",
+    "account": "an account",
+    "user_name": "someone",
+}
+
+
+class _Generic(dict):
+    def __missing__(self, key: str) -> str:
+        return _GENERIC.get(key, "…")
+
+
+def event_description(event_type: str) -> str:
+    """What an event type means, in words ("Add someone to the organization"), from the
+    action's own phrase; for a subscriber choosing events."""
+    action = next((a for a in _ACTIONS.values() if a.event_type == event_type), None)
+    if action is None:
+        return event_type
+    phrase = action.attempt.format_map(_Generic())
+    return phrase[:1].upper() + phrase[1:]
+
+
 def all_actions() -> list[Action]:
     return sorted(set(_ACTIONS.values()), key=lambda a: a.code)

@@ -2,12 +2,13 @@
 
 from django import forms
 
-from audit.actions import event_types
+from audit.actions import event_description, event_types
 from integrations import network
 
 
 def event_choices() -> list[tuple[str, str]]:
-    return [(code, code) for code in event_types()]
+    """Each event type with what it means: "Add someone to the organization (member.added)"."""
+    return [(code, f"{event_description(code)} ({code})") for code in event_types()]
 
 
 class WebhookForm(forms.Form):

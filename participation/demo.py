@@ -70,10 +70,13 @@ def _authorized(org, ptype, operator, applicant) -> None:
         state=Application.State.AUTHORIZED,
         answers=answers,
         started_by=applicant,
-        submitted_at=now,
-        authorized_at=now,
+        submitted_at=now - timedelta(days=100),
+        authorized_at=now - timedelta(days=91),
         effective_from=date.today() - timedelta(days=90),
     )
+    # Started before it was submitted and authorized, as it happened (the column is
+    # auto_now_add). The audit log tells the story in today's entries; the dates are these.
+    Application.objects.filter(pk=app.pk).update(started_at=now - timedelta(days=120))
     record(applicant, "participation.started", org=org, target=app, details={"answers": answers})
     for requirement in ptype.requirements.all():
         if not requirement.applies(answers):

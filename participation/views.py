@@ -93,9 +93,12 @@ def _item_forms(user, app, posted_code=None, posted_form=None):
     return items
 
 
-def _application_page(request, app, *, items=None, status=200):
+def _application_page(request, app, *, items=None, form=None, status=200):
+    """`form`: the requirement's form that needs correcting, for the error summary at the top
+    of the page (its messages also stand under its fields, in the requirement's place)."""
     items = items if items is not None else _item_forms(request.user, app)
     context = {
+        "form": form,
         "org": app.organization,
         "app": app,
         "items": items,
@@ -137,7 +140,7 @@ def submit_requirement(request, org_id: int, application_id: int, code: str):
             return redirect("participation-application", org_id, app.pk)
         show_errors(form, exc)
         return _application_page(
-            request, app, items=_item_forms(request.user, app, code, form), status=422
+            request, app, items=_item_forms(request.user, app, code, form), form=form, status=422
         )
     except DomainError as exc:
         messages.error(request, exc.message)

@@ -115,6 +115,7 @@ def manage_my_information(request):
             "organizations": organizations,
             "email_change": queries.pending_email_change(person),
             "asked": asked,
+            "operator_staff": is_operator_staff(request.user),
         },
     )
 
@@ -356,6 +357,7 @@ def person_roles(request, org_id: int, person_id: int):
             else add_contact_refusal(user, org, person, role, held=False)
         )
     held_counts = [(r, counts.get(r.pk, 0)) for r in roles if r.is_held]
+    leaving = remove_member_refusal(user, org, person, held_counts)
     account = person.user if person.user_id else None
     return render(
         request,
@@ -370,7 +372,10 @@ def person_roles(request, org_id: int, person_id: int):
                 else None
             ),
             "roles": roles,
-            "remove_member_refusal": remove_member_refusal(user, org, person, held_counts),
+            "remove_member_refusal": leaving,
+            # Said once: the role's row above already gives the same reason.
+            "remove_member_said": leaving is not None
+            and any(r.refusal and r.refusal.message == leaving.message for r in roles),
         },
     )
 

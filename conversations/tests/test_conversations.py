@@ -282,7 +282,7 @@ def test_invalid_input_is_refused_before_anything_changes(personas, banking_task
     with pytest.raises(Invalid):
         services.add_comment(thread, body="", actor=personas.alice)
     assert not Comment.objects.filter(thread_kind="task").exists()
-    assert not AuditEntry.objects.filter(action="comment.added", target_label__contains="task")
+    assert not AuditEntry.objects.filter(action="comment.added", details__thread="task")
 
 
 def test_the_demo_application_carries_the_operators_comment(client, personas, application):

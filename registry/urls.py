@@ -15,6 +15,7 @@ urlpatterns = [
     path("organizations/", views.choose_organization, name="registry-choose-organization"),
     path(org, views.organization, name="registry-organization"),
     path(org + "contacts/", views.update_contacts, name="registry-update-contacts"),
+    path(org + "audit/", views.audit_log, name="registry-audit-log"),
     path(org + "contacts/by-role/", views.by_role, name="registry-by-role"),
     path(org + "contacts/by-role/<slug:code>/", views.role_holders, name="registry-role-holders"),
     path(org + "contacts/by-role/<slug:code>/add/", views.add_contact, name="registry-add-contact"),

@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from audit.queries import org_audit_count, org_audit_entries
 from core.errors import DomainError, Invalid, NotFound, tidy
 from core.forms import show_errors
 from core.reauth import reauth_required
@@ -17,6 +18,7 @@ from registry.access import (
     get_person_by_number,
     get_role_type,
     get_section_for,
+    require_audit_reader,
 )
 from registry.forms import (
     ChooseOrganizationForm,
@@ -31,6 +33,7 @@ from registry.rules import (
     can_add_member,
     can_manage_role,
     can_manage_sections,
+    can_read_audit,
     is_operator_staff,
     manage_sections_refusal,
     reenable_account_refusal,
@@ -200,7 +203,35 @@ def organization(request, org_id: int):
     return render(
         request,
         "registry/organization.html",
-        {"org": org, "warnings": _warnings(request.user, org, queries.coverage_warnings(org))},
+        {
+            "org": org,
+            "warnings": _warnings(request.user, org, queries.coverage_warnings(org)),
+            "can_read_audit": can_read_audit(request.user, org),
+        },
+    )
+
+
+AUDIT_PAGE_SIZE = 50
+
+
+@require_GET
+def audit_log(request, org_id: int):
+    """The organization's audit log for its Primary Contacts, Authorized Representatives and
+    staff (`can_read_audit`, as the audit API): every change and refusal in words, newest
+    first, 50 a page; the count from the chain's head (no count of the rows)."""
+    org = get_organization_for(request.user, org_id)
+    require_audit_reader(request.user, org)
+    entries = queries.CountedPaginator(
+        org_audit_entries(org), AUDIT_PAGE_SIZE, count=org_audit_count(org)
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "registry/audit_log.html",
+        {
+            "org": org,
+            "entries": entries,
+            "crumbs": [{"label": "Audit log"}],
+        },
     )
 
 

@@ -310,8 +310,15 @@ def test_alice_pages_have_no_axe_violations(live_server, live_personas, page, au
     audit.visit(f"{base}/tasks/done/", "tasks-done")
     audit.visit(f"{base}/tasks/my-requests/", "tasks-my-requests")
     audit.visit(f"{base}/me/", "manage-my-information")
+    from apitokens.tests.helpers import token_for
+
+    token_for(live_personas.alice, "checked by axe")
+    audit.visit(f"{base}/me/", "manage-my-information-with-token")
+    audit.follow(page.get_by_role("link", name="Revoke the token checked by axe"))
+    audit.check("revoke-api-token")
     audit.visit(f"{base}/organizations/", "update-organization")
     audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/", "organization")
+    audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/audit/", "audit-log")
     audit.visit(
         f"{base}/organizations/{live_personas.northwind.org_id}/contacts/", "update-contacts"
     )

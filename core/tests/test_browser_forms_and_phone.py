@@ -61,7 +61,7 @@ def test_the_api_token_page_and_the_tasks_fit_a_phone(live_server, live_personas
     page.set_viewport_size(PHONE)
     _sign_in(page, live_server.url, "alice")
     page.goto(f"{live_server.url}/me/")
-    expect(page.get_by_role("cell", name="Nightly contact export")).to_be_visible()
+    expect(page.get_by_role("cell", name="Nightly contact export", exact=True)).to_be_visible()
     assert _scroll_width(page) <= PHONE["width"]
     expect(page.locator("#api-tokens td[data-label='Created']").first).to_be_visible()
 

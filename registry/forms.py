@@ -150,7 +150,10 @@ class PersonSearchForm(forms.Form):
         label="Search by name, e-mail or Person ID",
         max_length=100,
         min_length=2,
-        error_messages={"min_length": "Type at least 2 characters to search."},
+        error_messages={
+            "required": "Type a name, an e-mail address or a Person ID to search.",
+            "min_length": "Type at least 2 characters to search.",
+        },
     )
 
     def clean_q(self):

@@ -148,3 +148,39 @@ class InformationSystemForm(forms.ModelForm):
         if not levels or len(set(levels)) != len(levels):
             raise forms.ValidationError("List each access level once, e.g. read, submit.")
         return levels
+
+
+class MachineAccountForm(forms.Form):
+    """What a machine account is for: its name, purpose and level, checked against the system."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=120,
+        help_text="How people will recognise it, e.g. “Meter data upload server”.",
+        error_messages={"required": "Give the machine account a name."},
+    )
+    purpose = forms.CharField(
+        label="Purpose",
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what the machine account is for."},
+    )
+    level = forms.ChoiceField(
+        label="Access level", error_messages={"required": "Choose an access level."}
+    )
+
+    def __init__(self, *args, system: InformationSystem, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = [(level, level.title()) for level in system.levels]
+
+    def clean_name(self):
+        name = " ".join((self.cleaned_data.get("name") or "").split())
+        if any(ord(ch) < 32 for ch in name):
+            raise forms.ValidationError("The name contains characters that cannot be stored.")
+        return name
+
+    def clean_purpose(self):
+        purpose = " ".join((self.cleaned_data.get("purpose") or "").split())
+        if any(ord(ch) < 32 for ch in purpose):
+            raise forms.ValidationError("The purpose contains characters that cannot be stored.")
+        return purpose

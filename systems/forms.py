@@ -184,3 +184,38 @@ class MachineAccountForm(forms.Form):
         if any(ord(ch) < 32 for ch in purpose):
             raise forms.ValidationError("The purpose contains characters that cannot be stored.")
         return purpose
+
+
+class RequestMachineAccountForm(forms.Form):
+    """The page asking for a machine account: name, system and level, owner, purpose (the
+    service validates name, purpose and level again with MachineAccountForm)."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=120,
+        help_text="How people will recognise it, e.g. “Meter data upload server”.",
+    )
+    access = RequiredChoiceField(
+        label="Access to",
+        help_text="The one system, and the level, the machine may use.",
+        prompt="Choose an information system",
+    )
+    owner = forms.IntegerField(
+        label="Owner's Person ID",
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="A member of the organization who answers for the machine. When they leave "
+        "it, or hold no role in it any more, the machine account is revoked.",
+    )
+    purpose = forms.CharField(
+        label="Purpose",
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the machine does with the system.",
+    )
+
+    def __init__(self, *args, systems, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["access"].choices = [
+            (f"{s.code}:{level}", f"{s.name} – {level}") for s in systems for level in s.levels
+        ]

@@ -363,7 +363,8 @@ def revoke_machine_account(account: MachineAccount, *, actor, reason: str = "") 
     account = _locked(account, actor)
     refusal = machine_revoke_refusal(actor, account)
     require(refusal is None, refusal or "")
-    _revoke(account, actor=actor, action="machine_account.revoked", why=reason or "revoked")
+    why = " ".join((reason or "").split())[:500] or "revoked by a Rights Administrator"
+    _revoke(account, actor=actor, action="machine_account.revoked", why=why)
 
 
 def _end_owned_by(org: Organization, person: Person, *, actor, why: str) -> int:

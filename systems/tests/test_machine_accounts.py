@@ -147,7 +147,9 @@ def test_a_request_becomes_a_task_the_requester_cannot_decide(personas):
     with pytest.raises(RuleViolation) as exc:
         task_services.approve_task(task, actor=personas.dave)
     assert exc.value.code == "own_change"
-    assert AuditEntry.objects.filter(action="machine_account.requested").count() == 1
+    assert AuditEntry.objects.filter(
+        action="machine_account.requested", target_id=str(account.pk)
+    ).exists()
 
 
 def test_another_rights_administrator_approves(personas):
@@ -159,10 +161,11 @@ def test_another_rights_administrator_approves(personas):
 
 
 def test_only_a_rights_administrator_requests(personas):
+    before = MachineAccount.objects.count()
     for name in ("alice", "bob", "erin"):
         with pytest.raises(Forbidden):
             request_for(personas, actor=getattr(personas, name))
-    assert not MachineAccount.objects.exists()
+    assert MachineAccount.objects.count() == before
     assert AuditEntry.objects.filter(outcome="refused").exists()
 
 
@@ -334,7 +337,8 @@ def test_expired_accounts_end_and_their_tokens_go(client, personas):
     assert token_for(client, account.client_id, secret).status_code == 200
     later = account.expires + datetime.timedelta(days=1)
     assert machines.expire_machine_accounts(today=later - datetime.timedelta(days=1)) == 0
-    assert machines.expire_machine_accounts(today=later) == 1
+    # The demo's account, approved at seeding (today, in tests), expires the same day.
+    assert machines.expire_machine_accounts(today=later) == 2
     account.refresh_from_db()
     assert (account.state, account.application) == ("expired", None)
     assert not AccessToken.objects.filter(application__isnull=True).exists()
@@ -371,3 +375,17 @@ def test_the_daily_command_reminds_and_expires(personas, mailoutbox):
     call_command("sweep_machine_accounts")
     account.refresh_from_db()
     assert account.state == "expired"
+
+
+def test_the_demo_has_one_active_machine_account_owned_by_dave(personas):
+    from demo.management.commands.seed_demo import Command
+
+    demo = MachineAccount.objects.get(name="Metering Data uploader")
+    assert (demo.organization, demo.owner, demo.system.code, demo.state) == (
+        personas.northwind,
+        personas.person("dave"),
+        "metering",
+        "active",
+    )
+    Command().handle()  # idempotent
+    assert MachineAccount.objects.filter(name="Metering Data uploader").count() == 1

@@ -66,7 +66,7 @@ def _tell(account: MachineAccount, subject: str, body: str) -> None:
 def _locked(account: MachineAccount, actor) -> MachineAccount:
     lock_for_access(account.organization, actor)
     locked = (
-        MachineAccount.objects.select_for_update()
+        MachineAccount.objects.select_for_update(of=("self",))
         .select_related("organization", "system", "owner", "application")
         .filter(pk=account.pk)
         .first()
@@ -146,7 +146,7 @@ def request_machine_account(
 
 def _subject(task, *, renewal: bool) -> MachineAccount:
     account = (
-        MachineAccount.objects.select_for_update()
+        MachineAccount.objects.select_for_update(of=("self",))
         .select_related("organization", "system", "owner", "application")
         .filter(pk=task.subject_id)
         .first()
@@ -205,7 +205,9 @@ def reject_machine_account(task, *, actor, comment: str) -> None:
 
 
 def withdraw_machine_account(task, *, actor, comment: str) -> None:
-    account = MachineAccount.objects.select_for_update().filter(pk=task.subject_id).first()
+    account = (
+        MachineAccount.objects.select_for_update(of=("self",)).filter(pk=task.subject_id).first()
+    )
     if account is not None and account.state == MachineAccount.State.REQUESTED:
         _end(account, MachineAccount.State.WITHDRAWN, comment, cancel_tasks=False)
 
@@ -309,7 +311,9 @@ def reject_renewal(task, *, actor, comment: str) -> None:
 
 
 def withdraw_renewal(task, *, actor, comment: str) -> None:
-    account = MachineAccount.objects.select_for_update().filter(pk=task.subject_id).first()
+    account = (
+        MachineAccount.objects.select_for_update(of=("self",)).filter(pk=task.subject_id).first()
+    )
     if account is not None and account.renewal_task_id == task.pk:
         account.renewal_task = None
         account.save(update_fields=["renewal_task"])
@@ -369,7 +373,7 @@ def revoke_machine_account(account: MachineAccount, *, actor, reason: str = "") 
 
 def _end_owned_by(org: Organization, person: Person, *, actor, why: str) -> int:
     accounts = list(
-        MachineAccount.objects.select_for_update()
+        MachineAccount.objects.select_for_update(of=("self",))
         .select_related("organization", "system", "owner", "application")
         .filter(
             organization=org,
@@ -409,7 +413,7 @@ def expire_machine_accounts(*, today: date | None = None, actor=None) -> int:
     """End the active accounts whose last day has passed (their tokens go with them)."""
     today = today or timezone.localdate()
     due = list(
-        MachineAccount.objects.select_for_update()
+        MachineAccount.objects.select_for_update(of=("self",))
         .select_related("organization", "system", "owner", "application")
         .filter(state=MachineAccount.State.ACTIVE, expires__lt=today)
         .order_by("pk")

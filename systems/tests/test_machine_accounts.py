@@ -92,6 +92,7 @@ def test_request_approve_issue_token_check_then_revoke(client, personas, service
     response = token_for(client, account.client_id, secret)
     assert response.status_code == 200, response.content
     assert response.json()["token_type"] == "Bearer"
+    assert response.json()["expires_in"] == 300  # OIDC_ACCESS_TOKEN_SECONDS
     assert AccessToken.objects.filter(application=application).count() == 1
 
     body = check(client, service_token, account, level="submit").json()

@@ -23,6 +23,7 @@ from documents.tests.files import pdf_bytes, upload
 from integrations.tests.helpers import subscribe
 from participation.models import Application
 from registry.models import Section
+from systems import machines
 from systems import services as systems_services
 from systems.models import InformationSystem
 from systems.tests.helpers import start_review
@@ -68,6 +69,14 @@ def _northwind_objects(personas) -> dict:
         ).pk,
         "application_id": Application.objects.get(organization=northwind).pk,
         "code": "bank-account",
+        "account_id": machines.request_machine_account(
+            northwind,
+            InformationSystem.objects.get(code="metering"),
+            owner=erin,
+            name="Replayed machine",
+            purpose="Replayed.",
+            actor=personas.dave,
+        ).pk,
         "_ivan": ivan.person_id,
         "_banking_letter": stored_letter(northwind, personas.carol),
     }
@@ -82,6 +91,7 @@ RIGHTFUL = [
     ("/reinstate", "staff"),
     ("/applications", "bob"),
     ("/access", "dave"),
+    ("/machine-accounts", "dave"),
     ("/banking-changes", "carol"),
     ("/tasks/", "bob"),
 ]
@@ -109,6 +119,12 @@ BODIES = {
         "system": "settlements",
     },
     ("post", "/api/v1/organizations/{org_id}/access-requests"): lambda ids: {"system": "mpi"},
+    ("post", "/api/v1/organizations/{org_id}/machine-accounts"): lambda ids: {
+        "name": "Another replayed machine",
+        "purpose": "Replayed.",
+        "system": "metering",
+        "owner_person_id": ids["person_id"],
+    },
     ("post", "/api/v1/organizations/{org_id}/banking-changes"): lambda ids: {
         **NEW,
         "document_id": ids["_banking_letter"],

@@ -10,6 +10,7 @@ from systems.models import (
     AccessReviewCampaign,
     AccessReviewItem,
     InformationSystem,
+    MachineAccount,
 )
 
 
@@ -125,3 +126,18 @@ def get_campaign_for(user, campaign_id) -> AccessReviewCampaign:
     if campaign is None:
         raise NotFound(f"No access review campaign {campaign_id} is visible to you.")
     return campaign
+
+
+def get_machine_account_for(user, org: Organization, account_id) -> MachineAccount:
+    """A machine account of `org` (which the caller already got through access), else NotFound."""
+    number = as_id(account_id)
+    account = (
+        MachineAccount.objects.select_related("organization", "system", "owner", "application")
+        .filter(pk=number, organization=org)
+        .first()
+        if number is not None
+        else None
+    )
+    if account is None:
+        raise NotFound(f"No machine account {account_id} of {org.legal_name} is visible to you.")
+    return account

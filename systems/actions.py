@@ -98,3 +98,61 @@ register(
         attempt="change the information system {target}",
     ),
 )
+
+register(
+    Action(
+        "machine_account.requested",
+        done="For {org}, {actor} asked for {target} with {level} access to {system}.",
+        attempt="ask for a machine account for {org}",
+        service="machine_account.request",
+    ),
+    Action(
+        "machine_account.approved",
+        done="For {org}, {actor} approved {target} with {level} access to {system}.",
+        attempt="approve {target} for {org}",
+    ),
+    Action(
+        "machine_account.rejected",
+        done="For {org}, {actor} rejected {target}.",
+        attempt="reject {target} for {org}",
+    ),
+    Action(
+        "machine_account.credentials_issued",
+        done="For {org}, {actor} issued credentials for {target}.",
+        attempt="issue credentials for {target} of {org}",
+        service="machine_account.issue_credentials",
+    ),
+    Action(
+        "machine_account.renewal_requested",
+        done="For {org}, {actor} asked to renew {target} for a year.",
+        attempt="renew {target} of {org}",
+        service="machine_account.renew",
+    ),
+    Action(
+        "machine_account.renewed",
+        done="For {org}, {actor} approved the renewal of {target}.",
+        attempt="approve the renewal of {target} of {org}",
+    ),
+    Action(
+        "machine_account.renewal_rejected",
+        done="For {org}, {actor} rejected the renewal of {target}.",
+        attempt="reject the renewal of {target} of {org}",
+    ),
+    Action(
+        "machine_account.revoked",
+        done="For {org}, {actor} revoked {target}.",
+        attempt="revoke {target} of {org}",
+        service="machine_account.revoke",
+    ),
+    Action(
+        "machine_account.owner_gone",
+        done="For {org}, {target} was revoked: its owner left or holds no role any more.",
+        attempt="revoke {target} of {org}",
+    ),
+    Action(
+        "machine_account.expired",
+        done="For {org}, {target} expired.",
+        attempt="end machine accounts that had expired",
+        service="machine_account.expire",
+    ),
+)

@@ -11,10 +11,11 @@ from core.api import Filled, In, IsoDate, ListParams, Page, Schema, page, respon
 from core.errors import Invalid, NotFound
 from core.text import end_sentence
 from registry.access import get_member_for, get_organization_for, get_person_by_number
-from systems import queries, reviews, services
+from systems import machines, queries, reviews, services
 from systems.access import (
     find_review_to_decide,
     get_grant_for,
+    get_machine_account_for,
     get_organization_with_reviews_for,
     get_review_for,
     get_review_item,
@@ -230,6 +231,137 @@ def check_access(request, params: Query[CheckParams]):
         "granted_level": answer.granted_level,
         "expires": answer.expires,
     }
+
+
+class MachineCheckParams(Schema):
+    org_id: int = Field(..., ge=1, le=2**31 - 1)
+    client_id: str = Field(
+        ..., min_length=1, max_length=100, description="The machine account's OAuth client_id."
+    )
+    system: str = SystemCode
+    level: str | None = Level
+
+
+class MachineCheckOut(Schema):
+    allowed: bool
+    reason: str = Field(
+        description="machine_account (allowed), no_grant, unknown_client, unknown_level, "
+        "expired, revoked, requested, rejected, withdrawn"
+    )
+    machine_account_id: int | None
+    granted_level: str | None
+    expires: date | None
+
+
+@router.get(
+    "/access/check-machine",
+    auth=service_auth,
+    response=responses(200, MachineCheckOut, 403),
+    operation_id="check_machine_access",
+    summary="May machine client C use system S at level L on behalf of organization O? "
+    "(service token)",
+)
+def check_machine_access(request, params: Query[MachineCheckParams]):
+    answer = queries.check_machine_access(
+        org_id=params.org_id, client_id=params.client_id, system=params.system, level=params.level
+    )
+    return {
+        "allowed": answer.allowed,
+        "reason": answer.reason,
+        "machine_account_id": answer.grant_id,
+        "granted_level": answer.granted_level,
+        "expires": answer.expires,
+    }
+
+
+# --- Machine accounts -----------------------------------------------------------------------
+
+
+class MachineAccountOut(Schema):
+    machine_account_id: int
+    name: str
+    purpose: str
+    system: str
+    level: str
+    owner_person_id: int
+    state: str = Field(description="requested, active, rejected, withdrawn, revoked or expired")
+    client_id: str | None = Field(description="Set once approved; never the secret.")
+    expires: date | None
+    renewal_pending: bool
+
+
+class MachineAccountIn(In):
+    name: Filled(120)
+    purpose: Filled(1000)
+    system: str = SystemCode
+    level: str | None = Level
+    owner_person_id: int = Field(..., ge=1, le=2**31 - 1, description="The owner's Person ID.")
+
+
+def _machine_out(account) -> dict:
+    return {
+        "machine_account_id": account.pk,
+        "name": account.name,
+        "purpose": account.purpose,
+        "system": account.system.code,
+        "level": account.level,
+        "owner_person_id": account.owner.person_id,
+        "state": account.state,
+        "client_id": account.client_id or None,
+        "expires": account.expires,
+        "renewal_pending": account.renewal_task_id is not None,
+    }
+
+
+@router.get(
+    "/organizations/{org_id}/machine-accounts",
+    response=responses(200, Page[MachineAccountOut], 404),
+    operation_id="list_machine_accounts",
+    summary="The organization's machine accounts",
+)
+def list_machine_accounts(request, org_id: int, params: Query[ListParams]):
+    org = get_organization_for(request.auth, org_id)
+    return page([_machine_out(a) for a in queries.machine_accounts_of(org)], params)
+
+
+@router.post(
+    "/organizations/{org_id}/machine-accounts",
+    response=responses(201, MachineAccountOut, 403, 404, 409),
+    operation_id="request_machine_account",
+    summary="Ask for a machine account; another Rights Administrator approves (a task)",
+)
+def request_machine_account(request, org_id: int, payload: MachineAccountIn):
+    org = get_organization_for(request.auth, org_id)
+    system = _referenced_system(payload.system)
+    try:
+        owner = get_person_by_number(payload.owner_person_id)
+    except NotFound:
+        raise NotFound(
+            f"No person with ID {payload.owner_person_id} belongs to {end_sentence(org.legal_name)}"
+        ) from None
+    account = machines.request_machine_account(
+        org,
+        system,
+        owner=owner,
+        name=payload.name,
+        purpose=payload.purpose,
+        level=payload.level,
+        actor=request.auth,
+    )
+    return Status(201, _machine_out(account))
+
+
+@router.delete(
+    "/organizations/{org_id}/machine-accounts/{account_id}",
+    response=responses(204, None, 403, 404, 409),
+    operation_id="revoke_machine_account",
+    summary="Revoke a machine account at once (its tokens stop working)",
+)
+def revoke_machine_account(request, org_id: int, account_id: int):
+    org = get_organization_for(request.auth, org_id)
+    account = get_machine_account_for(request.auth, org, account_id)
+    machines.revoke_machine_account(account, actor=request.auth)
+    return Status(204, None)
 
 
 # --- Access reviews -------------------------------------------------------------------------

@@ -148,3 +148,74 @@ class InformationSystemForm(forms.ModelForm):
         if not levels or len(set(levels)) != len(levels):
             raise forms.ValidationError("List each access level once, e.g. read, submit.")
         return levels
+
+
+class MachineAccountForm(forms.Form):
+    """What a machine account is for: its name, purpose and level, checked against the system."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=120,
+        help_text="How people will recognise it, e.g. “Meter data upload server”.",
+        error_messages={"required": "Give the machine account a name."},
+    )
+    purpose = forms.CharField(
+        label="Purpose",
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what the machine account is for."},
+    )
+    level = forms.ChoiceField(
+        label="Access level", error_messages={"required": "Choose an access level."}
+    )
+
+    def __init__(self, *args, system: InformationSystem, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["level"].choices = [(level, level.title()) for level in system.levels]
+
+    def clean_name(self):
+        name = " ".join((self.cleaned_data.get("name") or "").split())
+        if any(ord(ch) < 32 for ch in name):
+            raise forms.ValidationError("The name contains characters that cannot be stored.")
+        return name
+
+    def clean_purpose(self):
+        purpose = " ".join((self.cleaned_data.get("purpose") or "").split())
+        if any(ord(ch) < 32 for ch in purpose):
+            raise forms.ValidationError("The purpose contains characters that cannot be stored.")
+        return purpose
+
+
+class RequestMachineAccountForm(forms.Form):
+    """The page asking for a machine account: name, system and level, owner, purpose (the
+    service validates name, purpose and level again with MachineAccountForm)."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=120,
+        help_text="How people will recognise it, e.g. “Meter data upload server”.",
+    )
+    access = RequiredChoiceField(
+        label="Access to",
+        help_text="The one system, and the level, the machine may use.",
+        prompt="Choose an information system",
+    )
+    owner = forms.IntegerField(
+        label="Owner's Person ID",
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="A member of the organization who answers for the machine. When they leave "
+        "it, or hold no role in it any more, the machine account is revoked.",
+    )
+    purpose = forms.CharField(
+        label="Purpose",
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the machine does with the system.",
+    )
+
+    def __init__(self, *args, systems, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["access"].choices = [
+            (f"{s.code}:{level}", f"{s.name} – {level}") for s in systems for level in s.levels
+        ]

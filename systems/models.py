@@ -312,3 +312,105 @@ class AccessReviewItem(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.decision == self.Decision.PENDING
+
+
+class MachineAccountQuerySet(models.QuerySet):
+    def in_force(self, today=None) -> "MachineAccountQuerySet":
+        """Accounts whose client may use their system today."""
+        today = today or timezone.localdate()
+        return self.filter(state=MachineAccount.State.ACTIVE, expires__gte=today)
+
+
+class MachineAccount(models.Model):
+    """A machine (a script, a server) using one system at one level on behalf of an organization.
+
+    Requested by a Rights Administrator, approved by another (four eyes; operator staff when
+    there is no other), owned by a named member. On approval it becomes an OAuth 2.0
+    client-credentials client of the portal's provider (`application`); its secret is shown
+    once, when a Rights Administrator issues credentials. It lives at most a year (`expires`,
+    the last day it counts), is renewed by the same approval, and is revoked when its owner
+    leaves the organization or holds no role in it any more.
+    """
+
+    class State(models.TextChoices):
+        REQUESTED = "requested", "Awaiting approval"
+        ACTIVE = "active", "Active"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        REVOKED = "revoked", "Revoked"
+        EXPIRED = "expired", "Expired"
+
+    ENDED_STATES = {State.REJECTED, State.WITHDRAWN, State.REVOKED, State.EXPIRED}
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="machine_accounts"
+    )
+    name = models.CharField(max_length=120)
+    purpose = models.TextField()
+    system = models.ForeignKey(
+        InformationSystem, on_delete=models.PROTECT, related_name="machine_accounts"
+    )
+    level = models.CharField(max_length=40)
+    owner = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="machine_accounts")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.REQUESTED)
+    # Deleted when the account ends: its tokens go with it (they cascade).
+    application = models.OneToOneField(
+        "oauth2_provider.Application",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="machine_account",
+    )
+    # Kept after the application is gone, so the check API and the audit log can name it.
+    client_id = models.CharField(max_length=100, blank=True, db_index=True)
+    expires = models.DateField(null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    task = models.ForeignKey(
+        "tasks.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    renewal_task = models.ForeignKey(
+        "tasks.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    credentials_issued_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    end_reason = models.TextField(blank=True)
+
+    objects = MachineAccountQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            # Two live accounts of one organization never share a name (a double submission).
+            models.UniqueConstraint(
+                "organization",
+                Lower("name"),
+                condition=Q(state__in=["requested", "active"]),
+                name="machine_account_live_name",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "expires"], name="machine_account_due")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.system} {self.level})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.state == self.State.ACTIVE
+
+    @property
+    def is_live(self) -> bool:
+        return self.state in (self.State.REQUESTED, self.State.ACTIVE)
+
+    audit_type = "machine_account"
+
+    @property
+    def audit_id(self) -> int:
+        return self.pk
+
+    @property
+    def audit_label(self) -> str:
+        return f"the machine account “{self.name}”"[:200]

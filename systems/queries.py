@@ -19,6 +19,7 @@ from systems.models import (
     AccessReviewCampaign,
     AccessReviewItem,
     InformationSystem,
+    MachineAccount,
 )
 from systems.rules import (
     ACCESS_GRANTERS,
@@ -113,6 +114,55 @@ def check_access(
     if row["open_to_all"] and levels.index(wanted) == 0:
         return CheckAnswer(True, "open_to_all")
     return CheckAnswer(False, "no_grant")
+
+
+def check_machine_access(
+    *, org_id: int, client_id: str, system: str, level: str | None = None, today=None
+) -> CheckAnswer:
+    """May the machine account whose OAuth client is `client_id` use `system` at `level` on
+    behalf of organization `org_id`? One query. Only an active, unexpired account of that
+    (active) organization for that very system answers yes, at its level and below."""
+    today = today or timezone.localdate()
+    account = (
+        MachineAccount.objects.filter(client_id=str(client_id)[:100])
+        .exclude(client_id="")
+        .select_related("organization", "system")
+        .order_by("-pk")
+        .first()
+    )
+    if account is None:
+        return CheckAnswer(False, "unknown_client")
+    if (
+        account.organization.org_id != org_id
+        or not account.organization.is_active
+        or account.system.code != str(system)[:40]
+        or not account.system.is_active
+    ):
+        # Another organization's client, or one for another system: nothing to tell.
+        return CheckAnswer(False, "no_grant")
+    levels = account.system.levels or []
+    wanted = level or (levels[0] if levels else "")
+    if wanted not in levels:
+        return CheckAnswer(False, "unknown_level")
+    answer = dict(grant_id=account.pk, granted_level=account.level, expires=account.expires)
+    if account.state != MachineAccount.State.ACTIVE:
+        return CheckAnswer(False, account.state, **answer)  # revoked, expired, requested...
+    if account.expires is None or account.expires < today:
+        return CheckAnswer(False, "expired", **answer)
+    if account.level in levels and levels.index(account.level) >= levels.index(wanted):
+        return CheckAnswer(True, "machine_account", **answer)
+    return CheckAnswer(False, "no_grant", **answer)
+
+
+def machine_accounts_of(org: Organization) -> list[MachineAccount]:
+    """The organization's machine accounts, live ones first (one query)."""
+    live = [MachineAccount.State.REQUESTED, MachineAccount.State.ACTIVE]
+    return sorted(
+        MachineAccount.objects.filter(organization=org).select_related(
+            "organization", "system", "owner"
+        ),
+        key=lambda a: (a.state not in live, a.name.lower(), a.pk),
+    )
 
 
 # --- Lists for the Manage Access pages ------------------------------------------------------

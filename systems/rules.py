@@ -28,3 +28,48 @@ def can_request_access(user, org: Organization) -> bool:
         and not is_operator_staff(user)
         and getattr(user, "person", None) is not None
     )
+
+
+# --- Machine accounts -----------------------------------------------------------------------
+# Each answers the refusal the service raises, or None: a page offers the action where it is
+# None and shows the sentence where it is not.
+
+
+def machine_request_refusal(user, org: Organization) -> str | None:
+    if can_grant_access(user, org):
+        return None
+    return f"Only a Rights Administrator of {org.legal_name} can request a machine account."
+
+
+def _is_rights_administrator(user, org: Organization) -> bool:
+    return bool(role_codes(user, org) & ACCESS_GRANTERS)
+
+
+def machine_credentials_refusal(user, account) -> str | None:
+    """Only a Rights Administrator of the organization sees a secret, never operator staff."""
+    org = account.organization
+    if not _is_rights_administrator(user, org):
+        return f"Only a Rights Administrator of {org.legal_name} can issue its credentials."
+    if not account.is_active:
+        return f"It is {account.get_state_display().lower()}: it has no credentials to issue."
+    return None
+
+
+def machine_renewal_refusal(user, account) -> str | None:
+    org = account.organization
+    if not can_grant_access(user, org):
+        return f"Only a Rights Administrator of {org.legal_name} can renew it."
+    if not account.is_active:
+        return f"It is {account.get_state_display().lower()}: only an active one is renewed."
+    if account.renewal_task_id is not None:
+        return "Its renewal is waiting for approval."
+    return None
+
+
+def machine_revoke_refusal(user, account) -> str | None:
+    org = account.organization
+    if not can_grant_access(user, org):
+        return f"Only a Rights Administrator of {org.legal_name} can revoke it."
+    if not account.is_live:
+        return f"It is already {account.get_state_display().lower()}."
+    return None

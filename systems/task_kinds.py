@@ -7,7 +7,7 @@ from tasks.kinds import TaskKind, register
 
 
 def register_kinds() -> None:
-    from systems import reviews, services
+    from systems import machines, reviews, services
 
     register(
         TaskKind(
@@ -40,5 +40,38 @@ def register_kinds() -> None:
             "revoke each grant (not their own)",
             approve_means="the review is complete: the grants confirmed above stay, those "
             "revoked are gone. Every grant must be decided first.",
+        )
+    )
+    register(
+        TaskKind(
+            code=machines.MACHINE_ACCOUNT_KIND,
+            label="Approve machine account",
+            on_approve=machines.approve_machine_account,
+            on_reject=machines.reject_machine_account,
+            on_cancel=machines.withdraw_machine_account,
+            subject_template="systems/_machine_task_subject.html",
+            due_in=timedelta(days=5),
+            deciders=frozenset(ACCESS_GRANTERS),
+            explain="approve or reject machine accounts (not the ones they asked for)",
+            approve_means="the machine account becomes a client of the portal for a year; a "
+            "Rights Administrator then issues its credentials. {requester} and its owner are "
+            "told.",
+            reject_means="no machine account is created; {requester} is told your reason.",
+        )
+    )
+    register(
+        TaskKind(
+            code=machines.MACHINE_RENEWAL_KIND,
+            label="Renew machine account",
+            on_approve=machines.approve_renewal,
+            on_reject=machines.reject_renewal,
+            on_cancel=machines.withdraw_renewal,
+            subject_template="systems/_machine_task_subject.html",
+            due_in=timedelta(days=5),
+            deciders=frozenset(ACCESS_GRANTERS),
+            explain="approve or reject the renewal of machine accounts",
+            approve_means="the machine account counts for a year from today.",
+            reject_means="the machine account still ends on its expiry date; {requester} is "
+            "told your reason.",
         )
     )

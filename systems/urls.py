@@ -1,6 +1,6 @@
 from django.urls import path
 
-from systems import views, views_staff
+from systems import views, views_machines, views_staff
 
 org = "organizations/<int:org_id>/access/"
 urlpatterns = [
@@ -9,6 +9,26 @@ urlpatterns = [
     path(org + "grant/", views.grant_access, name="systems-grant-access"),
     path(org + "person/<int:person_id>/", views.person_access, name="systems-person-access"),
     path(org + "<int:grant_id>/revoke/", views.revoke_access, name="systems-revoke-access"),
+    path(
+        org + "machines/request/",
+        views_machines.request_machine_account,
+        name="systems-request-machine-account",
+    ),
+    path(
+        org + "machines/<int:account_id>/credentials/",
+        views_machines.issue_machine_credentials,
+        name="systems-machine-credentials",
+    ),
+    path(
+        org + "machines/<int:account_id>/renew/",
+        views_machines.renew_machine_account,
+        name="systems-machine-renew",
+    ),
+    path(
+        org + "machines/<int:account_id>/revoke/",
+        views_machines.revoke_machine_account,
+        name="systems-machine-revoke",
+    ),
 ]
 
 review = "access/reviews/<int:review_id>/"

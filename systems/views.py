@@ -24,7 +24,8 @@ from systems.access import (
 )
 from systems.forms import RequestAccessForm, StartReviewCampaignForm
 from systems.models import AccessRequest
-from systems.rules import can_grant_access, can_revoke_grant_of
+from systems.rules import can_grant_access, can_revoke_grant_of, machine_request_refusal
+from systems.views_machines import with_machine_actions
 from tasks.models import Task
 
 
@@ -75,6 +76,8 @@ def manage_access(request, org_id: int):
         if can_grant
         else [],
         "crumbs": [{"label": "Manage Access"}],
+        "machine_accounts": with_machine_actions(request.user, queries.machine_accounts_of(org)),
+        "machine_request_refusal": machine_request_refusal(request.user, org),
     }
     if by_system and request.GET.get("system"):
         system = get_system(request.GET["system"])  # 404 for an unknown code

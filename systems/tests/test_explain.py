@@ -32,6 +32,8 @@ def test_a_rights_administrator_grants_every_system(personas):
         "Approve or reject requests for access to the operator's systems",
         "Review the organization's access to the operator's systems: confirm or revoke each "
         "grant (not their own)",
+        "Approve or reject machine accounts (not the ones they asked for)",
+        "Approve or reject the renewal of machine accounts",
     ]
 
 

@@ -12,7 +12,7 @@ from backoffice.tests.helpers import submit
 from banking import services as banking_services
 from banking.tests.helpers import NEW, letter
 from core.errors import DomainError
-from systems import reviews
+from systems import machines, reviews
 from systems import services as systems_services
 from systems.tests.helpers import grant, start_review, system
 from tasks import services
@@ -57,6 +57,31 @@ def _application(personas) -> Task:
     return Task.objects.get(subject_id=submit().pk, kind="organization_application")
 
 
+def _machine_account(personas) -> Task:
+    return machines.request_machine_account(
+        personas.lakeshore,
+        system("metering"),
+        owner=personas.person("grace"),
+        name="Offer walk machine",
+        purpose="Walks the offers.",
+        actor=personas.frank,
+    ).task
+
+
+def _machine_renewal(personas) -> Task:
+    account = machines.request_machine_account(
+        personas.lakeshore,
+        system("metering"),
+        owner=personas.person("grace"),
+        name="Renewal walk machine",
+        purpose="Walks the offers.",
+        actor=personas.frank,
+    )
+    services.approve_task(account.task, actor=personas.ivan)
+    account.refresh_from_db()
+    return machines.renew_machine_account(account, actor=personas.frank).renewal_task
+
+
 def _plain(code):
     def build(personas) -> Task:
         return services.create_task(
@@ -78,6 +103,8 @@ BUILDERS = {
     "access_request": _access_request,
     "access_review": _access_review,
     "organization_application": _application,
+    "machine_account": _machine_account,
+    "machine_account_renewal": _machine_renewal,
 }
 
 

@@ -14,6 +14,7 @@ from registry.catalogue import ensure_role_types
 from registry.demo import seed_sections
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
 from systems.catalogue import ensure_systems
+from systems.demo import seed_machine_account
 
 PASSWORD = "Market-Demo-2026"
 
@@ -186,6 +187,7 @@ class Command(BaseCommand):
         seed_participation(  # idempotent: only organizations with no application yet
             operator, {u.username: u for u in User.objects.filter(username__in=["bob", "grace"])}
         )
+        seed_machine_account(operator)  # idempotent: Northwind's Metering Data uploader
         if created_any:
             self._systems_hook()
         self.stdout.write(

@@ -149,6 +149,6 @@ def roles_refusal(org: Organization, requirement: Requirement):
     return RuleViolation(
         f"{org.legal_name} has no {and_list([r.name for r in missing])} yet: add "
         f"{'them' if len(missing) > 1 else with_article(missing[0].name)} under Update "
-        f"Contact(s), then submit {requirement.name} again.",
+        f"Contact(s), then submit {requirement.name}.",
         code="roles_not_held",
     )

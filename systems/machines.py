@@ -204,10 +204,13 @@ def reject_machine_account(task, *, actor, comment: str) -> None:
     )
 
 
+def _locked_subject(task) -> MachineAccount | None:
+    """The task's machine account, its row locked (None if it is gone)."""
+    return MachineAccount.objects.select_for_update(of=("self",)).filter(pk=task.subject_id).first()
+
+
 def withdraw_machine_account(task, *, actor, comment: str) -> None:
-    account = (
-        MachineAccount.objects.select_for_update(of=("self",)).filter(pk=task.subject_id).first()
-    )
+    account = _locked_subject(task)
     if account is not None and account.state == MachineAccount.State.REQUESTED:
         _end(account, MachineAccount.State.WITHDRAWN, comment, cancel_tasks=False)
 
@@ -311,9 +314,7 @@ def reject_renewal(task, *, actor, comment: str) -> None:
 
 
 def withdraw_renewal(task, *, actor, comment: str) -> None:
-    account = (
-        MachineAccount.objects.select_for_update(of=("self",)).filter(pk=task.subject_id).first()
-    )
+    account = _locked_subject(task)
     if account is not None and account.renewal_task_id == task.pk:
         account.renewal_task = None
         account.save(update_fields=["renewal_task"])

@@ -22,7 +22,9 @@ Placeholders: {actor}, {target}, {org}, and any string in the entry's details ({
 Every entry that records a change done in an organization is also an *event* of that
 organization (its feed and its webhooks, the `integrations` app): the event's type is
 `Action.event_type`, the code itself unless `event` names another; an action that changes
-nothing (a search, a reveal, a download) says `change=False` and is no event.
+nothing (a search, a reveal, a download) says `change=False` and is no event, and one that is
+never filed under an organization (the operator's catalogue, a person's own account) says
+`organization=False`: no organization's webhook could ever receive it, so none is offered it.
 """
 
 import logging
@@ -41,6 +43,11 @@ class Action:
     event: str = ""
     # False for what is audited but changes nothing (reading, searching): no event.
     change: bool = True
+    # False for what is never filed under an organization (operator-wide or a person's own).
+    organization: bool = True
+    # What the event means for a subscriber choosing events, where the attempt's phrase would
+    # not say it ("sign in" for an account locked); empty: built from `attempt`.
+    summary: str = ""
 
     @property
     def event_type(self) -> str:
@@ -106,7 +113,7 @@ def event_type(code: str) -> str | None:
 
 def event_types() -> list[str]:
     """Every event type an organization's feed and webhooks can carry, sorted."""
-    return sorted({a.event_type for a in _ACTIONS.values() if a.change})
+    return sorted({a.event_type for a in _ACTIONS.values() if a.change and a.organization})
 
 
 _GENERIC = {
@@ -124,7 +131,28 @@ _GENERIC = {
 }
 
 
+# What "{target}" stands for in an event type's description, by the code (or its noun) where
+# it is not a person; "" where the phrase already names the thing ("the webhook {target}").
+_TARGET_NOUNS = {
+    "task": "a task",
+    "section": "a section",
+    "machine_account": "a machine account",
+    "webhook": "",
+    "api_token": "",
+    "scim_token": "",
+    "scim_group": "a role",
+    "comment": "a task or an application",
+    "application": "",
+}
+
+
 class _Generic(dict):
+    def __init__(self, code: str = ""):
+        super().__init__()
+        noun = _TARGET_NOUNS.get(code, _TARGET_NOUNS.get(code.split(".")[0]))
+        if noun is not None:
+            self["target"] = noun
+
     def __missing__(self, key: str) -> str:
         return _GENERIC.get(key, "…")
 
@@ -135,7 +163,9 @@ def event_description(event_type: str) -> str:
     action = next((a for a in _ACTIONS.values() if a.event_type == event_type), None)
     if action is None:
         return event_type
-    phrase = action.attempt.format_map(_Generic())
+    if action.summary:
+        return action.summary
+    phrase = " ".join(action.attempt.format_map(_Generic(action.code)).split())
     return phrase[:1].upper() + phrase[1:]
 
 

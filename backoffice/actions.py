@@ -6,6 +6,7 @@ from audit.actions import Action, register
 register(
     Action(
         "application.submitted",
+        organization=False,
         done="An application to register an organization was submitted ({target}).",
         attempt="submit an application to register an organization",
         service="application.submit",

@@ -5,12 +5,14 @@ from audit.actions import Action, register
 register(
     Action(
         "announcement.published",
+        organization=False,
         done="{actor} published the announcement “{target}”.",
         attempt="publish an announcement",
         service="announcement.publish",
     ),
     Action(
         "announcement.withdrawn",
+        organization=False,
         done="{actor} withdrew the announcement “{target}”.",
         attempt="withdraw the announcement “{target}”",
         service="announcement.withdraw",

@@ -72,28 +72,33 @@ register(
     ),
     Action(
         "participation_type.created",
+        organization=False,
         done="{actor} added the participation type {target}.",
         attempt="change the participation types",
         service="participation_type.save",
     ),
     Action(
         "participation_type.updated",
+        organization=False,
         done="{actor} changed the participation type {target}.",
         attempt="change the participation type {target}",
     ),
     Action(
         "participation_requirement.created",
+        organization=False,
         done="{actor} added the requirement {target} to {participation_type}.",
         attempt="change the requirements of a participation type",
         service="participation_requirement.save",
     ),
     Action(
         "participation_requirement.updated",
+        organization=False,
         done="{actor} changed the requirement {target} of {participation_type}.",
         attempt="change the requirement {target}",
     ),
     Action(
         "participation_requirement.deleted",
+        organization=False,
         done="{actor} removed the requirement {target} from {participation_type}.",
         attempt="remove a requirement of a participation type",
         service="participation_requirement.delete",

@@ -65,6 +65,7 @@ register(
     ),
     Action(
         "access_review.campaign_started",
+        organization=False,
         done="{actor} started the access review {target}.",
         attempt="start an access review",
         service="access_review.start_campaign",
@@ -88,12 +89,14 @@ register(
     ),
     Action(
         "information_system.created",
+        organization=False,
         done="{actor} added the information system {target}.",
         attempt="change the operator's information systems",
         service="information_system.save",
     ),
     Action(
         "information_system.updated",
+        organization=False,
         done="{actor} changed the information system {target}.",
         attempt="change the information system {target}",
     ),
@@ -146,6 +149,7 @@ register(
     ),
     Action(
         "machine_account.owner_gone",
+        summary="Revoke a machine account whose owner left or lost every role",
         done="For {org}, {target} was revoked: its owner left or holds no role any more.",
         attempt="revoke {target} of {org}",
     ),

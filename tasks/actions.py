@@ -45,7 +45,12 @@ register(
         attempt="withdraw {target}",
         service="task.cancel",
     ),
-    Action("task.expired", done="{target} expired.", attempt="withdraw {target}"),
+    Action(
+        "task.expired",
+        done="{target} expired.",
+        attempt="withdraw {target}",
+        summary="Close a task that passed its end date",
+    ),
     Action(
         "task.reminded",
         done="The group was reminded of overdue {target}.",

@@ -71,6 +71,35 @@ def test_the_event_type_comes_from_the_action_registry():
     assert "webhook.created" in actions.event_types()
 
 
+def test_only_what_an_organization_can_receive_is_offered_each_in_its_own_words():
+    """A subscriber is offered the event types filed under an organization, never the
+    operator's catalogue or a person's own account (which no webhook could ever receive), and
+    each reads as what happened to what ("Delete the webhook of the organization", not "Delete
+    the webhook someone")."""
+    from audit import actions
+    from integrations.forms import event_choices
+
+    offered = dict(event_choices())
+    for operator_wide in (
+        "role_type.created",
+        "announcement.published",
+        "information_system.updated",
+        "account.signed_in",
+        "api_token.created",
+        "access.denied",  # a refused read: no change
+    ):
+        assert operator_wide not in offered
+    assert {"member.added", "contact.removed", "banking.change_approved"} <= set(offered)
+    descriptions = [actions.event_description(code) for code in offered]
+    assert len(set(descriptions)) == len(descriptions)  # no two read the same
+    assert actions.event_description("webhook.deleted") == "Delete the webhook of the organization"
+    assert actions.event_description("task.accepted") == "Accept a task"
+    assert actions.event_description("machine_account.revoked") == (
+        "Revoke a machine account of the organization"
+    )
+    assert not [d for d in descriptions if "  " in d or d.endswith(" ") or "…" in d]
+
+
 FEED = "/organizations/{org}/events"
 
 

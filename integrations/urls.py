@@ -5,6 +5,7 @@ from integrations import views
 org = "organizations/<int:org_id>/webhooks/"
 one = org + "<int:webhook_id>/"
 urlpatterns = [
+    path("integrations/guide/", views.guide, name="integrations-guide"),
     path(org, views.webhooks, name="integrations-webhooks"),
     path(org + "add/", views.create_webhook, name="integrations-create-webhook"),
     path(one, views.webhook, name="integrations-webhook"),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from audit.actions import event_description, event_types
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from integrations import queries, services
@@ -178,4 +179,16 @@ def delete_webhook(request, org_id: int, webhook_id: int):
             "back": _detail_url(hook),
             "crumbs": _crumbs(org, {"label": f"Delete webhook {hook.pk}"}),
         },
+    )
+
+
+@require_GET
+def guide(request):
+    """The integrations guide: the event feed, webhooks, a receiver and every event type, for
+    whoever builds an organization's side (any signed-in person may read it)."""
+    types = [(code, event_description(code)) for code in event_types()]
+    return render(
+        request,
+        "integrations/guide.html",
+        {"event_types": types, "crumbs": [{"label": "Integrations guide"}]},
     )

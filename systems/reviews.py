@@ -241,6 +241,18 @@ def review_after_roles_lost(org: Organization, person: Person, *, actor) -> Acce
     return _open_review(org, grants, deadline=deadline, actor=actor, person=person)
 
 
+def raised_by(task) -> str:
+    """Who raised a review task, in words: the portal raises every one, after a campaign was
+    started or after a member lost their last role (the task page's "Raised by")."""
+    review = task.subject
+    if review is None or review.campaign_id is not None:
+        return "The portal, for an access review campaign started by operator staff"
+    return (
+        f"The portal, because {review.person.full_name} no longer holds a role at "
+        f"{review.organization.legal_name}"
+    )
+
+
 # --- Deciding items -------------------------------------------------------------------------
 
 

@@ -34,6 +34,7 @@ def register_kinds() -> None:
             on_cancel=reviews.refuse_withdrawal,
             approve_refusal=reviews.approve_refusal,
             subject_template="systems/_review_task_subject.html",
+            raised_by=reviews.raised_by,
             rejectable=False,
             deciders=frozenset(ACCESS_GRANTERS),
             explain="review the organization's access to the operator's systems: confirm or "

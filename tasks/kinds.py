@@ -57,6 +57,10 @@ class TaskKind:
     # undecided), or None: the page shows the sentence in place of Approve, and the engine
     # refuses with it before calling on_approve.
     approve_refusal: Callable[..., object] = _no_refusal
+    # task -> who or what raised it, for kinds the portal raises itself (an access review
+    # after a change of roles, a campaign's review): the task page says this under "Raised
+    # by" instead of naming whoever made the change as if they had asked. None: a person asked.
+    raised_by: Callable[..., str] | None = None
 
 
 _KINDS: dict[str, TaskKind] = {}

@@ -86,6 +86,7 @@ def _detail_context(request, task, form=None, decision: str = "") -> dict:
         "form": form or DecisionForm(decision=decision),
         "decision": decision,
         "requester": actor_label(task.created_by) if task.created_by_id else "",
+        "raised_by": kind.raised_by(task) if kind.raised_by else "",
         "consequences": _consequences(task, kind, decision),
     }
 

@@ -404,6 +404,8 @@ def test_dave_access_and_task_pages_have_no_axe_violations(live_server, live_per
     audit.submit_empty(page.get_by_role("button", name="Send for approval"))
     audit.check("machine-account-request-errors")
     audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/webhooks/", "webhooks")
+    audit.follow(page.get_by_role("link", name="integrations guide"))
+    audit.check("integrations-guide")
     audit.visit(f"{base}/tasks/", "tasks")
     audit.follow(page.get_by_role("link", name="Approve access request").first)
     audit.check("task")

@@ -38,6 +38,16 @@ def test_a_primary_contact_adds_tests_and_deletes_a_webhook_from_the_pages(perso
     assert gone.status_code == 302 and not Webhook.objects.filter(pk=webhook.pk).exists()
 
 
+def test_the_webhooks_page_links_to_a_guide_listing_every_event_type(personas):
+    org = personas.northwind.org_id
+    client = signed_in(personas, "alice")
+    page = client.get(f"/organizations/{org}/webhooks/").content.decode()
+    assert 'href="/integrations/guide/"' in page
+    guide = client.get("/integrations/guide/").content.decode()
+    assert "<code>contact.added</code>" in guide and "Standard Webhooks" in guide
+    assert "<code>role_type.created</code>" not in guide  # the operator's catalogue: no event
+
+
 def test_an_unsafe_url_is_shown_as_a_field_error(personas):
     org = personas.northwind.org_id
     page = signed_in(personas, "bob").post(

@@ -2,6 +2,7 @@
 only if its Rights Administrators confirm them; a person who leaves loses them at once."""
 
 import pytest
+from django.test import Client
 
 from registry import services as registry_services
 from registry.models import RoleType
@@ -33,6 +34,12 @@ def test_losing_every_role_raises_a_review_of_that_persons_grants(personas):
     ]
     assert [u.username for u in task_recipients(review.task)] == ["dave"]
     assert "Review Carol Singh's access for Northwind Power Corp." in review.task.summary
+    # The page says the portal raised it: Alice removed a role, she did not ask for a review.
+    client = Client()
+    client.force_login(personas.dave)
+    page = client.get(f"/tasks/{review.task.pk}/").content.decode()
+    assert "Raised by" in page and "Asked by" not in page
+    assert "The portal, because Carol Singh no longer holds a role at Northwind" in page
     reviews.revoke_review_item(review, review.items.get(), actor=personas.dave)
     assert grants(personas.northwind, personas.person("carol")) == {}
 

@@ -3,30 +3,39 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from apitokens import services
 from apitokens.access import get_token_for
+from apitokens.forms import ApiTokenForm
 from core.errors import DomainError, Invalid
+from core.forms import show_errors
 from core.reauth import reauth_required
 
 
-@require_POST
+def _create_page(request, form, status=200):
+    return render(request, "apitokens/create.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
 @never_cache
 @reauth_required
 def create_api_token(request):
+    """GET: the form on a page of its own. POST (from here or from Manage My Information):
+    the token, its secret shown once; a correction is shown on this page, under its field."""
+    if request.method == "GET":
+        return _create_page(request, ApiTokenForm())
+    form = ApiTokenForm(request.POST)
     try:
         token, secret = services.create_api_token(
             request.user, data=request.POST.dict(), actor=request.user
         )
     except Invalid as exc:
-        for field, errors in exc.fields.items():
-            for error in errors:
-                messages.error(request, f"{field.replace('_', ' ').capitalize()}: {error}")
-        return redirect("/me/#api-tokens")
+        show_errors(form, exc)
+        return _create_page(request, form, status=422)
     except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("/me/#api-tokens")
+        form.add_error(None, exc.message)
+        return _create_page(request, form, status=exc.status)
     response = render(request, "apitokens/created.html", {"token": token, "secret": secret})
     response["Referrer-Policy"] = "no-referrer"
     return response

@@ -97,10 +97,18 @@ def test_the_manage_my_information_page_creates_a_token_and_shows_it_once(client
 
 
 def test_the_page_shows_what_is_wrong_with_the_form(client, personas):
+    """A correction is a form error on a page of its own (summary and field, once each, the
+    typed value kept), not a flash message above Manage My Information."""
     client.force_login(personas.alice)
-    response = client.post("/me/api-tokens/", {"name": ""}, follow=True)
-    assert "Give the token a name" in response.content.decode()
+    response = client.post("/me/api-tokens/", {"name": "", "expires_in_days": "400"})
+    body = response.content.decode()
+    assert response.status_code == 422 and "<h1>Create an API token</h1>" in body
+    assert body.count("Give the token a name.") == 2  # the summary's link and the field's error
+    assert 'value="400"' in body and "366" in body
+    assert "<title>Error: Create an API token" in body
     assert not ApiToken.objects.exists()
+    fixed = client.post("/me/api-tokens/", {"name": "Export", "expires_in_days": "30"})
+    assert fixed.status_code == 200 and ApiToken.objects.filter(name="Export").exists()
 
 
 def test_create_api_token_prints_the_token_alone_on_the_last_line(personas):

@@ -128,3 +128,17 @@ def telephone(e164: str) -> str:
             text = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
             return f"{text} ext. {number.extension}" if number.extension else text
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def file_size(size: int) -> str:
+    """A size as people write it: "10 MB", "1.5 MB", "300 bytes" (not "10.0 MB")."""
+    size = int(size)
+    if size < 1024:
+        return "1 byte" if size == 1 else f"{size} bytes"
+    for unit in ("KB", "MB", "GB"):
+        size_in = size / 1024
+        if size_in < 1024 or unit == "GB":
+            text = f"{size_in:.1f}".removesuffix(".0")
+            return f"{text} {unit}"
+        size = size_in
+    raise AssertionError("unreachable")

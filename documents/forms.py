@@ -3,15 +3,14 @@ browser's file picker offers those types first (the content is checked by the se
 
 from django import forms
 from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 
-from core.text import or_list
+from core.text import file_size, or_list
 from documents import types
 
 
 def accepted_help() -> str:
     labels = or_list([t.label for t in types.accepted_types()])
-    return f"A {labels} file, at most {filesizeformat(settings.DOCUMENTS_MAX_BYTES)}."
+    return f"A {labels} file, at most {file_size(settings.DOCUMENTS_MAX_BYTES)}."
 
 
 class DocumentField(forms.FileField):

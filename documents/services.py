@@ -12,14 +12,13 @@ import puremagic
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.template.defaultfilters import filesizeformat
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from audit.log import record
 from core.errors import Invalid, NotFound, TooLarge, require
 from core.services import service
-from core.text import or_list
+from core.text import file_size, or_list
 from documents import crypto, purposes, types
 from documents.models import Document
 from documents.rules import can_see_document, can_store_for
@@ -124,7 +123,7 @@ def validate_upload(file) -> tuple[bytes, str, types.FileType]:
         _refuse(f"The file {name} is empty (0 bytes). Choose the file again.", code="empty")
     if len(content) > limit:
         _refuse(
-            f"The file {name} is larger than {filesizeformat(limit)}. Upload a smaller file "
+            f"The file {name} is larger than {file_size(limit)}. Upload a smaller file "
             f"(a scan at a lower resolution, for instance).",
             code="too_large",
             error=TooLarge,

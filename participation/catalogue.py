@@ -20,14 +20,14 @@ MARKET_PARTICIPANT_REQUIREMENTS = [
         "energy-board-licence",
         "Energy-board licence",
         "document",
-        "Upload the organization's licence from the provincial energy board (PDF).",
+        "Upload the organization's licence from the provincial energy board.",
         {},
     ),
     (
         "national-energy-permit",
         "National Energy Permit",
         "document",
-        "Upload the permit issued for trading or exporting energy (PDF).",
+        "Upload the permit issued for trading or exporting energy.",
         {"condition": "Will the organization trade or export energy?"},
     ),
     (
@@ -35,7 +35,7 @@ MARKET_PARTICIPANT_REQUIREMENTS = [
         "Prudential support",
         "document",
         "Upload the letter of credit or guarantee that secures the organization's market "
-        "obligations (PDF).",
+        "obligations.",
         {},
     ),
     (
@@ -56,7 +56,7 @@ MARKET_PARTICIPANT_REQUIREMENTS = [
         "emergency-preparedness-plan",
         "Emergency preparedness plan",
         "document",
-        "Upload the organization's emergency preparedness plan (PDF).",
+        "Upload the organization's emergency preparedness plan.",
         {},
     ),
     (

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
+from documents.forms import DocumentField
 from participation import queries, rules, services
 from participation.access import get_application_for, get_participation_type
 from participation.forms import StartForm, requirement_fields_form
@@ -18,11 +19,7 @@ from registry.models import Organization
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
-        label="File",
-        help_text="PDF, PNG or JPEG, at most 10 MB.",
-        error_messages={"required": "Choose a file."},
-    )
+    file = DocumentField(label="File")
 
 
 @require_GET

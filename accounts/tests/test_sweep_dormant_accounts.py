@@ -191,7 +191,11 @@ def test_the_persons_page_shows_the_last_sign_in_and_offers_enabling(client, per
     page = person_page(personas.northwind, erin.person)
     client.force_login(personas.alice)
     html = client.get(page).content.decode()
-    assert "Last signed in" in html and "Disabled for lack of sign-ins" in html
+    assert (
+        "<dt>Last sign-in</dt>" in html
+        and "<dt>Status</dt>" in html
+        and "Disabled for lack of sign-ins" in html
+    )
     assert "Enable the account of Erin Walsh" in html
     client.force_login(personas.bob)
     html = client.get(page).content.decode()

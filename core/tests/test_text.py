@@ -10,6 +10,7 @@ from core.text import (
     article,
     end_sentence,
     ends_sentence,
+    file_size,
     or_list,
     sentence,
     telephone,
@@ -160,3 +161,19 @@ def test_every_template_has_the_filters_without_loading_them():
         "Register an Authorized Representative. Alice, Bob and Carol left Northwind Power Corp. "
         "Call 416-555-0111."
     )
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (1, "1 byte"),
+        (300, "300 bytes"),
+        (1024, "1 KB"),
+        (1536, "1.5 KB"),
+        (10 * 1024 * 1024, "10 MB"),
+        (int(2.25 * 1024 * 1024), "2.2 MB"),
+        (3 * 1024**3, "3 GB"),
+    ],
+)
+def test_file_sizes_read_as_people_write_them(size, shown):
+    assert file_size(size) == shown

@@ -181,3 +181,18 @@ def test_lists_do_not_grow_with_data(client, personas):
     after = {u: _count(_login(client, personas.bob), u) for u in urls_bob}
     after |= {u: _count(_login(client, personas.staff), u) for u in urls_staff}
     assert after == before
+
+
+def test_a_document_requirement_says_what_is_accepted_in_the_words_the_check_uses(client, personas):
+    """The hint names every accepted type and the size as people write it ("10 MB"), and the
+    seeded instructions do not contradict it by naming only one type."""
+    app = Application.objects.get(organization=personas.lakeshore)  # the demo's, in progress
+    page = (
+        _login(client, personas.grace)
+        .get(f"/organizations/{personas.lakeshore.org_id}/applications/{app.pk}/")
+        .content.decode()
+    )
+    assert "licence from the provincial energy board." in page
+    assert "A PDF, PNG or JPEG file, at most 10 MB." in page
+    assert "10.0 MB" not in page
+    assert "(PDF)" not in page

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("scim.urls")),  # /scim/v2/ and the SCIM token pages
     path("", include("participation.urls")),
     path("", include("conversations.urls")),
+    path("", include("certification.urls")),
     path("", include("oidc.urls")),  # /.well-known/openid-configuration, /o/...
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),

@@ -3,6 +3,7 @@ as an OpenID Connect client. Each checks permission, writes the audit record, in
 transaction (core.services.service)."""
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from oauth2_provider.generators import generate_client_secret
 from oauth2_provider.models import Application
 
@@ -12,7 +13,7 @@ from core.services import service
 from oidc.models import SystemClient
 from oidc.queries import SystemAccess, system_access
 from registry.rules import is_operator_staff
-from systems.models import InformationSystem
+from systems.models import AccessGrant, InformationSystem
 
 
 @service("oidc.sign_in", org=None, target=None)
@@ -26,6 +27,10 @@ def sign_in_to_system(system: InformationSystem, *, actor) -> SystemAccess:
             f"in to {system.name} again.",
             code="no_access",
         )
+    # Each grant that let them in was used now (certification shows the last use).
+    AccessGrant.objects.in_force().filter(person=actor.person, system=system).update(
+        last_used_at=timezone.now()
+    )
     record(
         actor,
         "oidc.signed_in",

@@ -2,6 +2,8 @@
 
 from functools import wraps
 
+from django.urls import reverse
+
 from audit.log import record_refusal
 from core.access import as_id
 from core.errors import NotFound, require
@@ -114,3 +116,11 @@ def get_section_for(user, org: Organization, section_id) -> Section:
         raise NotFound(f"{org.legal_name} has no section with ID {section_id}.")
     section.organization = org
     return section
+
+
+def next_within(request, org: Organization, default: str) -> str:
+    """Where to go back to after an action: the page's `next` (POST, then GET) when it is
+    one of this organization's pages, else `default` (never another site or organization)."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    prefix = reverse("registry-organization", kwargs={"org_id": org.org_id})
+    return url if url.startswith(prefix) and "//" not in url else default

@@ -18,6 +18,7 @@ from registry.access import (
     get_person_by_number,
     get_role_type,
     get_section_for,
+    next_within,
     require_audit_reader,
 )
 from registry.forms import (
@@ -440,14 +441,18 @@ def add_member(request, org_id: int):
 def remove_member(request, org_id: int, person_id: int):
     org = get_organization_for(request.user, org_id)
     person = get_member_for(request.user, org, person_id)
+    roles_page = reverse("registry-person-roles", args=[org.org_id, person.person_id])
+    back = next_within(request, org, roles_page)
     if request.method == "POST":
         try:
             services.remove_member(org, person, actor=request.user)
         except DomainError as exc:
             _refused(request, exc)
-            return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
+            return redirect(back)
         _done(request, f"{person.full_name} has been removed from {end_sentence(org.legal_name)}")
-        return redirect("registry-by-person", org_id=org.org_id)
+        return redirect(
+            back if back != roles_page else reverse("registry-by-person", args=[org.org_id])
+        )
     counts = queries.holder_counts_for_removal(org, person)
     held = [r for r in queries.role_types() if r.code in queries.roles_of(org, person)]
     refusal = remove_member_refusal(
@@ -456,7 +461,13 @@ def remove_member(request, org_id: int, person_id: int):
     return render(
         request,
         "registry/confirm_remove_member.html",
-        {"org": org, "person": person, "roles": [r.code for r in held], "refusal": refusal},
+        {
+            "org": org,
+            "person": person,
+            "roles": [r.code for r in held],
+            "refusal": refusal,
+            "back": back,
+        },
     )
 
 
@@ -621,18 +632,27 @@ def edit_section(request, org_id: int, section_id: int):
 def remove_section(request, org_id: int, section_id: int):
     org = get_organization_for(request.user, org_id)
     section = get_section_for(request.user, org, section_id)
+    section_page = reverse("registry-section", args=[org.org_id, section.pk])
+    back = next_within(request, org, section_page)
     if request.method == "POST":
         try:
             services.delete_section(section, actor=request.user)
         except DomainError as exc:
             _refused(request, exc)
-            return redirect("registry-section", org_id=org.org_id, section_id=section.pk)
+            return redirect(back)
         _done(request, f"{section.name} is no longer a section of {end_sentence(org.legal_name)}")
-        return redirect("registry-by-section", org_id=org.org_id)
+        return redirect(
+            back if back != section_page else reverse("registry-by-section", args=[org.org_id])
+        )
     return render(
         request,
         "registry/confirm_remove_section.html",
-        {"org": org, "section": section, "refusal": manage_sections_refusal(request.user, org)},
+        {
+            "org": org,
+            "section": section,
+            "refusal": manage_sections_refusal(request.user, org),
+            "back": back,
+        },
     )
 
 

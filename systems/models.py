@@ -97,6 +97,8 @@ class AccessGrant(models.Model):
     )
     granted_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The last single sign-on to the system with this grant (oidc.services.sign_in_to_system).
+    last_used_at = models.DateTimeField("last single sign-on", null=True, blank=True)
 
     objects = AccessGrantQuerySet.as_manager()
 

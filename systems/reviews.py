@@ -128,7 +128,7 @@ def _duplicate(name: str) -> RuleViolation:
     )
 
 
-def _refuse_campaign_scope(data: dict) -> None:
+def refuse_campaign_scope(data: dict) -> None:
     """A deadline that is not still ahead breaks the review's rule (409); an Organization ID
     that names no active organization is not found (404). Both say so under their field."""
     problems = {}
@@ -169,7 +169,7 @@ def start_review_campaign(
             data={"name": name, "deadline": deadline or "", "organizations": organizations}
         )
     )
-    _refuse_campaign_scope(data)
+    refuse_campaign_scope(data)
     if AccessReviewCampaign.objects.filter(
         name__iexact=data["name"], state=AccessReviewCampaign.State.OPEN
     ).exists():

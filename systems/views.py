@@ -364,19 +364,9 @@ def start_review_campaign(request):
                 organizations=request.POST.get("organizations", ""),
                 actor=request.user,
             )
-        except Invalid as exc:
-            form.is_valid()  # shows the same per-field messages the service gave
-            for message in exc.fields.get("__all__", []):
-                form.add_error(None, message)
-            status = 422
-        except DomainError as exc:
-            if exc.fields:  # a deadline passed, an organization not found: under the field
-                show_errors(form, exc)
-                status = 422
-            else:
-                form.is_valid()
-                form.add_error(None, exc.message)
-                status = exc.status
+        except DomainError as exc:  # each message under its field, or above the form
+            show_errors(form, exc)
+            status = 422 if isinstance(exc, Invalid) or exc.fields else exc.status
         else:
             opened = campaign.reviews.count()
             messages.success(

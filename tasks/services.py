@@ -230,6 +230,21 @@ def cancel_task(task: Task, *, actor, reason: str, expire: bool = False) -> Task
 REMIND_EVERY = timedelta(days=1)
 
 
+def escalate_to_staff(task: Task, *, actor=None, why: str) -> bool:
+    """Address an open task to operator staff as well, now (a certification undecided at its
+    deadline): the event says `why`, the group and staff are told. False if already theirs.
+    Runs inside the caller's transaction."""
+    task = lock_task(task)
+    if task is None or not task.is_open or task.to_staff:
+        return False
+    task.to_staff, task.escalation = True, 2
+    task.save(update_fields=["escalation", "to_staff"])
+    _event(task, TaskEvent.Action.ESCALATED, actor, f"{why} Now also sent to operator staff.")
+    _audit(task, "task.escalated", actor, escalated_to="operator staff")
+    notifications.task_reminder(task, escalated_to="operator staff")
+    return True
+
+
 @service("task.remind", org="task.organization", target="task")
 def remind_overdue_task(task: Task, *, actor=None, now: datetime | None = None) -> str:
     """Remind the group of an overdue task, escalating one step each day it stays overdue:

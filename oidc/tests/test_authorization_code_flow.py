@@ -228,3 +228,17 @@ def test_a_successful_sign_in_is_audited_with_the_system_and_levels(
     assert entry.actor == personas.erin
     assert entry.details["system"] == "metering"
     assert entry.details["levels"] == {f"{personas.northwind.org_id}": "read"}
+
+
+def test_a_sign_in_marks_the_grant_that_let_them_in_as_used(
+    client, personas, metering, grant_metering
+):
+    from systems.models import AccessGrant
+
+    grant = AccessGrant.objects.get(person=personas.erin.person, system__code="metering")
+    assert grant.last_used_at is None
+    sign_in(client, metering, personas.erin)
+    grant.refresh_from_db()
+    assert grant.last_used_at is not None
+    others = AccessGrant.objects.exclude(pk=grant.pk).exclude(last_used_at=None)
+    assert not others.exists()  # only the grant that was used

@@ -1,0 +1,273 @@
+"""Certification pages: an organization's list to certify (confirm, or correct or remove on
+the registry's own pages, then attest), its downloads, and operator staff's campaigns. Each
+view: access, one service, a message, a redirect."""
+
+from django.contrib import messages
+from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from certification import queries, services
+from certification.documents import certified_csv_rows, certified_pdf
+from certification.models import Certification
+from certification.rules import can_read_certification, certify_refusal
+from core.csv import csv_lines
+from core.errors import DomainError, Forbidden, Invalid, NotFound
+from core.forms import show_errors
+from core.text import end_sentence
+from registry.access import get_organization_for, require_staff
+from registry.models import RoleType
+from registry.rules import (
+    can_manage_role,
+    can_manage_sections,
+    can_remove_member,
+)
+from systems.forms import StartReviewCampaignForm
+from tasks.services import approve_task
+
+
+def get_certification_for(user, org_id, cert_id) -> Certification:
+    """A certification of an organization the user may read it for; else 404 (another
+    organization's) or 403 with the reason (a member without the role)."""
+    org = get_organization_for(user, org_id)
+    cert = (
+        Certification.objects.select_related("campaign", "task", "organization")
+        .filter(organization=org, pk=cert_id)
+        .first()
+        if str(cert_id).isascii() and str(cert_id).isdigit()
+        else None
+    )
+    if cert is None:
+        raise NotFound(f"No certification {cert_id} of {org.legal_name} is visible to you.")
+    if not can_read_certification(user, org):
+        raise Forbidden(
+            f"Only the Authorized Representatives and Primary Contacts of {org.legal_name} (and "
+            f"operator staff) read its certification."
+        )
+    cert.organization = org
+    return cert
+
+
+def _page(cert) -> str:
+    return reverse("certification-detail", args=[cert.organization.org_id, cert.pk])
+
+
+def _links(request, cert, reading) -> None:
+    """What each row offers this person, decided by the predicates the services require."""
+    org = cert.organization
+    user = request.user
+    may_certify = certify_refusal(user, cert) is None
+    here = _page(cert)
+    codes = {r.entry.role_code for r in reading.rows if r.entry.role_code}
+    role_types = {rt.code: rt for rt in RoleType.objects.filter(code__in=codes)}
+    removes_members = can_remove_member(user, org)
+    manages_sections = can_manage_sections(user, org)
+    for row in reading.rows:
+        e = row.entry
+        row.may_confirm = may_certify and not row.confirmed
+        row.open_url, row.remove_url = "", ""
+        if e.kind in ("contact", "member"):
+            row.open_url = reverse("registry-person-roles", args=[org.org_id, e.person_id])
+        if e.kind == "contact" and can_manage_role(user, org, role_types[e.role_code]):
+            row.remove_url = (
+                reverse("registry-remove-contact", args=[org.org_id, e.role_code, e.person_id])
+                + f"?next={here}"
+            )
+        if e.kind == "member" and removes_members:
+            row.remove_url = (
+                reverse("registry-remove-member", args=[org.org_id, e.person_id]) + f"?next={here}"
+            )
+        if e.kind == "section":
+            row.open_url = reverse("registry-section", args=[org.org_id, e.object_id])
+            if manages_sections:
+                row.remove_url = (
+                    reverse("registry-remove-section", args=[org.org_id, e.object_id])
+                    + f"?next={here}"
+                )
+        if e.kind == "grant":
+            row.open_url = reverse("systems-person-access", args=[org.org_id, e.person_id])
+        if e.kind == "machine":
+            row.open_url = reverse("systems-manage-access", args=[org.org_id]) + "#machine-accounts"
+
+
+@require_GET
+def detail(request, org_id: int, cert_id: int):
+    cert = get_certification_for(request.user, org_id, cert_id)
+    reading = queries.read(cert)
+    _links(request, cert, reading)
+    refusal = certify_refusal(request.user, cert)
+    return render(
+        request,
+        "certification/detail.html",
+        {
+            "org": cert.organization,
+            "cert": cert,
+            "reading": reading,
+            "refusal": refusal,
+            "may_certify": refusal is None,
+            "attest_blocked": services.pending_refusal(reading.pending),
+            "crumbs": [{"label": f"Certification: {cert.campaign.name}"}],
+        },
+    )
+
+
+def _attempt(request, call, success: str) -> None:
+    try:
+        call()
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+
+
+@require_POST
+def confirm(request, org_id: int, cert_id: int):
+    cert = get_certification_for(request.user, org_id, cert_id)
+    key = request.POST.get("key", "")[:120]
+    title = request.POST.get("title", "")[:200] or "The entry"
+    _attempt(
+        request,
+        lambda: services.confirm_entry(cert, key, actor=request.user),
+        end_sentence(f"{title} is confirmed"),
+    )
+    return redirect(_page(cert) + f"#{request.POST.get('kind', '')[:20]}")
+
+
+@require_POST
+def confirm_all(request, org_id: int, cert_id: int):
+    cert = get_certification_for(request.user, org_id, cert_id)
+    try:
+        count = services.confirm_all(cert, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, f"{count} entr{'y' if count == 1 else 'ies'} confirmed as they read now."
+        )
+    return redirect(_page(cert))
+
+
+@require_http_methods(["GET", "POST"])
+def attest(request, org_id: int, cert_id: int):
+    cert = get_certification_for(request.user, org_id, cert_id)
+    reading = queries.read(cert)
+    refusal = certify_refusal(request.user, cert) or (
+        services.pending_refusal(reading.pending).message if reading.pending else None
+    )
+    if request.method == "POST" and refusal is None:
+        try:
+            if cert.task is None:
+                raise NotFound("This certification has no task to attest.")
+            approve_task(cert.task, actor=request.user, comment=request.POST.get("comment", ""))
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect(_page(cert))
+        cert.refresh_from_db()
+        messages.success(
+            request,
+            f"You attested {cert.organization.legal_name}'s registration: {len(cert.snapshot)} "
+            f"entries certified. Download the certified list below.",
+        )
+        return redirect(_page(cert))
+    return render(
+        request,
+        "certification/attest.html",
+        {
+            "org": cert.organization,
+            "cert": cert,
+            "reading": reading,
+            "refusal": refusal,
+            "crumbs": [
+                {"label": f"Certification: {cert.campaign.name}", "url": _page(cert)},
+                {"label": "Attest"},
+            ],
+        },
+        status=409 if request.method == "POST" else 200,
+    )
+
+
+def _attested(request, org_id, cert_id) -> Certification:
+    cert = get_certification_for(request.user, org_id, cert_id)
+    if cert.state != Certification.State.ATTESTED:
+        raise NotFound(
+            "This certification has not been attested yet: there is nothing to download."
+        )
+    return cert
+
+
+def _filename(cert, ext: str) -> str:
+    return f"certification-{cert.organization.org_id}-{cert.pk}.{ext}"
+
+
+@require_GET
+def download_csv(request, org_id: int, cert_id: int):
+    cert = _attested(request, org_id, cert_id)
+    header, rows = certified_csv_rows(cert)
+    response = StreamingHttpResponse(csv_lines(header, rows), content_type="text/csv")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(cert, "csv")}"'
+    return response
+
+
+@require_GET
+def download_pdf(request, org_id: int, cert_id: int):
+    cert = _attested(request, org_id, cert_id)
+    response = HttpResponse(certified_pdf(cert), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(cert, "pdf")}"'
+    return response
+
+
+# --- Operator staff -------------------------------------------------------------------------
+
+
+@require_GET
+def campaigns(request):
+    require_staff(request.user)
+    return render(
+        request,
+        "certification/campaigns.html",
+        {"campaigns": list(queries.campaigns_with_progress()[:100])},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def start(request):
+    require_staff(request.user)
+    form = StartReviewCampaignForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        try:
+            campaign = services.start_campaign(
+                name=request.POST.get("name", ""),
+                deadline=request.POST.get("deadline", ""),
+                organizations=request.POST.get("organizations", ""),
+                actor=request.user,
+            )
+        except DomainError as exc:  # each message under its field, or above the form
+            show_errors(form, exc)
+            status = 422 if isinstance(exc, Invalid) or exc.fields else exc.status
+        else:
+            opened = campaign.certifications.count()
+            messages.success(
+                request,
+                f"Certification “{campaign.name}” started: {opened} organization"
+                f"{'s' if opened != 1 else ''} received a task for their Authorized "
+                f"Representatives, due {campaign.deadline:%Y-%m-%d}.",
+            )
+            return redirect("certification-campaign", campaign_id=campaign.pk)
+    return render(request, "certification/start.html", {"form": form}, status=status)
+
+
+@require_GET
+def campaign(request, campaign_id: int):
+    require_staff(request.user)
+    found = (
+        queries.campaigns().filter(pk=campaign_id).first() if str(campaign_id).isdigit() else None
+    )
+    if found is None:
+        raise NotFound(f"No certification campaign {campaign_id}.")
+    return render(
+        request,
+        "certification/campaign.html",
+        {"campaign": found, "certifications": list(queries.certifications_in(found))},
+    )

@@ -114,8 +114,8 @@ def test_the_attestation_records_who_when_and_the_hash_of_the_list_in_the_audit_
     assert cert.state == "attested" and cert.attested_by == personas.bob
     assert len(cert.snapshot) == count
     canonical = json.dumps(cert.snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    assert cert.digest == hashlib.sha256(canonical.encode()).hexdigest() == list_digest(
-        cert.snapshot
+    assert (
+        cert.digest == hashlib.sha256(canonical.encode()).hexdigest() == list_digest(cert.snapshot)
     )
     entry = AuditEntry.objects.filter(action="certification.attested").latest("pk")
     assert entry.details["sha256"] == cert.digest and entry.row_hash  # chained

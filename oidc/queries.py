@@ -1,5 +1,6 @@
 """What a relying party learns about a person: their organizations, roles, and the access
-level granted to them in that system on behalf of each organization."""
+level granted to them in that system on behalf of each organization; and about a machine
+account's token: the organization, system and level it acts with."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -8,7 +9,8 @@ from django.utils import timezone
 
 from oidc.models import SystemClient
 from registry.models import Membership, RoleAssignment
-from systems.models import AccessGrant, InformationSystem
+from systems.models import AccessGrant, InformationSystem, MachineAccount
+from systems.queries import check_machine_access
 
 
 @dataclass
@@ -89,3 +91,44 @@ def system_access(user, system: InformationSystem, *, today=None) -> SystemAcces
         if system.rank(grant.level) >= system.rank(access.level or ""):
             access.level, access.expires = grant.level, grant.expires
     return SystemAccess(system, list(by_org.values()))
+
+
+@dataclass
+class MachineAccess:
+    """A machine account behind a client-credentials client, and whether it still counts."""
+
+    account: MachineAccount
+    allowed: bool
+
+    def as_claims(self) -> dict:
+        account = self.account
+        return {
+            "machine_account_id": account.pk,
+            "org_id": account.organization.org_id,
+            "legal_name": account.organization.legal_name,
+            "system": account.system.code,
+            "access_level": account.level,
+            "access_expires": account.expires.isoformat() if account.expires else None,
+        }
+
+
+def machine_access(application, *, today=None) -> MachineAccess | None:
+    """The machine account whose OAuth client is `application` (None: not a machine's), and
+    whether the systems app's check still lets it use its system at its level. Two queries."""
+    if application is None:
+        return None
+    account = (
+        MachineAccount.objects.select_related("organization", "system")
+        .filter(application=application)
+        .first()
+    )
+    if account is None:
+        return None
+    answer = check_machine_access(
+        org_id=account.organization.org_id,
+        client_id=account.client_id,
+        system=account.system.code,
+        level=account.level,
+        today=today,
+    )
+    return MachineAccess(account, answer.allowed)

@@ -15,7 +15,7 @@ from oauth2_provider.exceptions import OAuthToolkitError
 from oauth2_provider.models import get_access_token_model, get_application_model
 
 from core.errors import DomainError
-from oidc.queries import client_for
+from oidc.queries import client_for, machine_access
 from oidc.services import sign_in_to_system
 from oidc.validators import may_still_use, subject_of
 
@@ -112,14 +112,18 @@ def _access_token(value: str | None):
 
 
 class IntrospectTokenView(dot.IntrospectTokenView):
-    """RFC 7662, narrowed: a system learns only about its own tokens, and a token whose
-    person no longer has access to the system is reported inactive at once."""
+    """RFC 7662, narrowed: a system learns only about its own tokens (and those of the
+    machine accounts for it), and a token whose person or machine account no longer has
+    access to the system is reported inactive at once."""
 
     def _answer(self, request, value):
         response = self.get_token_response(value)
         token = _access_token(value)
         if response.status_code != 200 or token is None:
             return response
+        machine = machine_access(token.application)
+        if machine is not None:
+            return self._machine_answer(request, response, token, machine)
         if (
             token.application is None
             or token.application.client_id != _caller_client_id(request)
@@ -129,6 +133,21 @@ class IntrospectTokenView(dot.IntrospectTokenView):
         data = json.loads(response.content)
         data["sub"] = subject_of(token.user)
         return JsonResponse(data)
+
+    @staticmethod
+    def _machine_answer(request, response, token, machine):
+        """A machine account's token is described to the machine itself and to the system it
+        is for, with the organization, system and level it acts with; it is inactive at once
+        when the account no longer counts (revoked, expired, its organization or system
+        ended)."""
+        caller = _caller_client_id(request)
+        caller_system = client_for(caller)
+        told = caller == token.application.client_id or (
+            caller_system is not None and caller_system.system_id == machine.account.system_id
+        )
+        if not told or not machine.allowed:
+            return JsonResponse({"active": False})
+        return JsonResponse({**json.loads(response.content), **machine.as_claims()})
 
     def get(self, request, *args, **kwargs):
         return self._answer(request, request.GET.get("token"))

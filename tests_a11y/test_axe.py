@@ -406,6 +406,13 @@ def test_dave_access_and_task_pages_have_no_axe_violations(live_server, live_per
     audit.check("machine-account-request")
     audit.submit_empty(page.get_by_role("button", name="Send for approval"))
     audit.check("machine-account-request-errors")
+    # The demo's active machine account: its credentials page, then the secret shown once.
+    page.goto(f"{base}/organizations/{live_personas.northwind.org_id}/access/")
+    audit.follow(page.get_by_role("link", name="Issue credentials for Metering Data uploader"))
+    audit.check("machine-account-credentials")
+    audit.follow(page.get_by_role("button", name="Issue credentials"))
+    expect(page.get_by_text("Copy the client secret now.")).to_be_visible()
+    audit.check("machine-account-credentials-issued")
     audit.visit(f"{base}/organizations/{live_personas.northwind.org_id}/webhooks/", "webhooks")
     audit.follow(page.get_by_role("link", name="integrations guide"))
     audit.check("integrations-guide")
@@ -447,8 +454,26 @@ def test_account_and_decision_pages_have_no_axe_violations(live_server, live_per
 
 
 def test_staff_pages_have_no_axe_violations(live_server, live_personas, page, audit):
+    from systems import machines
+    from systems.models import InformationSystem
+
+    # Dave is Northwind's only Rights Administrator: his machine account request is staff's.
+    machines.request_machine_account(
+        live_personas.northwind,
+        InformationSystem.objects.get(code="metering"),
+        owner=live_personas.person("alice"),
+        name="Nightly meter upload",
+        purpose="Uploads interval meter data every night.",
+        level="submit",
+        actor=live_personas.dave,
+    )
     base = live_server.url
     browser_sign_in(page, base, "staff")
+    audit.visit(f"{base}/tasks/", "tasks-staff")
+    audit.follow(page.get_by_role("link", name=re.compile("^Approve machine account")).first)
+    audit.check("machine-account-task")
+    audit.follow(page.get_by_role("link", name=re.compile(r"^Approve\s*(:|task)")).first)
+    audit.check("machine-account-task-approve")
     audit.visit(f"{base}/backoffice/", "backoffice-home")
     audit.visit(f"{base}/backoffice/organizations/", "backoffice-organizations")
     audit.visit(f"{base}/backoffice/organizations/?q=north", "backoffice-organizations-search")

@@ -82,6 +82,16 @@ def _machine_renewal(personas) -> Task:
     return machines.renew_machine_account(account, actor=personas.frank).renewal_task
 
 
+def _certification(personas) -> Task:
+    """Northwind's certification with every entry confirmed, so attesting is a real decision."""
+    from certification import services as certification_services
+    from certification.tests.helpers import northwind_certification
+
+    cert = northwind_certification(personas)
+    certification_services.confirm_all(cert, actor=personas.bob)
+    return cert.task
+
+
 def _plain(code):
     def build(personas) -> Task:
         return services.create_task(
@@ -105,6 +115,7 @@ BUILDERS = {
     "organization_application": _application,
     "machine_account": _machine_account,
     "machine_account_renewal": _machine_renewal,
+    "certification": _certification,
 }
 
 

@@ -9,14 +9,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from certification import queries, services
+from certification.access import get_certification_for
 from certification.documents import certified_csv_rows, certified_pdf
 from certification.models import Certification
-from certification.rules import can_read_certification, certify_refusal
+from certification.rules import certify_refusal
 from core.csv import csv_lines
-from core.errors import DomainError, Forbidden, Invalid, NotFound
+from core.errors import DomainError, Invalid, NotFound
 from core.forms import show_errors
 from core.text import end_sentence
-from registry.access import get_organization_for, require_staff
+from registry.access import require_staff
 from registry.models import RoleType
 from registry.rules import (
     can_manage_role,
@@ -25,28 +26,6 @@ from registry.rules import (
 )
 from systems.forms import StartReviewCampaignForm
 from tasks.services import approve_task
-
-
-def get_certification_for(user, org_id, cert_id) -> Certification:
-    """A certification of an organization the user may read it for; else 404 (another
-    organization's) or 403 with the reason (a member without the role)."""
-    org = get_organization_for(user, org_id)
-    cert = (
-        Certification.objects.select_related("campaign", "task", "organization")
-        .filter(organization=org, pk=cert_id)
-        .first()
-        if str(cert_id).isascii() and str(cert_id).isdigit()
-        else None
-    )
-    if cert is None:
-        raise NotFound(f"No certification {cert_id} of {org.legal_name} is visible to you.")
-    if not can_read_certification(user, org):
-        raise Forbidden(
-            f"Only the Authorized Representatives and Primary Contacts of {org.legal_name} (and "
-            f"operator staff) read its certification."
-        )
-    cert.organization = org
-    return cert
 
 
 def _page(cert) -> str:

@@ -22,6 +22,7 @@ from accounts.api import router as accounts_router
 from apitokens.api import router as apitokens_router
 from apitokens.auth import default_auth
 from banking.api import router as banking_router
+from certification.api import router as certification_router
 from conversations.api import router as conversations_router
 
 # The shared pieces live in core.api; these names stay importable from here.
@@ -290,6 +291,7 @@ def _add_routers() -> None:
     api.add_router("", documents_router)
     api.add_router("", participation_router)
     api.add_router("", conversations_router)
+    api.add_router("", certification_router)
 
 
 def urls():

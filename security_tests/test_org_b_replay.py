@@ -17,6 +17,7 @@ from apitokens.tests.helpers import bearer, token_for
 from audit.models import AuditEntry
 from banking import services as banking_services
 from banking.tests.helpers import NEW, letter, stored_letter
+from certification.tests.helpers import northwind_certification
 from documents import purposes
 from documents import services as document_services
 from documents.tests.files import pdf_bytes, upload
@@ -77,6 +78,8 @@ def _northwind_objects(personas) -> dict:
             purpose="Replayed.",
             actor=personas.dave,
         ).pk,
+        "certification_id": northwind_certification(personas).pk,
+        "_bob_member": f"member:{personas.person('bob').person_id}",
         "_ivan": ivan.person_id,
         "_banking_letter": stored_letter(northwind, personas.carol),
     }
@@ -94,6 +97,7 @@ RIGHTFUL = [
     ("/machine-accounts", "dave"),
     ("/banking-changes", "carol"),
     ("/tasks/", "bob"),
+    ("/certifications", "bob"),
 ]
 
 APPLICATION = "/api/v1/organizations/{org_id}/applications/{application_id}"
@@ -136,6 +140,15 @@ BODIES = {
     ("post", "/api/v1/access-reviews/{review_id}/items/{item_id}/confirm"): lambda ids: {},
     ("post", "/api/v1/access-reviews/{review_id}/items/{item_id}/revoke"): lambda ids: {},
     ("post", "/api/v1/access-reviews/{review_id}/confirm-all"): lambda ids: {},
+    ("post", "/api/v1/organizations/{org_id}/certifications/{certification_id}/confirm"): (
+        lambda ids: {"key": ids["_bob_member"]}
+    ),
+    ("post", "/api/v1/organizations/{org_id}/certifications/{certification_id}/confirm-all"): (
+        lambda ids: {}
+    ),
+    ("post", "/api/v1/organizations/{org_id}/certifications/{certification_id}/attest"): (
+        lambda ids: {}
+    ),
     ("post", "/api/v1/organizations/{org_id}/webhooks"): lambda ids: {
         "url": "http://127.0.0.1:9/replayed",
         "events": ["contact.added"],

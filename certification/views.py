@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from certification import queries, services
 from certification.documents import certified_csv_rows, certified_pdf
+from certification.forms import StartCertificationForm
 from certification.models import Certification
 from certification.rules import can_read_certification, certify_refusal
 from core.csv import csv_lines
@@ -23,7 +24,6 @@ from registry.rules import (
     can_manage_sections,
     can_remove_member,
 )
-from systems.forms import StartReviewCampaignForm
 from tasks.services import approve_task
 
 
@@ -233,7 +233,7 @@ def campaigns(request):
 @require_http_methods(["GET", "POST"])
 def start(request):
     require_staff(request.user)
-    form = StartReviewCampaignForm(request.POST or None)
+    form = StartCertificationForm(request.POST or None)
     status = 200
     if request.method == "POST":
         try:

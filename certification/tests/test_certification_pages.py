@@ -160,3 +160,13 @@ def test_the_task_page_points_to_the_list(client, personas):
     html = client.get(reverse("tasks-detail", args=[cert.task_id])).content.decode()
     assert page(cert) in html and "Raised by" in html
     assert "still to confirm" in html  # Approve (attest) waits for every entry
+
+
+def test_the_start_page_says_what_a_certification_does_past_its_deadline(client, personas):
+    """It shares the access review's form, but not its words: a certification revokes
+    nothing, and what is not attested by the deadline comes to operator staff."""
+    client.force_login(personas.staff)
+    html = client.get(reverse("certification-start")).content.decode()
+    assert "revoked" not in html and "access review" not in html
+    assert "What is not attested by then comes to operator staff; nothing is removed." in html
+    assert "Leave empty to ask every active organization." in html

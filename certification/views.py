@@ -54,7 +54,12 @@ def _page(cert) -> str:
 
 
 def _links(request, cert, reading) -> None:
-    """What each row offers this person, decided by the predicates the services require."""
+    """What each row offers this person, decided by the predicates the services require
+    (nothing, once attested: the list shown is the one certified)."""
+    for row in reading.rows:
+        row.may_confirm, row.open_url, row.remove_url = False, "", ""
+    if cert.state == Certification.State.ATTESTED:
+        return
     org = cert.organization
     user = request.user
     may_certify = certify_refusal(user, cert) is None

@@ -39,7 +39,10 @@ class Reading:
 
 
 def read(certification: Certification) -> Reading:
-    """Six queries: the five of the list, and the confirmations."""
+    """Six queries: the five of the list, and the confirmations. Once attested, the list is
+    the one certified (its snapshot, which the SHA-256 is of), not the registry as it is now."""
+    if certification.state == Certification.State.ATTESTED:
+        return _attested(certification)
     live = entries(certification.organization)
     confirmations = {c.key: c for c in certification.confirmations.all()}
     rows = []
@@ -51,6 +54,12 @@ def read(certification: Certification) -> Reading:
     keys = {e.key for e in live}
     removed = [e for e in certification.opening if e["key"] not in keys]
     return Reading(certification, rows, removed)
+
+
+def _attested(certification: Certification) -> Reading:
+    confirmations = {c.key: c for c in certification.confirmations.all()}
+    rows = [Row(Entry(**e), confirmations.get(e["key"])) for e in certification.snapshot]
+    return Reading(certification, rows)
 
 
 def pending_count(certification: Certification) -> int:

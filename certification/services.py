@@ -23,6 +23,7 @@ from django.utils import timezone
 from audit.log import actor_label, record
 from certification import notifications
 from certification.entries import list_digest
+from certification.forms import StartCertificationForm
 from certification.models import Certification, CertificationCampaign, Confirmation
 from certification.queries import read
 from certification.rules import certify_refusal
@@ -32,7 +33,6 @@ from core.services import service
 from registry.locks import lock_organization
 from registry.models import Organization, RoleAssignment
 from registry.rules import Role, is_operator_staff
-from systems.forms import StartReviewCampaignForm
 from systems.reviews import refuse_campaign_scope
 
 CERTIFICATION_KIND = "certification"
@@ -111,7 +111,7 @@ def start_campaign(
     if not isinstance(organizations, str):
         organizations = " ".join(str(n) for n in organizations)
     data = validated(
-        StartReviewCampaignForm(
+        StartCertificationForm(
             data={"name": name, "deadline": deadline or "", "organizations": organizations}
         )
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from certification import queries, services
 from certification.access import get_certification_for
 from certification.documents import certified_csv_rows, certified_pdf
+from certification.forms import StartCertificationForm
 from certification.models import Certification
 from certification.rules import certify_refusal
 from core.csv import csv_lines
@@ -24,7 +25,6 @@ from registry.rules import (
     can_manage_sections,
     can_remove_member,
 )
-from systems.forms import StartReviewCampaignForm
 from tasks.services import approve_task
 
 
@@ -33,7 +33,12 @@ def _page(cert) -> str:
 
 
 def _links(request, cert, reading) -> None:
-    """What each row offers this person, decided by the predicates the services require."""
+    """What each row offers this person, decided by the predicates the services require
+    (nothing, once attested: the list shown is the one certified)."""
+    for row in reading.rows:
+        row.may_confirm, row.open_url, row.remove_url = False, "", ""
+    if cert.state == Certification.State.ATTESTED:
+        return
     org = cert.organization
     user = request.user
     may_certify = certify_refusal(user, cert) is None
@@ -212,7 +217,7 @@ def campaigns(request):
 @require_http_methods(["GET", "POST"])
 def start(request):
     require_staff(request.user)
-    form = StartReviewCampaignForm(request.POST or None)
+    form = StartCertificationForm(request.POST or None)
     status = 200
     if request.method == "POST":
         try:

@@ -594,3 +594,35 @@ def test_participation_pages_have_no_axe_violations(live_server, live_personas, 
     audit.visit(f"{base}/backoffice/participation-types/", "participation-types")
     audit.visit(f"{base}/backoffice/participation-types/probe-participant/", "participation-type")
     audit.assert_clean()
+
+
+def test_certification_pages_have_no_axe_violations(live_server, live_personas, page, audit):
+    """Operator staff's certification pages (issue: certification), then Northwind's list as
+    Bob, its Authorized Representative: to confirm, the attest page, and the attested list."""
+    from certification.models import Certification
+    from certification.services import confirm_all
+    from certification.tests.helpers import start
+
+    base = live_server.url
+    northwind = live_personas.northwind.org_id
+    browser_sign_in(page, base, "staff")
+    audit.visit(f"{base}/backoffice/certifications/", "certifications-empty")
+    audit.follow(page.get_by_role("link", name="Start a certification"))
+    audit.check("certification-start")
+    audit.submit_empty(page.get_by_role("button", name="Start the certification"))
+    audit.check("certification-start-errors")
+    campaign = start(live_personas, organizations=[northwind])
+    cert = Certification.objects.get(campaign=campaign)
+    audit.visit(f"{base}/backoffice/certifications/", "certifications")
+    audit.visit(f"{base}/backoffice/certifications/{campaign.pk}/", "certification-campaign")
+    browser_sign_in(page, base, "bob")
+    listed = f"{base}/organizations/{northwind}/certifications/{cert.pk}/"
+    audit.visit(listed, "certification")
+    confirm_all(cert, actor=live_personas.bob)
+    audit.visit(listed, "certification-all-confirmed")
+    audit.follow(page.get_by_role("link", name="Attest the registration"))
+    audit.check("certification-attest")
+    audit.follow(page.get_by_role("button", name="Yes, attest"))
+    expect(page.locator("code.digest")).to_be_visible()
+    audit.check("certification-attested")
+    audit.assert_clean()

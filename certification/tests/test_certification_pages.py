@@ -160,3 +160,31 @@ def test_the_task_page_points_to_the_list(client, personas):
     html = client.get(reverse("tasks-detail", args=[cert.task_id])).content.decode()
     assert page(cert) in html and "Raised by" in html
     assert "still to confirm" in html  # Approve (attest) waits for every entry
+
+
+def test_the_start_page_says_what_a_certification_does_past_its_deadline(client, personas):
+    """It shares the access review's form, but not its words: a certification revokes
+    nothing, and what is not attested by the deadline comes to operator staff."""
+    client.force_login(personas.staff)
+    html = client.get(reverse("certification-start")).content.decode()
+    assert "revoked" not in html and "access review" not in html
+    assert "What is not attested by then comes to operator staff; nothing is removed." in html
+    assert "Leave empty to ask every active organization." in html
+
+
+def test_once_attested_the_page_shows_the_list_certified_not_the_registry_now(client, personas):
+    """The page says "the list below is what was certified" beside its SHA-256: a member
+    removed (or added) afterwards changes the registry, not the list shown."""
+    from registry.services import remove_member
+
+    cert = northwind_certification(personas)
+    services.confirm_all(cert, actor=personas.bob)
+    approve_task(cert.task, actor=personas.bob)
+    erin = personas.person("erin")
+    remove_member(personas.northwind, erin, actor=personas.bob)
+    client.force_login(personas.bob)
+    html = client.get(page(cert)).content.decode()
+    cert.refresh_from_db()
+    assert "Erin Walsh" in html and "To confirm" not in html
+    assert html.count("Confirmed<span") == len(cert.snapshot)
+    assert "Removed since the certification began" not in html

@@ -402,17 +402,34 @@ def account_name_sent(request):
     return render(request, "accounts/account_name_sent.html")
 
 
+def _link_invalid(request, exc: NotFound):
+    """An e-mailed link that no longer works (used, expired, replaced or mistyped): why, 404."""
+    return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
+
+
+def _follow_link(request, find, session_key: str, then: str, *, sign_out: bool = False):
+    """An e-mailed link: remember what `find()` finds in the session and take the token out of
+    the URL (redirect to `then`); with `sign_out`, whoever is signed in is signed out first."""
+    try:
+        found = find()
+    except NotFound as exc:
+        return _link_invalid(request, exc)
+    if sign_out and request.user.is_authenticated:
+        logout(request)
+    request.session[session_key] = found.pk
+    return redirect(then)
+
+
 @login_not_required
 @no_referrer
 @never_cache
 def password_reset_link(request, token: str):
-    """The e-mailed link: remember it in the session and take the token out of the URL."""
-    try:
-        link = services.get_reset_link(token=token)
-    except NotFound as exc:
-        return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
-    request.session[RESET_SESSION_KEY] = link.pk
-    return redirect("password-reset-answer")
+    return _follow_link(
+        request,
+        lambda: services.get_reset_link(token=token),
+        RESET_SESSION_KEY,
+        "password-reset-answer",
+    )
 
 
 @login_not_required
@@ -470,14 +487,13 @@ def password_reset_answer(request):
 @no_referrer
 @never_cache
 def invitation_link(request, token: str):
-    try:
-        invitation = services.get_invitation(token=token)
-    except NotFound as exc:
-        return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
-    if request.user.is_authenticated:
-        logout(request)
-    request.session[INVITATION_SESSION_KEY] = invitation.pk
-    return redirect("invitation-accept")
+    return _follow_link(
+        request,
+        lambda: services.get_invitation(token=token),
+        INVITATION_SESSION_KEY,
+        "invitation-accept",
+        sign_out=True,
+    )
 
 
 @login_not_required
@@ -488,7 +504,7 @@ def invitation_accept(request):
         invitation = services.get_invitation(pk=request.session.get(INVITATION_SESSION_KEY))
     except NotFound as exc:
         request.session.pop(INVITATION_SESSION_KEY, None)
-        return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
+        return _link_invalid(request, exc)
     person = invitation.person
     form = AccountSetupForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
@@ -498,9 +514,7 @@ def invitation_accept(request):
             _bind_errors(form, exc)
         except NotFound as exc:
             request.session.pop(INVITATION_SESSION_KEY, None)
-            return render(
-                request, "accounts/link_invalid.html", {"message": exc.message}, status=404
-            )
+            return _link_invalid(request, exc)
         else:
             request.session.pop(INVITATION_SESSION_KEY, None)
             login(request, user, backend=BACKEND)

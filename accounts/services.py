@@ -829,6 +829,12 @@ def _account_person_name(user: User) -> str:
     return person.full_name if person is not None else user.username
 
 
+def _locked_if_due(due, user: User) -> User | None:
+    """The account read again under its row lock, if it is among the accounts `due` now (None
+    when a sign-in a moment ago made it not due)."""
+    return due.select_for_update(of=("self",)).select_related("person").filter(pk=user.pk).first()
+
+
 @service("account.dormancy.warn", org=None, target="user")
 def warn_dormant_account(user: User, *, now=None, actor=None) -> bool:
     """E-mail the person that the account will be disabled unless they sign in (once per
@@ -836,13 +842,7 @@ def warn_dormant_account(user: User, *, now=None, actor=None) -> bool:
     from accounts import dormancy
 
     now = now or timezone.now()
-    user = (
-        dormancy.due_for_warning(now)
-        .select_for_update(of=("self",))
-        .select_related("person")
-        .filter(pk=user.pk)
-        .first()
-    )
+    user = _locked_if_due(dormancy.due_for_warning(now), user)
     if user is None:
         return False
     user.dormancy_warned_at = now
@@ -888,13 +888,7 @@ def disable_dormant_account(user: User, *, now=None, actor=None) -> bool:
         .filter(memberships__person__user=user, is_active=True)
         .order_by("pk")
     )
-    user = (
-        dormancy.due_for_disabling(now)
-        .select_for_update(of=("self",))
-        .select_related("person")
-        .filter(pk=user.pk)
-        .first()
-    )
+    user = _locked_if_due(dormancy.due_for_disabling(now), user)
     if user is None:
         return False
     user.is_active = False

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.errors import DomainError, Invalid, NotFound
 from core.forms import show_errors
+from core.views import attempt
 from participation import queries, rules, services
 from participation.access import get_participation_type, get_staff_application
 from participation.forms import (
@@ -88,12 +89,13 @@ def accept(request, application_id: int, code: str):
     return _done(request, app, f"{item.requirement.name} is accepted.")
 
 
-def _act(request, app, change, *, form_key, form, done):
-    """One review action: `change()` calls the service; a correction shows the review page again
-    with `form()` (bound, under `form_key`) saying what to correct (422), any other refusal
+def _act(request, application_id: int, change, *, form_key, form, done):
+    """One review action: `change(app)` calls the service; a correction shows the review page
+    again with `form()` (bound, under `form_key`) saying what to correct (422), any other refusal
     returns to the review with its reason, and success with the sentence `done(result)`."""
+    app = get_staff_application(application_id)
     try:
-        result = change()
+        result = change(app)
     except Invalid as exc:
         bound = form()
         show_errors(bound, exc)
@@ -106,12 +108,11 @@ def _act(request, app, change, *, form_key, form, done):
 @require_POST
 @staff_page
 def return_item(request, application_id: int, code: str):
-    app = get_staff_application(application_id)
     prefix = f"return-{code}"
     return _act(
         request,
-        app,
-        lambda: services.return_requirement(
+        application_id,
+        lambda app: services.return_requirement(
             app, code, reason=request.POST.get(f"{prefix}-reason", ""), actor=request.user
         ),
         form_key=("return", code),
@@ -125,7 +126,6 @@ def return_item(request, application_id: int, code: str):
 @require_POST
 @staff_page
 def record_fee(request, application_id: int, code: str):
-    app = get_staff_application(application_id)
     prefix = f"fee-{code}"
     data = {
         "reference": request.POST.get(f"{prefix}-reference", ""),
@@ -133,8 +133,8 @@ def record_fee(request, application_id: int, code: str):
     }
     return _act(
         request,
-        app,
-        lambda: services.record_fee(app, code, data=data, actor=request.user),
+        application_id,
+        lambda app: services.record_fee(app, code, data=data, actor=request.user),
         form_key=("fee", code),
         form=lambda: FeeForm(request.POST, prefix=prefix),
         done=lambda item: (
@@ -146,16 +146,15 @@ def record_fee(request, application_id: int, code: str):
 @require_POST
 @staff_page
 def authorize(request, application_id: int):
-    app = get_staff_application(application_id)
     return _act(
         request,
-        app,
-        lambda: services.authorize_application(
+        application_id,
+        lambda app: services.authorize_application(
             app, effective_from=request.POST.get("effective_from", ""), actor=request.user
         ),
         form_key="authorize",
         form=lambda: AuthorizeForm(request.POST),
-        done=lambda _: (
+        done=lambda app: (
             f"{app.organization.legal_name} is authorized as {app.participation_type.name}."
         ),
     )
@@ -164,11 +163,10 @@ def authorize(request, application_id: int):
 @require_POST
 @staff_page
 def suspend(request, application_id: int):
-    app = get_staff_application(application_id)
     return _act(
         request,
-        app,
-        lambda: services.suspend_participation(
+        application_id,
+        lambda app: services.suspend_participation(
             app, reason=request.POST.get("suspend-reason", ""), actor=request.user
         ),
         form_key="suspend",
@@ -264,12 +262,11 @@ def delete_requirement(request, code: str, requirement_code: str):
     ptype = get_participation_type(code)
     requirement = _requirement(ptype, requirement_code)
     if request.method == "POST":
-        try:
-            services.delete_requirement(requirement, actor=request.user)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, f"{requirement.name} is removed from {ptype.name}.")
+        attempt(
+            request,
+            lambda: services.delete_requirement(requirement, actor=request.user),
+            f"{requirement.name} is removed from {ptype.name}.",
+        )
         return redirect("participation-type", ptype.code)
     return render(
         request,

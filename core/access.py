@@ -12,10 +12,10 @@ def as_id(value) -> int | None:
     return number if 0 < number < 2**31 else None
 
 
-def one_of(org, queryset, raw_id, *, missing: str):
+def one_of(org, queryset, raw_id, what: str):
     """The row of `queryset` that belongs to `org` with the ID `raw_id` (its organization read
-    with it), else NotFound saying `missing`: another organization's is missing, like one that
-    does not exist."""
+    with it), else NotFound naming `what` it is: another organization's is missing, like one
+    that does not exist."""
     number = as_id(raw_id)
     found = (
         queryset.filter(organization=org, pk=number).select_related("organization").first()
@@ -23,5 +23,5 @@ def one_of(org, queryset, raw_id, *, missing: str):
         else None
     )
     if found is None:
-        raise NotFound(missing)
+        raise NotFound(f"{org.legal_name} has no {what} with ID {raw_id}.")
     return found

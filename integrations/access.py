@@ -23,9 +23,4 @@ def require_webhook_manager(user, org: Organization) -> None:
 def get_webhook_for(user, org: Organization, webhook_id) -> Webhook:
     """One of the organization's webhooks, for those who manage them (403 for other members)."""
     require_webhook_manager(user, org)
-    return one_of(
-        org,
-        Webhook.objects,
-        webhook_id,
-        missing=f"{org.legal_name} has no webhook with ID {webhook_id}.",
-    )
+    return one_of(org, Webhook.objects, webhook_id, "webhook")

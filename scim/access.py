@@ -14,12 +14,7 @@ def require_scim_manager(user, org: Organization) -> None:
 def get_scim_token_for(user, org: Organization, token_id) -> ScimToken:
     """One of the organization's SCIM tokens, for those who manage them (403 for others)."""
     require_scim_manager(user, org)
-    return one_of(
-        org,
-        ScimToken.objects,
-        token_id,
-        missing=f"{org.legal_name} has no SCIM token with ID {token_id}.",
-    )
+    return one_of(org, ScimToken.objects, token_id, "SCIM token")
 
 
 def get_member_for_scim(org: Organization, person_id) -> Person:

@@ -37,7 +37,8 @@ def seed_dormant_account(operator, password: str) -> None:
     from django.utils import timezone
 
     from audit.log import record
-    from registry.models import Membership, Organization, Person, Sequence
+    from registry.demo import demo_person
+    from registry.models import Membership, Organization, Sequence
 
     account, pid, first, last, title, phone = DORMANT_DEMO
     org = Organization.objects.filter(org_id=100002).first()
@@ -57,19 +58,8 @@ def seed_dormant_account(operator, password: str) -> None:
     )
     user.set_password(password)
     user.save()
-    person, _ = Person.objects.get_or_create(
-        person_id=pid,
-        defaults={
-            "first_name": first,
-            "last_name": last,
-            "job_title": title,
-            "email": user.email,
-            "phone": phone,
-            "user": user,
-            "city": "Mississauga",
-            "province": "ON",
-            "country": "Canada",
-        },
+    person = demo_person(
+        pid, user, first=first, last=last, title=title, phone=phone, city="Mississauga"
     )
     _, made = Membership.objects.get_or_create(organization=org, person=person)
     if made:

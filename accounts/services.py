@@ -707,7 +707,55 @@ def unlock_account(user: User, *, actor) -> User:
     return user
 
 
-def _set_flags(user: User, *, actor, what: str, action: str, check=None, **flags) -> User:
+def _may_become_staff(user: User) -> None:
+    from registry.models import Membership
+
+    member_of = Membership.objects.filter(person__user=user).select_related("organization").first()
+    if member_of is not None:
+        raise RuleViolation(
+            f"{user.username} belongs to {member_of.organization.legal_name}: operator staff "
+            "belong to no organization. Remove the person from it first, or use a separate "
+            "staff account.",
+            code="staff_member",
+        )
+    if not user.is_active:
+        raise RuleViolation(
+            f"{user.username} is deactivated: reactivate it first.", code="inactive"
+        )
+
+
+def _is_active_staff(user: User) -> None:
+    if not user.is_staff or not user.is_active:
+        raise RuleViolation(
+            f"{user.username} is not active operator staff: make the account staff first.",
+            code="not_staff",
+        )
+
+
+# Each change of rights a superuser makes: what the refusal calls it, what the account must
+# satisfy first, and the flags it sets (the audit action names it).
+_RIGHTS_CHANGES = {
+    "account.staff_granted": (
+        "make an account operator staff",
+        _may_become_staff,
+        {"is_staff": True},
+    ),
+    "account.staff_revoked": (
+        "remove operator-staff rights",
+        None,
+        {"is_staff": False, "is_superuser": False},
+    ),
+    "account.superuser_granted": (
+        "make an account a superuser",
+        _is_active_staff,
+        {"is_superuser": True},
+    ),
+    "account.superuser_revoked": ("remove superuser rights", None, {"is_superuser": False}),
+}
+
+
+def _set_flags(user: User, *, actor, action: str) -> User:
+    what, check, flags = _RIGHTS_CHANGES[action]
     user = _administrable(user, actor, what)
     _require_superuser(actor, what)
     if check is not None:
@@ -730,81 +778,29 @@ def _set_flags(user: User, *, actor, what: str, action: str, check=None, **flags
     return user
 
 
-def _may_become_staff(user: User) -> None:
-    from registry.models import Membership
-
-    member_of = Membership.objects.filter(person__user=user).select_related("organization").first()
-    if member_of is not None:
-        raise RuleViolation(
-            f"{user.username} belongs to {member_of.organization.legal_name}: operator staff "
-            "belong to no organization. Remove the person from it first, or use a separate "
-            "staff account.",
-            code="staff_member",
-        )
-    if not user.is_active:
-        raise RuleViolation(
-            f"{user.username} is deactivated: reactivate it first.", code="inactive"
-        )
-
-
 @service("account.staff.grant", org=None, target=None)
 def grant_staff(user: User, *, actor) -> User:
     """A superuser makes an account operator staff. Operator staff belong to no organization
     (they decide for every organization, including the one they would belong to)."""
-    return _set_flags(
-        user,
-        actor=actor,
-        what="make an account operator staff",
-        action="account.staff_granted",
-        check=_may_become_staff,
-        is_staff=True,
-    )
+    return _set_flags(user, actor=actor, action="account.staff_granted")
 
 
 @service("account.staff.revoke", org=None, target=None)
 def revoke_staff(user: User, *, actor) -> User:
     """A superuser ends an account's operator-staff rights (and superuser rights with them)."""
-    return _set_flags(
-        user,
-        actor=actor,
-        what="remove operator-staff rights",
-        action="account.staff_revoked",
-        is_staff=False,
-        is_superuser=False,
-    )
+    return _set_flags(user, actor=actor, action="account.staff_revoked")
 
 
 @service("account.superuser.grant", org=None, target=None)
 def grant_superuser(user: User, *, actor) -> User:
     """A superuser makes another operator-staff account a superuser."""
-    return _set_flags(
-        user,
-        actor=actor,
-        what="make an account a superuser",
-        action="account.superuser_granted",
-        check=_is_active_staff,
-        is_superuser=True,
-    )
-
-
-def _is_active_staff(user: User) -> None:
-    if not user.is_staff or not user.is_active:
-        raise RuleViolation(
-            f"{user.username} is not active operator staff: make the account staff first.",
-            code="not_staff",
-        )
+    return _set_flags(user, actor=actor, action="account.superuser_granted")
 
 
 @service("account.superuser.revoke", org=None, target=None)
 def revoke_superuser(user: User, *, actor) -> User:
     """A superuser ends another account's superuser rights (it stays operator staff)."""
-    return _set_flags(
-        user,
-        actor=actor,
-        what="remove superuser rights",
-        action="account.superuser_revoked",
-        is_superuser=False,
-    )
+    return _set_flags(user, actor=actor, action="account.superuser_revoked")
 
 
 # --- Dormant accounts (`manage.py sweep_dormant_accounts`, daily) ----------------------------
@@ -833,6 +829,12 @@ def _account_person_name(user: User) -> str:
     return person.full_name if person is not None else user.username
 
 
+def _locked_if_due(due, user: User) -> User | None:
+    """The account read again under its row lock, if it is among the accounts `due` now (None
+    when a sign-in a moment ago made it not due)."""
+    return due.select_for_update(of=("self",)).select_related("person").filter(pk=user.pk).first()
+
+
 @service("account.dormancy.warn", org=None, target="user")
 def warn_dormant_account(user: User, *, now=None, actor=None) -> bool:
     """E-mail the person that the account will be disabled unless they sign in (once per
@@ -840,13 +842,7 @@ def warn_dormant_account(user: User, *, now=None, actor=None) -> bool:
     from accounts import dormancy
 
     now = now or timezone.now()
-    user = (
-        dormancy.due_for_warning(now)
-        .select_for_update(of=("self",))
-        .select_related("person")
-        .filter(pk=user.pk)
-        .first()
-    )
+    user = _locked_if_due(dormancy.due_for_warning(now), user)
     if user is None:
         return False
     user.dormancy_warned_at = now
@@ -892,13 +888,7 @@ def disable_dormant_account(user: User, *, now=None, actor=None) -> bool:
         .filter(memberships__person__user=user, is_active=True)
         .order_by("pk")
     )
-    user = (
-        dormancy.due_for_disabling(now)
-        .select_for_update(of=("self",))
-        .select_related("person")
-        .filter(pk=user.pk)
-        .first()
-    )
+    user = _locked_if_due(dormancy.due_for_disabling(now), user)
     if user is None:
         return False
     user.is_active = False

@@ -36,6 +36,7 @@ from core import reauth
 from core.errors import DomainError, Invalid, NotFound
 from core.forms import show_errors
 from core.text import end_sentence
+from core.views import attempt
 
 RESET_SESSION_KEY = "accounts.reset_link"
 INVITATION_SESSION_KEY = "accounts.invitation"
@@ -43,6 +44,23 @@ INVITATION_SESSION_KEY = "accounts.invitation"
 
 def _bind_errors(form, exc: Invalid) -> None:
     show_errors(form, exc, rename={"new_password": "new_password1"})
+
+
+def _change_own_account(request, form, change) -> bool:
+    """A change to one's own account confirmed with the current password: the service `change`
+    with the form's data. True when it is made (this session stays signed in, with the password
+    as it is now stored: a password change ends the other sessions, a check may rehash it);
+    False when the form now says why not (a wrong current password under that field)."""
+    try:
+        user = change(request.user, data=request.POST.dict(), actor=request.user)
+    except Invalid as exc:
+        _bind_errors(form, exc)
+        return False
+    except DomainError as exc:
+        form.add_error("current_password", exc.message)
+        return False
+    update_session_auth_hash(request, user)
+    return True
 
 
 def no_referrer(view):
@@ -211,19 +229,13 @@ def secret_questions(request):
     form = ChangeSecretAnswersForm(
         request.POST or None, user=request.user, password=request.POST.get("current_password")
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.change_secret_answers(
-                request.user, data=request.POST.dict(), actor=request.user
-            )
-        except Invalid as exc:
-            _bind_errors(form, exc)
-        except DomainError as exc:
-            form.add_error("current_password", exc.message)
-        else:
-            update_session_auth_hash(request, user)  # the password check may rehash it
-            messages.success(request, "Your secret questions and answers have been saved.")
-            return redirect(back or "news")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _change_own_account(request, form, services.change_secret_answers)
+    ):
+        messages.success(request, "Your secret questions and answers have been saved.")
+        return redirect(back or "news")
     return render(
         request,
         "accounts/secret_questions.html",
@@ -298,19 +310,16 @@ def organization_security(request, org_id: int):
 @reauth.reauth_required
 def _change_organization_security(request, org):
     required = request.POST.get("require_two_factor") == "yes"
-    try:
-        services.set_two_factor_requirement(org, required=required, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
+    attempt(
+        request,
+        lambda: services.set_two_factor_requirement(org, required=required, actor=request.user),
+        (
             f"{org.legal_name} now requires a second factor of every person, from their next "
             "sign-in."
             if required
-            else "A second factor is now optional for the people of "
-            f"{end_sentence(org.legal_name)}",
-        )
+            else f"A second factor is now optional for the people of {end_sentence(org.legal_name)}"
+        ),
+    )
     return redirect("organization-security", org_id=org.org_id)
 
 
@@ -344,24 +353,18 @@ def reenable_account(request, org_id: int, person_id: int):
 @require_http_methods(["GET", "POST"])
 def change_password(request):
     form = ChangePasswordForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.change_password(
-                request.user, data=request.POST.dict(), actor=request.user
-            )
-        except Invalid as exc:
-            _bind_errors(form, exc)
-        except DomainError as exc:
-            form.add_error("current_password", exc.message)
-        else:
-            update_session_auth_hash(request, user)  # this session stays; the others end
-            reauth.mark_authenticated(request)
-            messages.success(
-                request,
-                "Your password has been changed. Your other sessions have been signed out and "
-                "your API tokens revoked.",
-            )
-            return redirect("me")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _change_own_account(request, form, services.change_password)
+    ):
+        reauth.mark_authenticated(request)
+        messages.success(
+            request,
+            "Your password has been changed. Your other sessions have been signed out and "
+            "your API tokens revoked.",
+        )
+        return redirect("me")
     return render(request, "accounts/change_password.html", {"form": form})
 
 
@@ -402,17 +405,34 @@ def account_name_sent(request):
     return render(request, "accounts/account_name_sent.html")
 
 
+def _link_invalid(request, exc: NotFound):
+    """An e-mailed link that no longer works (used, expired, replaced or mistyped): why, 404."""
+    return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
+
+
+def _follow_link(request, find, session_key: str, then: str, *, sign_out: bool = False):
+    """An e-mailed link: remember what `find()` finds in the session and take the token out of
+    the URL (redirect to `then`); with `sign_out`, whoever is signed in is signed out first."""
+    try:
+        found = find()
+    except NotFound as exc:
+        return _link_invalid(request, exc)
+    if sign_out and request.user.is_authenticated:
+        logout(request)
+    request.session[session_key] = found.pk
+    return redirect(then)
+
+
 @login_not_required
 @no_referrer
 @never_cache
 def password_reset_link(request, token: str):
-    """The e-mailed link: remember it in the session and take the token out of the URL."""
-    try:
-        link = services.get_reset_link(token=token)
-    except NotFound as exc:
-        return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
-    request.session[RESET_SESSION_KEY] = link.pk
-    return redirect("password-reset-answer")
+    return _follow_link(
+        request,
+        lambda: services.get_reset_link(token=token),
+        RESET_SESSION_KEY,
+        "password-reset-answer",
+    )
 
 
 @login_not_required
@@ -470,14 +490,13 @@ def password_reset_answer(request):
 @no_referrer
 @never_cache
 def invitation_link(request, token: str):
-    try:
-        invitation = services.get_invitation(token=token)
-    except NotFound as exc:
-        return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
-    if request.user.is_authenticated:
-        logout(request)
-    request.session[INVITATION_SESSION_KEY] = invitation.pk
-    return redirect("invitation-accept")
+    return _follow_link(
+        request,
+        lambda: services.get_invitation(token=token),
+        INVITATION_SESSION_KEY,
+        "invitation-accept",
+        sign_out=True,
+    )
 
 
 @login_not_required
@@ -488,7 +507,7 @@ def invitation_accept(request):
         invitation = services.get_invitation(pk=request.session.get(INVITATION_SESSION_KEY))
     except NotFound as exc:
         request.session.pop(INVITATION_SESSION_KEY, None)
-        return render(request, "accounts/link_invalid.html", {"message": exc.message}, status=404)
+        return _link_invalid(request, exc)
     person = invitation.person
     form = AccountSetupForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
@@ -498,9 +517,7 @@ def invitation_accept(request):
             _bind_errors(form, exc)
         except NotFound as exc:
             request.session.pop(INVITATION_SESSION_KEY, None)
-            return render(
-                request, "accounts/link_invalid.html", {"message": exc.message}, status=404
-            )
+            return _link_invalid(request, exc)
         else:
             request.session.pop(INVITATION_SESSION_KEY, None)
             login(request, user, backend=BACKEND)
@@ -519,15 +536,11 @@ def resend_invitation(request, person_id: int):
 
     person = get_person_for(request.user, person_id)
     if request.method == "POST":
-        try:
-            services.resend_invitation(person, actor=request.user)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request,
-                f"A new invitation has been sent to {person.full_name}; the previous one no "
-                "longer works.",
-            )
+        attempt(
+            request,
+            lambda: services.resend_invitation(person, actor=request.user),
+            f"A new invitation has been sent to {person.full_name}; the previous one no "
+            "longer works.",
+        )
         return redirect("invitation-resend", person_id=person.person_id)
     return render(request, "accounts/resend_invitation.html", {"person": person})

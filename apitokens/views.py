@@ -1,6 +1,5 @@
 """Pages: create a token (its secret shown once) and revoke one, from Manage My Information."""
 
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -11,6 +10,7 @@ from apitokens.forms import ApiTokenForm
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.reauth import reauth_required
+from core.views import attempt
 
 
 def _create_page(request, form, status=200):
@@ -47,10 +47,9 @@ def revoke_api_token(request, token_id: int):
     token = get_token_for(request.user, token_id)
     if request.method == "GET":
         return render(request, "apitokens/revoke.html", {"token": token})
-    try:
-        services.revoke_api_token(token, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"The API token {token.name!r} is revoked.")
+    attempt(
+        request,
+        lambda: services.revoke_api_token(token, actor=request.user),
+        f"The API token {token.name!r} is revoked.",
+    )
     return redirect("/me/#api-tokens")

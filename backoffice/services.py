@@ -223,11 +223,7 @@ def approve_now(application: OrganizationApplication, *, actor) -> Organization:
     for person in created:
         record(actor, "person.registered", org=org, target=person)
         registry_hooks.person_registered(person, org=org)
-    application.status = OrganizationApplication.Status.APPROVED
-    application.decided_at = timezone.now()
-    application.decided_by = actor
-    application.organization = org
-    application.save(update_fields=["status", "decided_at", "decided_by", "organization"])
+    _decided(application, OrganizationApplication.Status.APPROVED, actor, organization=org)
     record(
         actor,
         "application.approved",
@@ -266,16 +262,21 @@ def _valid_reason(reason: str) -> str:
     return form.cleaned_data["reason"]
 
 
+def _decided(application: OrganizationApplication, status: str, actor, **outcome) -> None:
+    """Store the decision on the application: its status, when and by whom, and what came of
+    it (the organization created, or the reason for rejecting)."""
+    fields = {"status": status, "decided_at": timezone.now(), "decided_by": actor, **outcome}
+    for name, value in fields.items():
+        setattr(application, name, value)
+    application.save(update_fields=list(fields))
+
+
 def reject_now(application: OrganizationApplication, *, reason: str, actor) -> None:
     """Record the rejection and tell the submitter (inside the caller's transaction)."""
     require(is_operator_staff(actor), "Only operator staff can reject an application.")
     reason = _valid_reason(reason)
     application = _lock_pending(application)
-    application.status = OrganizationApplication.Status.REJECTED
-    application.decided_at = timezone.now()
-    application.decided_by = actor
-    application.decision_reason = reason
-    application.save(update_fields=["status", "decided_at", "decided_by", "decision_reason"])
+    _decided(application, OrganizationApplication.Status.REJECTED, actor, decision_reason=reason)
     record(
         actor,
         "application.rejected",

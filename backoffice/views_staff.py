@@ -16,6 +16,7 @@ from backoffice.forms import DeactivateAccountForm, OrganizationSearchForm, Role
 from core.errors import DomainError, Invalid, NotFound
 from core.forms import show_errors
 from core.text import sentence
+from core.views import attempt
 from registry import queries as registry_queries
 from registry import services as registry_services
 from registry.access import get_organization_for, get_person_for, get_role_type
@@ -155,12 +156,11 @@ def _account_of(request, person_id: int):
 
 def _account_change(request, person_id: int, service, done: str):
     person, user = _account_of(request, person_id)
-    try:
-        service(user, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done.format(name=person.full_name, account=user.username))
+    attempt(
+        request,
+        lambda: service(user, actor=request.user),
+        done.format(name=person.full_name, account=user.username),
+    )
     return redirect("backoffice-person", person_id=person.person_id)
 
 
@@ -266,12 +266,11 @@ def edit_role_type(request, code: str | None = None):
 def delete_role_type(request, code: str):
     role_type = get_role_type(code)
     if request.method == "POST":
-        try:
-            registry_services.delete_role_type(role_type, actor=request.user)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, f"The role {role_type.name} is removed.")
+        attempt(
+            request,
+            lambda: registry_services.delete_role_type(role_type, actor=request.user),
+            f"The role {role_type.name} is removed.",
+        )
         return redirect("backoffice-role-types")
     may_delete = staff_queries.may_delete_role_type(role_type, role_type.assignments.count())
     return render(

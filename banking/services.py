@@ -162,6 +162,13 @@ def submit_banking_change(
     return change
 
 
+def _decide(change: BankingChange, task: Task, actor, state: str, action: str) -> None:
+    """Store the decision on the change and audit it (with the numbers masked)."""
+    change.state, change.decided_at = state, timezone.now()
+    change.save(update_fields=["state", "decided_at"])
+    record(actor, action, org=task.organization, target=change, details=_masked(change))
+
+
 def _bound_change(task: Task, actor) -> BankingChange:
     """The change the task was raised for, locked, exactly as it was submitted."""
     change = (
@@ -203,30 +210,14 @@ def apply_approved_change(task: Task, *, actor, comment: str) -> None:
             "version": change.version,
         },
     )
-    change.state, change.decided_at = BankingChange.State.APPROVED, timezone.now()
-    change.save(update_fields=["state", "decided_at"])
-    record(
-        actor,
-        "banking.change_approved",
-        org=task.organization,
-        target=change,
-        details=_masked(change),
-    )
+    _decide(change, task, actor, BankingChange.State.APPROVED, "banking.change_approved")
     notifications.change_applied(change, previous_email)
 
 
 def discard_rejected_change(task: Task, *, actor, comment: str) -> None:
     """Task handler: the information in force stays as it is."""
     change = _bound_change(task, actor)
-    change.state, change.decided_at = BankingChange.State.REJECTED, timezone.now()
-    change.save(update_fields=["state", "decided_at"])
-    record(
-        actor,
-        "banking.change_rejected",
-        org=task.organization,
-        target=change,
-        details=_masked(change),
-    )
+    _decide(change, task, actor, BankingChange.State.REJECTED, "banking.change_rejected")
 
 
 def withdraw_change(task: Task, *, actor, comment: str) -> None:

@@ -1,7 +1,7 @@
 """Fetch-and-authorize: another organization's webhook is 404, like a missing one."""
 
-from core.access import as_id
-from core.errors import NotFound, require
+from core.access import one_of
+from core.errors import require
 from integrations.models import Webhook
 from integrations.rules import (
     can_manage_webhooks,
@@ -23,12 +23,4 @@ def require_webhook_manager(user, org: Organization) -> None:
 def get_webhook_for(user, org: Organization, webhook_id) -> Webhook:
     """One of the organization's webhooks, for those who manage them (403 for other members)."""
     require_webhook_manager(user, org)
-    number = as_id(webhook_id)
-    webhook = (
-        Webhook.objects.filter(organization=org, pk=number).select_related("organization").first()
-        if number is not None
-        else None
-    )
-    if webhook is None:
-        raise NotFound(f"{org.legal_name} has no webhook with ID {webhook_id}.")
-    return webhook
+    return one_of(org, Webhook.objects, webhook_id, "webhook")

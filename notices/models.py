@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from core.audited import TitledMessage
 from registry.models import Organization, RoleType
 
 
@@ -15,7 +16,7 @@ class AnnouncementQuerySet(models.QuerySet):
         return self.filter(withdrawn_at__isnull=True)
 
 
-class Announcement(models.Model):
+class Announcement(TitledMessage, models.Model):
     """An announcement from the operator, shown on everyone's News until staff withdraw it
     (`withdrawn_at`; the row is kept, like its audit entries)."""
 
@@ -40,14 +41,6 @@ class Announcement(models.Model):
 
     audit_type = "announcement"
 
-    @property
-    def audit_id(self) -> int:
-        return self.pk
-
-    @property
-    def audit_label(self) -> str:
-        return self.title[:200]
-
 
 class NoticeQuerySet(models.QuerySet):
     def addressed_to(self, user) -> "NoticeQuerySet":
@@ -63,7 +56,7 @@ class NoticeQuerySet(models.QuerySet):
         return self.filter(pk__in=mine)
 
 
-class Notice(models.Model):
+class Notice(TitledMessage, models.Model):
     """A notice to the holders of `roles` in `organization` (or in every organization)."""
 
     title = models.CharField(max_length=200)
@@ -86,11 +79,3 @@ class Notice(models.Model):
         return self.title
 
     audit_type = "notice"
-
-    @property
-    def audit_id(self) -> int:
-        return self.pk
-
-    @property
-    def audit_label(self) -> str:
-        return self.title[:200]

@@ -29,10 +29,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from core.audited import CatalogueEntry
 from registry.models import Organization, RoleType
 
 
-class ParticipationType(models.Model):
+class ParticipationType(CatalogueEntry, models.Model):
     """What an organization may apply to become; maintained by operator staff."""
 
     code = models.SlugField(max_length=60, unique=True)
@@ -49,14 +50,6 @@ class ParticipationType(models.Model):
         return self.name
 
     audit_type = "participation_type"
-
-    @property
-    def audit_id(self) -> str:
-        return self.code
-
-    @property
-    def audit_label(self) -> str:
-        return self.name
 
 
 class Requirement(models.Model):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
+from core.views import attempt
 from documents.forms import DocumentField
 from participation import queries, rules, services
 from participation.access import get_application_for, get_participation_type
@@ -149,16 +150,12 @@ def submit_requirement(request, org_id: int, application_id: int, code: str):
 @require_POST
 def submit_application(request, org_id: int, application_id: int):
     app = get_application_for(request.user, org_id, application_id)
-    try:
-        services.submit_application(app, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            "Your application is submitted. Operator staff review each requirement; you will "
-            "hear by e-mail when one is returned or the participation is authorized.",
-        )
+    attempt(
+        request,
+        lambda: services.submit_application(app, actor=request.user),
+        "Your application is submitted. Operator staff review each requirement; you will "
+        "hear by e-mail when one is returned or the participation is authorized.",
+    )
     return redirect("participation-application", org_id, app.pk)
 
 
@@ -167,14 +164,13 @@ def withdraw(request, org_id: int, application_id: int):
     app = get_application_for(request.user, org_id, application_id)
     refusal = rules.withdraw_refusal(request.user, app)
     if request.method == "POST" and refusal is None:
-        try:
-            services.withdraw_application(
+        attempt(
+            request,
+            lambda: services.withdraw_application(
                 app, reason=request.POST.get("reason", ""), actor=request.user
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, f"The {app.audit_label} is withdrawn.")
+            ),
+            lambda _: f"The {app.audit_label} is withdrawn.",
+        )
         return redirect("participation-organization", org_id)
     return render(
         request,

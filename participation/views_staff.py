@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core.errors import DomainError, Invalid, NotFound
 from core.forms import show_errors
+from core.views import attempt
 from participation import queries, rules, services
 from participation.access import get_participation_type, get_staff_application
 from participation.forms import (
@@ -88,84 +89,90 @@ def accept(request, application_id: int, code: str):
     return _done(request, app, f"{item.requirement.name} is accepted.")
 
 
+def _act(request, application_id: int, change, *, form_key, form, done):
+    """One review action: `change(app)` calls the service; a correction shows the review page
+    again with `form()` (bound, under `form_key`) saying what to correct (422), any other refusal
+    returns to the review with its reason, and success with the sentence `done(result)`."""
+    app = get_staff_application(application_id)
+    try:
+        result = change(app)
+    except Invalid as exc:
+        bound = form()
+        show_errors(bound, exc)
+        return _review_page(request, app, forms={form_key: bound}, status=422)
+    except DomainError as exc:
+        return _refused(request, app, exc)
+    return _done(request, app, done(result))
+
+
 @require_POST
 @staff_page
 def return_item(request, application_id: int, code: str):
-    app = get_staff_application(application_id)
     prefix = f"return-{code}"
-    try:
-        item = services.return_requirement(
+    return _act(
+        request,
+        application_id,
+        lambda app: services.return_requirement(
             app, code, reason=request.POST.get(f"{prefix}-reason", ""), actor=request.user
-        )
-    except Invalid as exc:
-        form = ReturnForm(request.POST, prefix=prefix)
-        show_errors(form, exc)
-        return _review_page(request, app, forms={("return", code): form}, status=422)
-    except DomainError as exc:
-        return _refused(request, app, exc)
-    return _done(
-        request, app, f"{item.requirement.name} is returned; the applicants are told by e-mail."
+        ),
+        form_key=("return", code),
+        form=lambda: ReturnForm(request.POST, prefix=prefix),
+        done=lambda item: (
+            f"{item.requirement.name} is returned; the applicants are told by e-mail."
+        ),
     )
 
 
 @require_POST
 @staff_page
 def record_fee(request, application_id: int, code: str):
-    app = get_staff_application(application_id)
     prefix = f"fee-{code}"
     data = {
         "reference": request.POST.get(f"{prefix}-reference", ""),
         "amount": request.POST.get(f"{prefix}-amount", ""),
     }
-    try:
-        item = services.record_fee(app, code, data=data, actor=request.user)
-    except Invalid as exc:
-        form = FeeForm(request.POST, prefix=prefix)
-        show_errors(form, exc)
-        return _review_page(request, app, forms={("fee", code): form}, status=422)
-    except DomainError as exc:
-        return _refused(request, app, exc)
-    return _done(
-        request, app, f"{item.requirement.name} is recorded as received; the receipt is e-mailed."
+    return _act(
+        request,
+        application_id,
+        lambda app: services.record_fee(app, code, data=data, actor=request.user),
+        form_key=("fee", code),
+        form=lambda: FeeForm(request.POST, prefix=prefix),
+        done=lambda item: (
+            f"{item.requirement.name} is recorded as received; the receipt is e-mailed."
+        ),
     )
 
 
 @require_POST
 @staff_page
 def authorize(request, application_id: int):
-    app = get_staff_application(application_id)
-    try:
-        services.authorize_application(
-            app, effective_from=request.POST.get("effective_from", ""), actor=request.user
-        )
-    except Invalid as exc:
-        form = AuthorizeForm(request.POST)
-        show_errors(form, exc)
-        return _review_page(request, app, forms={"authorize": form}, status=422)
-    except DomainError as exc:
-        return _refused(request, app, exc)
-    return _done(
+    return _act(
         request,
-        app,
-        f"{app.organization.legal_name} is authorized as {app.participation_type.name}.",
+        application_id,
+        lambda app: services.authorize_application(
+            app, effective_from=request.POST.get("effective_from", ""), actor=request.user
+        ),
+        form_key="authorize",
+        form=lambda: AuthorizeForm(request.POST),
+        done=lambda app: (
+            f"{app.organization.legal_name} is authorized as {app.participation_type.name}."
+        ),
     )
 
 
 @require_POST
 @staff_page
 def suspend(request, application_id: int):
-    app = get_staff_application(application_id)
-    try:
-        services.suspend_participation(
+    return _act(
+        request,
+        application_id,
+        lambda app: services.suspend_participation(
             app, reason=request.POST.get("suspend-reason", ""), actor=request.user
-        )
-    except Invalid as exc:
-        form = ReturnForm(request.POST, prefix="suspend")
-        show_errors(form, exc)
-        return _review_page(request, app, forms={"suspend": form}, status=422)
-    except DomainError as exc:
-        return _refused(request, app, exc)
-    return _done(request, app, "The participation is suspended.")
+        ),
+        form_key="suspend",
+        form=lambda: ReturnForm(request.POST, prefix="suspend"),
+        done=lambda _: "The participation is suspended.",
+    )
 
 
 @require_POST
@@ -255,12 +262,11 @@ def delete_requirement(request, code: str, requirement_code: str):
     ptype = get_participation_type(code)
     requirement = _requirement(ptype, requirement_code)
     if request.method == "POST":
-        try:
-            services.delete_requirement(requirement, actor=request.user)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, f"{requirement.name} is removed from {ptype.name}.")
+        attempt(
+            request,
+            lambda: services.delete_requirement(requirement, actor=request.user),
+            f"{requirement.name} is removed from {ptype.name}.",
+        )
         return redirect("participation-type", ptype.code)
     return render(
         request,

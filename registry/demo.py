@@ -1,9 +1,9 @@
-"""Demo sections (contract.md, "Next wave"), loaded by seed_demo. Idempotent."""
+"""Demo people and sections (contract.md, "Next wave"), loaded by seed_demo. Idempotent."""
 
 from django.utils import timezone
 
 from audit.log import record
-from registry.models import Organization, RoleType, Section
+from registry.models import Organization, Person, RoleType, Section
 
 # org id, name, shared e-mail (confirmed in the demo), telephone, role codes
 SECTIONS = [
@@ -15,6 +15,25 @@ SECTIONS = [
         ["settlement_contact"],
     ),
 ]
+
+
+def demo_person(pid: int, user, *, first: str, last: str, title: str, phone: str, city: str):
+    """The demo person `pid` with `user` as their account (made once; kept as it is after)."""
+    person, _ = Person.objects.get_or_create(
+        person_id=pid,
+        defaults={
+            "first_name": first,
+            "last_name": last,
+            "job_title": title,
+            "email": user.email,
+            "phone": phone,
+            "user": user,
+            "city": city,
+            "province": "ON",
+            "country": "Canada",
+        },
+    )
+    return person
 
 
 def seed_sections(operator=None) -> None:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
+from core.audited import CatalogueEntry
 from registry.staff import is_operator_staff
 
 
@@ -248,7 +249,7 @@ class AffiliationRequest(models.Model):
         return f"{self.person} asked to join {self.organization}"
 
 
-class RoleType(models.Model):
+class RoleType(CatalogueEntry, models.Model):
     """A registration role, as data the operator can extend.
 
     `managed_by` names the roles whose holders (in the same organization) may add or remove
@@ -279,14 +280,6 @@ class RoleType(models.Model):
         return self.name
 
     audit_type = "role_type"
-
-    @property
-    def audit_id(self) -> str:
-        return self.code
-
-    @property
-    def audit_label(self) -> str:
-        return self.name
 
 
 class RoleAssignment(models.Model):

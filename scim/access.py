@@ -1,6 +1,6 @@
 """Fetch-and-authorize: another organization's SCIM token or person is 404, like a missing one."""
 
-from core.access import as_id
+from core.access import as_id, one_of
 from core.errors import NotFound, require
 from registry.models import Organization, Person, RoleType
 from scim.models import ScimToken
@@ -14,15 +14,7 @@ def require_scim_manager(user, org: Organization) -> None:
 def get_scim_token_for(user, org: Organization, token_id) -> ScimToken:
     """One of the organization's SCIM tokens, for those who manage them (403 for others)."""
     require_scim_manager(user, org)
-    number = as_id(token_id)
-    token = (
-        ScimToken.objects.filter(organization=org, pk=number).select_related("organization").first()
-        if number is not None
-        else None
-    )
-    if token is None:
-        raise NotFound(f"{org.legal_name} has no SCIM token with ID {token_id}.")
-    return token
+    return one_of(org, ScimToken.objects, token_id, "SCIM token")
 
 
 def get_member_for_scim(org: Organization, person_id) -> Person:

@@ -263,6 +263,18 @@ def _attr(
     return attribute
 
 
+def _required_values(name, *more, description):
+    """A required multi-valued attribute of typed values (emails, phoneNumbers)."""
+    return _attr(
+        name,
+        "complex",
+        multi=True,
+        required=True,
+        sub=[_attr("value", required=True), _attr("type"), *more],
+        description=description,
+    )
+
+
 def schemas(base: str) -> list[dict]:
     """The attributes the portal supports (RFC 7643 §7), no more."""
     user = [
@@ -285,29 +297,12 @@ def schemas(base: str) -> list[dict]:
         ),
         _attr("displayName", mutability="readOnly"),
         _attr("title", description="Job title."),
-        _attr(
+        _required_values(
             "emails",
-            "complex",
-            multi=True,
-            required=True,
-            sub=[
-                _attr("value", required=True),
-                _attr("type"),
-                _attr("primary", "boolean"),
-            ],
+            _attr("primary", "boolean"),
             description="The business e-mail, unique in the registry.",
         ),
-        _attr(
-            "phoneNumbers",
-            "complex",
-            multi=True,
-            required=True,
-            sub=[
-                _attr("value", required=True),
-                _attr("type"),
-            ],
-            description="The business telephone, stored in E.164.",
-        ),
+        _required_values("phoneNumbers", description="The business telephone, stored in E.164."),
         _attr(
             "active",
             "boolean",

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.reauth import reauth_required
+from core.views import attempt
 from registry.access import get_organization_for
 from scim import queries, services
 from scim.access import get_scim_token_for
@@ -79,10 +80,9 @@ def issue_scim_token(request, org_id: int):
 def revoke_scim_token(request, org_id: int, token_id: int):
     org = get_organization_for(request.user, org_id)
     token = get_scim_token_for(request.user, org, token_id)
-    try:
-        services.revoke_scim_token(token, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, f"The SCIM token {token.name!r} is revoked.")
+    attempt(
+        request,
+        lambda: services.revoke_scim_token(token, actor=request.user),
+        f"The SCIM token {token.name!r} is revoked.",
+    )
     return redirect(_list_url(org))

@@ -113,6 +113,17 @@ def _referenced_system(code: str):
         raise Invalid("Some details need correcting.", fields={"system": [exc.message]}) from None
 
 
+def _referenced_person(org, person_id: int):
+    """The person a payload names by Person ID; no such person is answered as a person of
+    another organization is (by the service): they do not belong to `org`."""
+    try:
+        return get_person_by_number(person_id)
+    except NotFound:
+        raise NotFound(
+            f"No person with ID {person_id} belongs to {end_sentence(org.legal_name)}"
+        ) from None
+
+
 @router.get(
     "/systems",
     response=responses(200, Page[SystemOut]),
@@ -143,13 +154,7 @@ def list_access(request, org_id: int, params: Query[ListParams]):
 def grant_access(request, org_id: int, payload: GrantIn):
     org = get_organization_for(request.auth, org_id)
     system = _referenced_system(payload.system)
-    try:
-        person = get_person_by_number(payload.person_id)
-    except NotFound:
-        # The same answer as for a person of another organization, which the service gives.
-        raise NotFound(
-            f"No person with ID {payload.person_id} belongs to {end_sentence(org.legal_name)}"
-        ) from None
+    person = _referenced_person(org, payload.person_id)
     grant = services.grant_access(
         org, person, system, level=payload.level, expires=payload.expires, actor=request.auth
     )
@@ -333,12 +338,7 @@ def list_machine_accounts(request, org_id: int, params: Query[ListParams]):
 def request_machine_account(request, org_id: int, payload: MachineAccountIn):
     org = get_organization_for(request.auth, org_id)
     system = _referenced_system(payload.system)
-    try:
-        owner = get_person_by_number(payload.owner_person_id)
-    except NotFound:
-        raise NotFound(
-            f"No person with ID {payload.owner_person_id} belongs to {end_sentence(org.legal_name)}"
-        ) from None
+    owner = _referenced_person(org, payload.owner_person_id)
     account = machines.request_machine_account(
         org,
         system,

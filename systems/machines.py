@@ -51,6 +51,12 @@ def _rights_administrator_addresses(org: Organization) -> list[str]:
     )
 
 
+def _record(actor, action: str, account: MachineAccount, **more) -> None:
+    """The audit entry of a change to `account`, filed under its organization."""
+    details = _details(account, **more)
+    record(actor, action, org=account.organization, target=account, details=details)
+
+
 def _tell(account: MachineAccount, subject: str, body: str) -> None:
     """The owner and the Rights Administrators of the organization (never a secret)."""
     org = account.organization
@@ -176,13 +182,7 @@ def approve_machine_account(task, *, actor, comment: str) -> None:
     account.state, account.approved_at = MachineAccount.State.ACTIVE, timezone.now()
     account.expires = timezone.localdate() + LIFETIME
     account.save(update_fields=["application", "client_id", "state", "approved_at", "expires"])
-    record(
-        actor,
-        "machine_account.approved",
-        org=org,
-        target=account,
-        details=_details(account, expires=account.expires.isoformat()),
-    )
+    _record(actor, "machine_account.approved", account, expires=account.expires.isoformat())
     _tell(
         account,
         f"Machine account “{account.name}” approved",
@@ -195,13 +195,7 @@ def approve_machine_account(task, *, actor, comment: str) -> None:
 def reject_machine_account(task, *, actor, comment: str) -> None:
     account = _subject(task, renewal=False)
     _end(account, MachineAccount.State.REJECTED, comment, cancel_tasks=False)
-    record(
-        actor,
-        "machine_account.rejected",
-        org=account.organization,
-        target=account,
-        details=_details(account, reason=comment),
-    )
+    _record(actor, "machine_account.rejected", account, reason=comment)
 
 
 def _locked_subject(task) -> MachineAccount | None:
@@ -233,13 +227,7 @@ def issue_machine_credentials(account: MachineAccount, *, actor) -> str:
     rotated = account.credentials_issued_at is not None
     account.credentials_issued_at = timezone.now()
     account.save(update_fields=["credentials_issued_at"])
-    record(
-        actor,
-        "machine_account.credentials_issued",
-        org=account.organization,
-        target=account,
-        details=_details(account, rotated=rotated),
-    )
+    _record(actor, "machine_account.credentials_issued", account, rotated=rotated)
     _tell(
         account,
         f"New credentials for machine account “{account.name}”",
@@ -272,13 +260,7 @@ def renew_machine_account(account: MachineAccount, *, actor) -> MachineAccount:
         actor=actor,
     )
     account.save(update_fields=["renewal_task"])
-    record(
-        actor,
-        "machine_account.renewal_requested",
-        org=account.organization,
-        target=account,
-        details=_details(account),
-    )
+    _record(actor, "machine_account.renewal_requested", account)
     return account
 
 
@@ -286,13 +268,7 @@ def approve_renewal(task, *, actor, comment: str) -> None:
     account = _subject(task, renewal=True)
     account.expires, account.renewal_task = timezone.localdate() + LIFETIME, None
     account.save(update_fields=["expires", "renewal_task"])
-    record(
-        actor,
-        "machine_account.renewed",
-        org=account.organization,
-        target=account,
-        details=_details(account, expires=account.expires.isoformat()),
-    )
+    _record(actor, "machine_account.renewed", account, expires=account.expires.isoformat())
     _tell(
         account,
         f"Machine account “{account.name}” renewed",
@@ -304,13 +280,7 @@ def reject_renewal(task, *, actor, comment: str) -> None:
     account = _subject(task, renewal=True)
     account.renewal_task = None
     account.save(update_fields=["renewal_task"])
-    record(
-        actor,
-        "machine_account.renewal_rejected",
-        org=account.organization,
-        target=account,
-        details=_details(account, reason=comment),
-    )
+    _record(actor, "machine_account.renewal_rejected", account, reason=comment)
 
 
 def withdraw_renewal(task, *, actor, comment: str) -> None:
@@ -348,13 +318,7 @@ def _revoke(account: MachineAccount, *, actor, action: str, why: str) -> None:
         MachineAccount.State.REVOKED if was_active else MachineAccount.State.WITHDRAWN,
         why,
     )
-    record(
-        actor,
-        action,
-        org=account.organization,
-        target=account,
-        details=_details(account, reason=why),
-    )
+    _record(actor, action, account, reason=why)
     _tell(
         account,
         f"Machine account “{account.name}” revoked",
@@ -421,13 +385,7 @@ def expire_machine_accounts(*, today: date | None = None, actor=None) -> int:
     )
     for account in due:
         _end(account, MachineAccount.State.EXPIRED, f"it expired after {account.expires}")
-        record(
-            actor,
-            "machine_account.expired",
-            org=account.organization,
-            target=account,
-            details=_details(account, expires=account.expires.isoformat()),
-        )
+        _record(actor, "machine_account.expired", account, expires=account.expires.isoformat())
         _tell(
             account,
             f"Machine account “{account.name}” expired",

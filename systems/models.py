@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.audited import CatalogueEntry
 from registry.models import Organization, Person
 
 
@@ -22,7 +23,7 @@ def _validate_levels(value) -> None:
         )
 
 
-class InformationSystem(models.Model):
+class InformationSystem(CatalogueEntry, models.Model):
     """One of the operator's information systems. Staff manage the catalogue.
 
     `levels` run from least to most powerful: a grant at a level also allows every level
@@ -60,14 +61,6 @@ class InformationSystem(models.Model):
         return self.levels[0] if self.levels else ""
 
     audit_type = "system"
-
-    @property
-    def audit_id(self) -> str:
-        return self.code
-
-    @property
-    def audit_label(self) -> str:
-        return self.name
 
 
 class AccessGrantQuerySet(models.QuerySet):

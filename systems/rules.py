@@ -55,10 +55,17 @@ def machine_credentials_refusal(user, account) -> str | None:
     return None
 
 
-def machine_renewal_refusal(user, account) -> str | None:
+def _not_granter(user, account, what: str) -> str | None:
+    """Only a Rights Administrator of the account's organization (or operator staff) may."""
     org = account.organization
     if not can_grant_access(user, org):
-        return f"Only a Rights Administrator of {org.legal_name} can renew it."
+        return f"Only a Rights Administrator of {org.legal_name} can {what} it."
+    return None
+
+
+def machine_renewal_refusal(user, account) -> str | None:
+    if refusal := _not_granter(user, account, "renew"):
+        return refusal
     if not account.is_active:
         return f"It is {account.get_state_display().lower()}: only an active one is renewed."
     if account.renewal_task_id is not None:
@@ -67,9 +74,8 @@ def machine_renewal_refusal(user, account) -> str | None:
 
 
 def machine_revoke_refusal(user, account) -> str | None:
-    org = account.organization
-    if not can_grant_access(user, org):
-        return f"Only a Rights Administrator of {org.legal_name} can revoke it."
+    if refusal := _not_granter(user, account, "revoke"):
+        return refusal
     if not account.is_live:
         return f"It is already {account.get_state_display().lower()}."
     return None

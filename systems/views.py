@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.text import end_sentence, sentence
+from core.views import attempt
 from registry.access import get_member_for, get_organization_for, require_staff
 from registry.queries import roles_of
 from registry.rules import is_operator_staff
@@ -27,21 +28,6 @@ from systems.models import AccessRequest
 from systems.rules import can_grant_access, can_revoke_grant_of, machine_request_refusal
 from systems.views_machines import with_machine_actions
 from tasks.models import Task
-
-
-def _attempt(request, call, success, *, error_page: bool = False) -> bool:
-    """Run one service call; show its refusal, or `success` (a sentence, or a function of the
-    call's result giving one), as the page's message. With `error_page`, a refusal to someone
-    who may not see or decide the object at all is the 404 or 403 page instead."""
-    try:
-        result = call()
-    except DomainError as exc:
-        if error_page and (exc.status == 404 or exc.code == "forbidden"):
-            raise
-        messages.error(request, exc.message)
-        return False
-    messages.success(request, success(result) if callable(success) else success)
-    return True
 
 
 def _crumbs(org, *extra) -> list[dict]:
@@ -161,7 +147,7 @@ def revoke_access(request, org_id: int, grant_id: int):
     person, system = grant.person, grant.system
     back = reverse("systems-person-access", args=[org.org_id, person.person_id])
     if request.method == "POST":
-        _attempt(
+        attempt(
             request,
             lambda: services.revoke_access(org, grant, actor=request.user),
             f"{person.full_name} no longer has access to {system.name} on behalf of "
@@ -268,7 +254,7 @@ def _review_to(request, review_id: int):
 def confirm_review_item(request, review_id: int, item_id: int):
     review = _review_to(request, review_id)
     item = get_review_item(review, item_id)
-    _attempt(
+    attempt(
         request,
         lambda: reviews.confirm_review_item(review, item, actor=request.user),
         f"Confirmed: {item.person_name} keeps {item.system_name} ({item.level}) on behalf of "
@@ -283,7 +269,7 @@ def revoke_review_item(request, review_id: int, item_id: int):
     review = _review_to(request, review_id)
     item = get_review_item(review, item_id)
     if request.method == "POST":
-        _attempt(
+        attempt(
             request,
             lambda: reviews.revoke_review_item(review, item, actor=request.user),
             f"Revoked: {item.person_name} no longer has access to {item.system_name} on behalf "
@@ -317,7 +303,7 @@ def _still_to_do(review) -> str:
 def confirm_all_review_items(request, review_id: int):
     review = _review_to(request, review_id)
     if request.method == "POST":
-        _attempt(
+        attempt(
             request,
             lambda: reviews.confirm_all(review, actor=request.user),
             lambda count: f"You confirmed {count} grant(s). " + _still_to_do(review),

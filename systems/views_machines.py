@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.errors import DomainError, Forbidden, Invalid
 from core.forms import show_errors
 from core.text import end_sentence
+from core.views import attempt
 from registry.access import get_organization_for, get_person_by_number
 from systems import machines, queries
 from systems.access import get_machine_account_for, get_system
@@ -133,16 +134,12 @@ def issue_machine_credentials(request, org_id: int, account_id: int):
 def renew_machine_account(request, org_id: int, account_id: int):
     org = get_organization_for(request.user, org_id)
     account = get_machine_account_for(request.user, org, account_id)
-    try:
-        machines.renew_machine_account(account, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            f"The renewal of “{account.name}” has gone to another Rights Administrator of "
-            f"{org.legal_name} for approval.",
-        )
+    attempt(
+        request,
+        lambda: machines.renew_machine_account(account, actor=request.user),
+        f"The renewal of “{account.name}” has gone to another Rights Administrator of "
+        f"{org.legal_name} for approval.",
+    )
     return redirect(_back(org))
 
 
@@ -151,16 +148,13 @@ def revoke_machine_account(request, org_id: int, account_id: int):
     org = get_organization_for(request.user, org_id)
     account = get_machine_account_for(request.user, org, account_id)
     if request.method == "POST":
-        try:
-            machines.revoke_machine_account(
+        attempt(
+            request,
+            lambda: machines.revoke_machine_account(
                 account, actor=request.user, reason=(request.POST.get("reason") or "")[:500]
-            )
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(
-                request, f"“{account.name}” is revoked: its client and tokens no longer work."
-            )
+            ),
+            f"“{account.name}” is revoked: its client and tokens no longer work.",
+        )
         return redirect(_back(org))
     return render(
         request,

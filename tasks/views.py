@@ -9,6 +9,7 @@ from core import reauth
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.text import sentence
+from core.views import attempt
 from tasks import hooks, queries, services
 from tasks.access import get_task_for
 from tasks.forms import DecisionForm
@@ -102,34 +103,36 @@ def _back(request, task):
     return redirect("tasks-detail", task.pk) if target == "detail" else redirect("tasks")
 
 
+def _take_or_give_back(request, task_id: int, change, done: str):
+    """Accept or release a task (`change` is the service): back to where the person was, with
+    the sentence `done` about the task, or the reason it was refused."""
+    task = get_task_for(request.user, task_id)
+    attempt(
+        request,
+        lambda: change(task, actor=request.user),
+        lambda _: sentence(done, task=task.summary),
+    )
+    return _back(request, task)
+
+
 @require_POST
 def accept_task(request, task_id: int):
-    task = get_task_for(request.user, task_id)
-    try:
-        services.accept_task(task, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            sentence("You accepted “{task}”. It is now yours to decide.", task=task.summary),
-        )
-    return _back(request, task)
+    return _take_or_give_back(
+        request,
+        task_id,
+        services.accept_task,
+        "You accepted “{task}”. It is now yours to decide.",
+    )
 
 
 @require_POST
 def release_task(request, task_id: int):
-    task = get_task_for(request.user, task_id)
-    try:
-        services.release_task(task, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request,
-            sentence("You released “{task}”; anyone in the group can take it.", task=task.summary),
-        )
-    return _back(request, task)
+    return _take_or_give_back(
+        request,
+        task_id,
+        services.release_task,
+        "You released “{task}”; anyone in the group can take it.",
+    )
 
 
 def _decide(request, task_id: int, *, approve: bool):

@@ -11,7 +11,7 @@ from banking.demo import seed_banking
 from core.reauth import console_actor
 from participation.demo import seed_participation
 from registry.catalogue import ensure_role_types
-from registry.demo import seed_sections
+from registry.demo import demo_person, seed_sections
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
 from systems.catalogue import ensure_systems
 from systems.demo import seed_machine_account
@@ -143,19 +143,8 @@ class Command(BaseCommand):
             user.save()
             if staff and operator is None:
                 operator = console_actor(user)  # the demo's staff steps run from the console
-            person, _ = Person.objects.get_or_create(
-                person_id=pid,
-                defaults={
-                    "first_name": first,
-                    "last_name": last,
-                    "job_title": title,
-                    "email": user.email,
-                    "phone": phone,
-                    "user": user,
-                    "city": "Toronto",
-                    "province": "ON",
-                    "country": "Canada",
-                },
+            person = demo_person(
+                pid, user, first=first, last=last, title=title, phone=phone, city="Toronto"
             )
             for org_id, codes in memberships.items():
                 membership, made = Membership.objects.get_or_create(

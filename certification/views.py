@@ -18,6 +18,7 @@ from core.csv import csv_lines
 from core.errors import DomainError, Invalid, NotFound
 from core.forms import show_errors
 from core.text import end_sentence
+from core.views import attempt
 from registry.access import require_staff
 from registry.models import RoleType
 from registry.rules import (
@@ -96,21 +97,12 @@ def detail(request, org_id: int, cert_id: int):
     )
 
 
-def _attempt(request, call, success: str) -> None:
-    try:
-        call()
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
-
-
 @require_POST
 def confirm(request, org_id: int, cert_id: int):
     cert = get_certification_for(request.user, org_id, cert_id)
     key = request.POST.get("key", "")[:120]
     title = request.POST.get("title", "")[:200] or "The entry"
-    _attempt(
+    attempt(
         request,
         lambda: services.confirm_entry(cert, key, actor=request.user),
         end_sentence(f"{title} is confirmed"),
@@ -121,14 +113,11 @@ def confirm(request, org_id: int, cert_id: int):
 @require_POST
 def confirm_all(request, org_id: int, cert_id: int):
     cert = get_certification_for(request.user, org_id, cert_id)
-    try:
-        count = services.confirm_all(cert, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(
-            request, f"{count} entr{'y' if count == 1 else 'ies'} confirmed as they read now."
-        )
+    attempt(
+        request,
+        lambda: services.confirm_all(cert, actor=request.user),
+        lambda count: f"{count} entr{'y' if count == 1 else 'ies'} confirmed as they read now.",
+    )
     return redirect(_page(cert))
 
 
@@ -151,7 +140,8 @@ def attest(request, org_id: int, cert_id: int):
         messages.success(
             request,
             f"You attested {cert.organization.legal_name}'s registration: {len(cert.snapshot)} "
-            f"entries certified. Download the certified list below.",
+            f"entr{'y' if len(cert.snapshot) == 1 else 'ies'} certified. Download the certified "
+            f"list below.",
         )
         return redirect(_page(cert))
     return render(

@@ -4,6 +4,7 @@ from accounts import views
 
 urlpatterns = [
     path("login/code/", views.sign_in_code, name="sign-in-code"),
+    path("language/", views.choose_language, name="choose-language"),
     path("session/keep-alive/", views.keep_session_alive, name="session-keep-alive"),
     path("account/two-factor/", views.two_factor_settings, name="two-factor"),
     path(

@@ -14,6 +14,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.views import i18n as i18n_views
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -105,6 +106,24 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     pass
+
+
+@login_not_required
+@require_POST
+def choose_language(request):
+    """The language switcher on every page, the sign-in page included: Django's set_language
+    sets the cookie and goes back to the page; a signed-in person's choice is also kept with
+    their account, for their next sign-ins (accounts.language)."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        try:
+            user = services.set_language(request.user, language=language, actor=request.user)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            request.user.language = user.language
+    return response
 
 
 @login_not_required

@@ -14,6 +14,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import i18n as i18n_views
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -97,8 +98,10 @@ class SignInView(auth_views.LoginView):
         if not self.request.user.has_secret_answers:
             messages.info(
                 self.request,
-                "Set up your secret questions now, so that you can reset your password "
-                "yourself if you ever forget it.",
+                _(
+                    "Set up your secret questions now, so that you can reset your password "
+                    "yourself if you ever forget it."
+                ),
             )
             return f"{reverse('secret-questions')}?{urlencode({'next': url})}"
         return url
@@ -137,7 +140,7 @@ def keep_session_alive(request):
     if not request.user.is_authenticated:
         if wants_json:
             return JsonResponse(
-                {"detail": "You have been signed out. Sign in again.", "code": "signed_out"},
+                {"detail": _("You have been signed out. Sign in again."), "code": "signed_out"},
                 status=401,
             )
         return redirect(f"{reverse('login')}?{urlencode({'next': back}, safe='/')}")
@@ -145,7 +148,7 @@ def keep_session_alive(request):
     seconds, absolute = sessions.seconds_left(request.session)
     if wants_json:
         return JsonResponse({"seconds_left": seconds, "absolute": absolute})
-    messages.success(request, "You are still signed in.")
+    messages.success(request, _("You are still signed in."))
     return redirect(back)
 
 
@@ -159,7 +162,7 @@ def sign_in_code(request):
 
     pending = two_factor.pending_sign_in(request)
     if pending is None:
-        messages.error(request, "Sign in again: the sign-in took too long or was not started.")
+        messages.error(request, _("Sign in again: the sign-in took too long or was not started."))
         return redirect("login")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -174,9 +177,9 @@ def sign_in_code(request):
         request.session[two_factor.PENDING] = pending
         if pending["tries"] >= two_factor.MAX_CODE_TRIES:
             request.session.pop(two_factor.PENDING, None)
-            messages.error(request, "Too many wrong codes. Sign in again.")
+            messages.error(request, _("Too many wrong codes. Sign in again."))
             return redirect("login")
-        form.add_error("code", "That code is not right. Try the current code from the app.")
+        form.add_error("code", _("That code is not right. Try the current code from the app."))
     return render(request, "accounts/sign_in_code.html", {"form": form})
 
 
@@ -447,7 +450,7 @@ def password_reset_answer(request):
         request.session.pop(RESET_SESSION_KEY, None)
         messages.error(
             request,
-            "Start from the link in your password-reset e-mail, or ask for a new one here.",
+            _("Start from the link in your password-reset e-mail, or ask for a new one here."),
         )
         return redirect("password-reset")
     questions = services.reset_questions(link)
@@ -471,8 +474,10 @@ def password_reset_answer(request):
             request.session.pop(RESET_SESSION_KEY, None)
             messages.success(
                 request,
-                "Your password has been changed. Every session of your account has been signed "
-                "out and its API tokens revoked: sign in with your new password.",
+                _(
+                    "Your password has been changed. Every session of your account has been "
+                    "signed out and its API tokens revoked: sign in with your new password."
+                ),
             )
             return redirect("login")
     return render(

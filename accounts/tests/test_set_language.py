@@ -84,3 +84,30 @@ def test_an_unknown_language_changes_nothing(client, personas):
     assert COOKIE not in response.cookies or response.cookies[COOKIE].value != "de"
     personas.alice.refresh_from_db()
     assert personas.alice.language == "en"
+
+
+def test_the_sign_in_page_in_french(client, db):
+    page = client.get("/login/", HTTP_ACCEPT_LANGUAGE="fr-CA").content.decode()
+    assert '<html lang="fr-CA">' in page
+    assert "<h1>Connexion</h1>" in page
+    assert "<title>Connexion ·" in page
+    assert '<label for="id_username">Nom de compte</label>' in page
+    assert "Passer au contenu principal" in page
+    assert '<span class="current-language" lang="fr-CA" aria-current="true">Français</span>' in page
+    # A failed sign-in says why in French, in the error summary and the title.
+    page = client.post(
+        "/login/", {"username": "alice", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="fr-CA"
+    ).content.decode()
+    assert "Le nom de compte ou le mot de passe est inexact" in page
+    assert "<title>Erreur\u00a0: Connexion ·" in page
+
+
+def test_a_french_speaker_signs_in_and_every_page_after_is_in_french(personas):
+    personas.carol.language = "fr"
+    personas.carol.save(update_fields=["language"])
+    browser = Client()
+    sign_in(browser, "carol", PASSWORD)
+    page = browser.get("/news/").content.decode()
+    assert '<html lang="fr-CA">' in page
+    assert ">Nouvelles</a>" in page and ">Se déconnecter</button>" in page
+    assert "Session de <strong>" in page

@@ -113,7 +113,7 @@ class SignOutView(auth_views.LogoutView):
 
 @login_not_required
 @require_POST
-def choose_language(request):
+def set_language(request):
     """The language switcher on every page, the sign-in page included: Django's set_language
     sets the cookie and goes back to the page; a signed-in person's choice is also kept with
     their account, for their next sign-ins (accounts.language)."""

@@ -26,7 +26,6 @@ urlpatterns = [
     path("", include("participation.urls")),
     path("", include("conversations.urls")),
     path("", include("oidc.urls")),  # /.well-known/openid-configuration, /o/...
-    path("i18n/", include("django.conf.urls.i18n")),  # set_language
     path("api/v1/", api_urls()),
     path("admin/", admin.site.urls),
 ]

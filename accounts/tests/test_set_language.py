@@ -14,12 +14,12 @@ COOKIE = settings.LANGUAGE_COOKIE_NAME
 
 
 def choose(client, language: str, next_url: str = "/news/"):
-    return client.post("/language/", {"language": language, "next": next_url})
+    return client.post("/i18n/setlang/", {"language": language, "next": next_url})
 
 
 def test_the_switcher_is_on_the_sign_in_page_and_works_signed_out(client, db):
     page = client.get("/login/").content.decode()
-    assert 'action="/language/"' in page
+    assert 'action="/i18n/setlang/"' in page
     assert '<button type="submit" name="language" value="fr" lang="fr-CA"' in page
     assert '<html lang="en">' in page
     response = choose(client, "fr", "/login/")

@@ -6,7 +6,7 @@ UV := UV_PYTHON_DOWNLOADS=never $(PYTHON) -m uv
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: install run demo-reset test test-sqlite test-postgres bench lint format worker
+.PHONY: install run demo-reset test test-sqlite test-postgres bench lint format worker messages
 
 # The stamp is rebuilt whenever a requirement file changes.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -43,3 +43,7 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The French catalogue after marking strings: then translate the new entries by hand.
+messages: install
+	PYTHON=$(PY) bash scripts/messages.sh

@@ -39,6 +39,13 @@ register(
         service="account.password_change",
     ),
     Action(
+        "account.language_changed",
+        organization=False,
+        done="{actor} chose to read the portal in {language_name}.",
+        attempt="change the language they read the portal in",
+        service="account.language.change",
+    ),
+    Action(
         "account.password_reset_requested",
         organization=False,
         done="{actor} asked for a password reset link.",

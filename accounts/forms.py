@@ -4,20 +4,26 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import SECRET_ANSWERS_REQUIRED, SecretQuestion, User, normalize_password
 from accounts.secrets import MAX_ANSWER_LENGTH, MIN_ANSWER_LENGTH, normalize_answer
 from accounts.usernames import normalize_username
 from accounts.validators import MAX_LENGTH, MIN_LENGTH
 
-GENERIC_SIGN_IN_FAILURE = (
+GENERIC_SIGN_IN_FAILURE = _(
     "The account name or password is not right, or the account cannot sign in just "
     "now. Check both and try again, or reset your password."
 )
-PASSWORD_HELP = (
-    f"At least {MIN_LENGTH} and at most {MAX_LENGTH} characters. A passphrase of several "
-    "words is easy to remember and hard to guess. It must not contain your account name, "
-    "e-mail address, organization's name or the operator's name."
+PASSWORD_HELP = format_lazy(
+    _(
+        "At least {min} and at most {max} characters. A passphrase of several words is easy "
+        "to remember and hard to guess. It must not contain your account name, e-mail "
+        "address, organization's name or the operator's name."
+    ),
+    min=MIN_LENGTH,
+    max=MAX_LENGTH,
 )
 
 
@@ -31,7 +37,7 @@ class SignInForm(AuthenticationForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
-        self.fields["username"].label = "Account name"
+        self.fields["username"].label = _("Account name")
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
 
@@ -57,7 +63,7 @@ class NewPasswordMixin:
         second = self.cleaned_data.get("new_password2")
         if first is not None and second is not None:
             if normalize_password(first) != normalize_password(second):
-                raise forms.ValidationError("The two passwords are not the same.")
+                raise forms.ValidationError(_("The two passwords are not the same."))
             password_validation.validate_password(first, self.password_user)
         return second
 
@@ -161,7 +167,7 @@ class ChangeSecretAnswersForm(SecretAnswersForm):
 
 class PasswordResetRequestForm(forms.Form):
     username = forms.CharField(
-        label="Account name",
+        label=_("Account name"),
         max_length=254,
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
@@ -169,9 +175,9 @@ class PasswordResetRequestForm(forms.Form):
 
 class AccountNameReminderForm(forms.Form):
     email = forms.EmailField(
-        label="Your e-mail address",
+        label=_("Your e-mail address"),
         max_length=254,
-        help_text="The business e-mail address registered for you with the operator.",
+        help_text=_("The business e-mail address registered for you with the operator."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
@@ -179,8 +185,8 @@ class AccountNameReminderForm(forms.Form):
 class PasswordResetConfirmForm(NewPasswordMixin, forms.Form):
     """Answers to the account's own questions, and a new password."""
 
-    new_password1 = _password_field("New password", help_text=PASSWORD_HELP)
-    new_password2 = _password_field("New password again")
+    new_password1 = _password_field(_("New password"), help_text=PASSWORD_HELP)
+    new_password2 = _password_field(_("New password again"))
 
     def __init__(self, *args, user=None, questions=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -49,6 +49,12 @@ class User(AbstractUser):
     dormant_since = models.DateTimeField(null=True, blank=True)
     # Enabled again (by staff or the organization): counts as activity, a fresh start.
     reenabled_at = models.DateTimeField(null=True, blank=True)
+    # The language the person reads the portal in, chosen with the switcher on every page
+    # (`accounts.services.set_language`); applied on every signed-in request and remembered in
+    # the language cookie at sign-in (accounts.language).
+    language = models.CharField(
+        max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     class Meta:
         constraints = [

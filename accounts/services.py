@@ -236,6 +236,36 @@ def change_password(user: User, *, data: dict, actor) -> User:
     return user
 
 
+# --- Language -----------------------------------------------------------------------------
+
+# The languages' names as the audit log's sentences say them.
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+
+
+@service("account.language.change", org=None, target=None)
+def set_language(user: User, *, language: str, actor) -> User:
+    """Choose the language one reads the portal in: remembered for the next sign-ins, on any
+    browser. Choosing the language already chosen changes and records nothing."""
+    require(actor.pk == user.pk, "You can only choose your own language.")
+    if language not in dict(settings.LANGUAGES):
+        raise Invalid(
+            "Choose English or French.",
+            fields={"language": ["Choose English or French."]},
+        )
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if user.language == language:
+        return user
+    user.language = language
+    user.save(update_fields=["language"])
+    record(
+        actor,
+        "account.language_changed",
+        target=user,
+        details={"language": language, "language_name": LANGUAGE_NAMES.get(language, language)},
+    )
+    return user
+
+
 # --- Password reset -----------------------------------------------------------------------
 
 

@@ -20,6 +20,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 SIGNED_IN_AT = "accounts.signed_in_at"
 SEEN_AT = "accounts.seen_at"
@@ -37,7 +39,7 @@ NEVER_KEPT = re.compile(
     r"password|passphrase|secret|answer|token|code|otp|csrf|account_number|institution|transit",
     re.I,
 )
-UNSAVED = "Your changes were not saved yet: check them and save again."
+UNSAVED = gettext_lazy("Your changes were not saved yet: check them and save again.")
 
 
 def start(session) -> None:
@@ -82,23 +84,25 @@ def seconds_left(session, now: float | None = None) -> tuple[int, bool]:
 def duration(seconds: int) -> str:
     if seconds % 3600 == 0:
         hours = seconds // 3600
-        return f"{hours} hour{'s' if hours != 1 else ''}"
+        return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
     minutes = max(1, round(seconds / 60))
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
 
 
 def signed_out_message(why: str) -> str:
     if why == "absolute":
-        limit = duration(settings.SESSION_ABSOLUTE_SECONDS)
-        have = "has" if limit.startswith("1 ") else "have"
-        return (
-            f"You were signed out because {limit} {have} passed since you signed in. Sign in "
-            "again to continue."
-        )
-    return (
-        f"You were signed out after {duration(settings.SESSION_IDLE_SECONDS)} without "
-        "activity. Sign in again to continue."
-    )
+        seconds = settings.SESSION_ABSOLUTE_SECONDS
+        count = seconds // 3600 if seconds % 3600 == 0 else max(1, round(seconds / 60))
+        return ngettext(
+            "You were signed out because %(limit)s has passed since you signed in. Sign in "
+            "again to continue.",
+            "You were signed out because %(limit)s have passed since you signed in. Sign in "
+            "again to continue.",
+            count,
+        ) % {"limit": duration(seconds)}
+    return _("You were signed out after %(idle)s without activity. Sign in again to continue.") % {
+        "idle": duration(settings.SESSION_IDLE_SECONDS)
+    }
 
 
 def _kept_fields(post) -> tuple[dict[str, list[str]], bool]:
@@ -143,9 +147,9 @@ def restore(request) -> dict | None:
     if request.get_full_path() != stash["page"]:
         return None
     del request.session[STASH]
-    text = UNSAVED
+    text = str(UNSAVED)
     if stash["left_out"]:
-        text += " Passwords, codes and banking numbers are never kept: type them again."
+        text += " " + _("Passwords, codes and banking numbers are never kept: type them again.")
     messages.warning(request, text)
     return {"action": stash["action"], "fields": stash["fields"]}
 

@@ -4,6 +4,9 @@ from accounts import views
 
 urlpatterns = [
     path("login/code/", views.sign_in_code, name="sign-in-code"),
+    # Django's set_language address, served by a view that also keeps a signed-in person's
+    # choice (Django's own would set only the cookie, which the person's language overrides).
+    path("i18n/setlang/", views.set_language, name="set-language"),
     path("session/keep-alive/", views.keep_session_alive, name="session-keep-alive"),
     path("account/two-factor/", views.two_factor_settings, name="two-factor"),
     path(

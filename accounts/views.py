@@ -14,6 +14,8 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import i18n as i18n_views
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
@@ -114,8 +116,10 @@ class SignInView(auth_views.LoginView):
         if not self.request.user.has_secret_answers:
             messages.info(
                 self.request,
-                "Set up your secret questions now, so that you can reset your password "
-                "yourself if you ever forget it.",
+                _(
+                    "Set up your secret questions now, so that you can reset your password "
+                    "yourself if you ever forget it."
+                ),
             )
             return f"{reverse('secret-questions')}?{urlencode({'next': url})}"
         return url
@@ -123,6 +127,24 @@ class SignInView(auth_views.LoginView):
 
 class SignOutView(auth_views.LogoutView):
     pass
+
+
+@login_not_required
+@require_POST
+def set_language(request):
+    """The language switcher on every page, the sign-in page included: Django's set_language
+    sets the cookie and goes back to the page; a signed-in person's choice is also kept with
+    their account, for their next sign-ins (accounts.language)."""
+    response = i18n_views.set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        try:
+            user = services.set_language(request.user, language=language, actor=request.user)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            request.user.language = user.language
+    return response
 
 
 @login_not_required
@@ -136,7 +158,7 @@ def keep_session_alive(request):
     if not request.user.is_authenticated:
         if wants_json:
             return JsonResponse(
-                {"detail": "You have been signed out. Sign in again.", "code": "signed_out"},
+                {"detail": _("You have been signed out. Sign in again."), "code": "signed_out"},
                 status=401,
             )
         return redirect(f"{reverse('login')}?{urlencode({'next': back}, safe='/')}")
@@ -144,7 +166,7 @@ def keep_session_alive(request):
     seconds, absolute = sessions.seconds_left(request.session)
     if wants_json:
         return JsonResponse({"seconds_left": seconds, "absolute": absolute})
-    messages.success(request, "You are still signed in.")
+    messages.success(request, _("You are still signed in."))
     return redirect(back)
 
 
@@ -158,7 +180,7 @@ def sign_in_code(request):
 
     pending = two_factor.pending_sign_in(request)
     if pending is None:
-        messages.error(request, "Sign in again: the sign-in took too long or was not started.")
+        messages.error(request, _("Sign in again: the sign-in took too long or was not started."))
         return redirect("login")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -173,9 +195,9 @@ def sign_in_code(request):
         request.session[two_factor.PENDING] = pending
         if pending["tries"] >= two_factor.MAX_CODE_TRIES:
             request.session.pop(two_factor.PENDING, None)
-            messages.error(request, "Too many wrong codes. Sign in again.")
+            messages.error(request, _("Too many wrong codes. Sign in again."))
             return redirect("login")
-        form.add_error("code", "That code is not right. Try the current code from the app.")
+        form.add_error("code", _("That code is not right. Try the current code from the app."))
     return render(request, "accounts/sign_in_code.html", {"form": form})
 
 
@@ -448,7 +470,7 @@ def password_reset_answer(request):
         request.session.pop(RESET_SESSION_KEY, None)
         messages.error(
             request,
-            "Start from the link in your password-reset e-mail, or ask for a new one here.",
+            _("Start from the link in your password-reset e-mail, or ask for a new one here."),
         )
         return redirect("password-reset")
     questions = services.reset_questions(link)
@@ -472,8 +494,10 @@ def password_reset_answer(request):
             request.session.pop(RESET_SESSION_KEY, None)
             messages.success(
                 request,
-                "Your password has been changed. Every session of your account has been signed "
-                "out and its API tokens revoked: sign in with your new password.",
+                _(
+                    "Your password has been changed. Every session of your account has been "
+                    "signed out and its API tokens revoked: sign in with your new password."
+                ),
             )
             return redirect("login")
     return render(

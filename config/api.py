@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import URLPattern, re_path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.parser import Parser
@@ -130,10 +132,10 @@ def _domain_error(request, exc: DomainError):
 
 
 TYPE_MESSAGES = {
-    "int_type": "This field must be a whole number.",
-    "bool_type": "This field must be true or false.",
-    "string_type": "This field must be text.",
-    "list_type": "This field must be a list.",
+    "int_type": gettext_lazy("This field must be a whole number."),
+    "bool_type": gettext_lazy("This field must be true or false."),
+    "string_type": gettext_lazy("This field must be text."),
+    "list_type": gettext_lazy("This field must be a list."),
 }
 
 
@@ -149,15 +151,15 @@ def _field_name(loc: tuple) -> str:
 def _validation_error(request, exc: ValidationError):
     fields: dict[str, list[str]] = {}
     for error in exc.errors:
-        message = str(error.get("msg", "Invalid value."))
+        message = str(error.get("msg", _("Invalid value.")))
         if error.get("type") == "extra_forbidden":
-            message = "This field is not accepted here."
+            message = _("This field is not accepted here.")
         elif error.get("type") == "missing":
-            message = "This field is required."
+            message = _("This field is required.")
         elif error.get("type") in TYPE_MESSAGES:
-            message = TYPE_MESSAGES[error["type"]]
+            message = str(TYPE_MESSAGES[error["type"]])
         fields.setdefault(_field_name(tuple(error.get("loc", ()))), []).append(message)
-    return error_response(request, 422, "Some details need correcting.", "invalid", fields)
+    return error_response(request, 422, _("Some details need correcting."), "invalid", fields)
 
 
 @api.exception_handler(AuthenticationError)
@@ -166,7 +168,7 @@ def _not_authenticated(request, exc):
     response = error_response(
         request,
         401,
-        message or "Sign in, or send an API token as Authorization: Bearer <token>.",
+        message or _("Sign in, or send an API token as Authorization: Bearer <token>."),
         "not_authenticated",
     )
     response["WWW-Authenticate"] = 'Bearer realm="api"'
@@ -175,7 +177,7 @@ def _not_authenticated(request, exc):
 
 @api.exception_handler(Throttled)
 def _throttled(request, exc: Throttled):
-    return error_response(request, 429, "Too many requests. Wait a little and try again.")
+    return error_response(request, 429, _("Too many requests. Wait a little and try again."))
 
 
 @api.exception_handler(HttpError)
@@ -184,34 +186,34 @@ def _http_error(request, exc: HttpError):
         return error_response(
             request,
             422,
-            "Some details need correcting.",
+            _("Some details need correcting."),
             "invalid",
-            {exc.__cause__.key: ["This field appears more than once in the body."]},
+            {exc.__cause__.key: [_("This field appears more than once in the body.")]},
         )
     if exc.status_code == 400:  # ninja could not parse the body
         return error_response(
             request,
             422,
-            "The request body is not valid JSON.",
+            _("The request body is not valid JSON."),
             "invalid",
-            {"body": ["Send a JSON object."]},
+            {"body": [_("Send a JSON object.")]},
         )
     return error_response(request, exc.status_code, str(exc))
 
 
 @api.exception_handler(Http404)
 def _http404(request, exc):
-    return error_response(request, 404, "Not found.")
+    return error_response(request, 404, _("Not found."))
 
 
 @api.exception_handler(PermissionDenied)
 def _permission_denied(request, exc):
-    return error_response(request, 403, "You may not do this.")
+    return error_response(request, 403, _("You may not do this."))
 
 
 @api.exception_handler(RequestDataTooBig)
 def _too_big(request, exc):
-    return error_response(request, 413, "The request body is too large.")
+    return error_response(request, 413, _("The request body is too large."))
 
 
 @api.exception_handler(Exception)
@@ -221,8 +223,11 @@ def _unexpected(request, exc):
     return error_response(
         request,
         500,
-        f"Something went wrong on our side. Quote reference {request_id} to Customer "
-        f"Relations ({settings.CUSTOMER_RELATIONS_PHONE}).",
+        _(
+            "Something went wrong on our side. Quote reference %(reference)s to Customer "
+            "Relations (%(phone)s)."
+        )
+        % {"reference": request_id, "phone": settings.CUSTOMER_RELATIONS_PHONE},
         "server_error",
     )
 
@@ -252,15 +257,21 @@ def _guard(view, *, uploads: bool = False):
         multipart = uploads and content_type == "multipart/form-data"
         limit = upload_limit() if multipart else MAX_BODY_BYTES
         if length > limit:
-            return _json_error(413, f"The request body is larger than {limit} bytes.")
+            return _json_error(
+                413, _("The request body is larger than %(limit)s bytes.") % {"limit": limit}
+            )
         wrong_type = content_type not in JSON_TYPES and not multipart
         if request.method in BODY_METHODS and length > 0 and wrong_type:
-            accepted = "application/json or multipart/form-data" if uploads else "application/json"
-            return _json_error(415, f"Send the request body as {accepted}.")
+            accepted = (
+                _("application/json or multipart/form-data") if uploads else "application/json"
+            )
+            return _json_error(415, _("Send the request body as %(types)s.") % {"types": accepted})
         response = view(request, *args, **kwargs)
         if response.status_code == 405 and response.get("Content-Type", "").startswith("text/html"):
             allow = response.get("Allow", "")
-            return _json_error(405, f"This address accepts only {allow}.", Allow=allow)
+            return _json_error(
+                405, _("This address accepts only %(methods)s.") % {"methods": allow}, Allow=allow
+            )
         return response
 
     guarded.csrf_exempt = True  # the API's session auth checks CSRF itself
@@ -269,7 +280,7 @@ def _guard(view, *, uploads: bool = False):
 
 
 def _not_found(request, rest: str = ""):
-    return _json_error(404, "There is no such API address.")
+    return _json_error(404, _("There is no such API address."))
 
 
 _not_found.csrf_exempt = True

@@ -90,9 +90,12 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",  # on every answer, early ones included
     "core.middleware.RequestContextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions, before CommonMiddleware: the cookie or Accept-Language picks the language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.language.PreferredLanguageMiddleware",  # a signed-in person's own language
     "core.middleware.PrivateAnswersMiddleware",  # no-store on every signed-in answer
     "django_otp.middleware.OTPMiddleware",
     "core.reauth.ProofMiddleware",  # the actor says when it last proved its password
@@ -119,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.operator",
+                "core.context_processors.language",
                 "registry.context_processors.staff_tools",
             ],
             # the sentence builder's filters (with_article, end_sentence, telephone, ...)
@@ -442,7 +446,16 @@ CUSTOMER_RELATIONS_EMAIL = env_str("CUSTOMER_RELATIONS_EMAIL", "customer.relatio
 PHONE_DEFAULT_REGION = env_str("PHONE_DEFAULT_REGION", "CA").upper()
 
 # --- Internationalization and static files ------------------------------------------------
-LANGUAGE_CODE = "en-ca"
+# English and Canadian French. The URLs carry no language prefix (the API's and the links in
+# e-mails stay as they are): the language cookie, a signed-in person's preference
+# (accounts.language) or Accept-Language choose it. Dates and numbers follow Canada's
+# conventions in both (config/formats: en-CA and fr-CA).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
 TIME_ZONE = env_str("TIME_ZONE", "America/Toronto")
 USE_I18N = True
 USE_TZ = True

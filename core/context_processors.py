@@ -1,4 +1,8 @@
 from django.conf import settings
+from django.utils import translation
+
+# The `lang` attribute of each language: French as written in Canada.
+HTML_LANG = {"en": "en", "fr": "fr-CA"}
 
 
 def operator(request) -> dict:
@@ -11,4 +15,21 @@ def operator(request) -> dict:
             "phone": settings.CUSTOMER_RELATIONS_PHONE,
             "email": settings.CUSTOMER_RELATIONS_EMAIL,
         },
+    }
+
+
+def language(request) -> dict:
+    """The page's `lang` and the switcher's languages (each named in its own language)."""
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    return {
+        "html_lang": HTML_LANG.get(current, current),
+        "languages": [
+            {
+                "code": code,
+                "name": name,
+                "lang": HTML_LANG.get(code, code),
+                "current": code == current,
+            }
+            for code, name in settings.LANGUAGES
+        ],
     }

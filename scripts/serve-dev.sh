@@ -22,6 +22,7 @@ then
 fi
 
 echo "Preparing the database (migrations and demo data)..."
+PYTHON="$py" bash scripts/compile-messages.sh  # French (the .mo files are built, not kept)
 "$py" manage.py migrate --no-input --verbosity 0
 "$py" manage.py seed_demo
 

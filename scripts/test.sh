@@ -22,6 +22,9 @@ run .venv/bin/ruff check .
 run .venv/bin/ruff format --check .
 run .venv/bin/lint-imports
 
+echo "== translations =="
+run env PYTHON=.venv/bin/python bash scripts/compile-messages.sh  # the .mo files are built, not kept
+
 # The HTML validator tests_a11y runs (needs npm and Java; under CI=true its absence fails).
 if command -v npm >/dev/null; then bash scripts/vnu.sh || echo "could not install vnu-jar"; fi
 

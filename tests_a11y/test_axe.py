@@ -48,6 +48,10 @@ def _describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# "Error: " in each language the portal speaks (French puts a no-break space before the colon).
+ERROR_PREFIXES = ("Error: ", "Erreur\u00a0: ")
+
+
 def _untitled(title: str) -> dict:
     """A finding in axe's shape: the page title does not name the page."""
     return {
@@ -192,7 +196,8 @@ class Audit:
             findings.append(_server_error(self.status))
         title = page.title()
         has_errors = page.locator(".error-summary").count() > 0
-        if not title.split(" · ")[0].strip() or has_errors != title.startswith("Error: "):
+        errors_first = title.startswith(ERROR_PREFIXES)
+        if not title.split(" · ")[0].strip() or has_errors != errors_first:
             findings.append(_untitled(title))
         unlabelled = page.evaluate(UNLABELLED_CELLS)
         if unlabelled:
@@ -287,6 +292,19 @@ def test_public_pages_have_no_axe_violations(live_server, live_personas, page, a
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Go to News")).to_be_focused()
+    # In French, by the switcher in the header (a form: no JavaScript needed).
+    page.goto(f"{base}/login/")
+    audit.follow(page.get_by_role("button", name="Français"))
+    expect(page.locator("html")).to_have_attribute("lang", "fr-CA")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Connexion")
+    audit.check("login-fr")
+    page.get_by_label("Nom de compte").fill("alice")
+    page.get_by_label("Mot de passe").fill("wrong password")
+    audit.follow(page.get_by_role("button", name="Se connecter"))
+    audit.check("login-fr-error")
+    audit.visit(f"{base}/password-reset/", "password-reset-fr")
+    audit.follow(page.get_by_role("button", name="English"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     audit.assert_clean()
 
 

@@ -1,7 +1,10 @@
 """The idle-timeout warning and the re-filling of a form kept across a sign-in (base.html)."""
 
+from urllib.parse import quote
+
 from django import template
 from django.conf import settings
+from django.urls import reverse
 
 from accounts import sessions
 
@@ -27,5 +30,6 @@ def session_timeout(context) -> dict:
         "limit": sessions.duration(settings.SESSION_ABSOLUTE_SECONDS),
         "restored": getattr(request, "restored_form", None),
         "next": request.get_full_path(),
+        "sign_in_again": f"{reverse('login')}?next={quote(request.get_full_path(), safe='/')}",
         "csrf_token": context.get("csrf_token"),
     }

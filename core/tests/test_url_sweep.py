@@ -19,6 +19,7 @@ PUBLIC_PAGES = {
     "password-reset-link",
     "account-name",  # forgot your account name: e-mailed to the address given
     "account-name-sent",
+    "set-language",  # the language switcher, on the sign-in page too
     "session-keep-alive",  # "Stay signed in": answers 401 once the session has ended
     "invitation-accept",
     "invitation-link",

@@ -167,3 +167,38 @@ def test_searching_too_often_is_429_with_retry_after(personas, settings):
     assert 1 <= int(response["Retry-After"]) <= 60
     assert call(as_persona(personas, "bob"), "GET", "/persons?q=Martin").status_code == 200
     cache.clear()
+
+
+# --- Accept-Language: the shared error messages in Canadian French --------------------------
+
+
+def test_errors_follow_accept_language(personas):
+    french = {"HTTP_ACCEPT_LANGUAGE": "fr-CA,fr;q=0.9,en;q=0.5"}
+    response = Client().get(f"{API}/organizations", **french)
+    body = _error(response, 401, "not_authenticated")
+    assert body["detail"].startswith("Connectez-vous ou envoyez un jeton d'API")
+    assert response["Content-Language"] == "fr"
+    body = _error(Client().get(f"{API}/no-such-thing", **french), 404, "not_found")
+    assert body["detail"] == "Cette adresse d'API n'existe pas."
+    # Without the header, or asking for English, the API answers in English.
+    english = _error(Client().get(f"{API}/organizations"), 401, "not_authenticated")
+    assert english["detail"].startswith("Sign in, or send an API token")
+    asked = Client().get(f"{API}/organizations", HTTP_ACCEPT_LANGUAGE="en-CA")
+    assert _error(asked, 401, "not_authenticated")["detail"] == english["detail"]
+
+
+def test_a_token_clients_field_errors_follow_accept_language(personas):
+    from apitokens.tests.helpers import bearer, token_for
+
+    response = call(
+        Client(),
+        "POST",
+        f"/organizations/{personas.northwind.org_id}/contacts",
+        {"person_id": "x", "zzz": 1},
+        HTTP_ACCEPT_LANGUAGE="fr",
+        **bearer(token_for(personas.alice)),
+    )
+    body = _error(response, 422, "invalid")
+    assert body["detail"] == "Certains renseignements sont à corriger."
+    assert body["fields"]["zzz"] == ["Ce champ n'est pas accepté ici."]
+    assert body["fields"]["role"] == ["Ce champ est obligatoire."]

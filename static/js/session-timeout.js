@@ -5,10 +5,16 @@
 (function () {
   "use strict";
 
+  // The words come translated from the page (data-second, data-seconds, ... on the dialog).
+  function unit(name) {
+    var box = document.getElementById("session-timeout");
+    return (box && box.dataset[name]) || name;
+  }
+
   function minutesText(seconds) {
-    if (seconds < 60) return seconds + " second" + (seconds === 1 ? "" : "s");
+    if (seconds < 60) return seconds + " " + unit(seconds === 1 ? "second" : "seconds");
     var minutes = Math.ceil(seconds / 60);
-    return minutes + " minute" + (minutes === 1 ? "" : "s");
+    return minutes + " " + unit(minutes === 1 ? "minute" : "minutes");
   }
 
   function warnBeforeTimeout(box) {

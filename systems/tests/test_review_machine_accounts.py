@@ -23,7 +23,9 @@ def machine(personas) -> MachineAccount:
 
 
 def _review_and_item(personas, machine):
-    review = start_review(personas, organizations=f"{personas.northwind.org_id}").reviews.get()
+    review = start_review(
+        personas, organizations=f"{personas.northwind.org_id}", machines=True
+    ).reviews.get()
     return review, review.items.get(machine_account=machine)
 
 
@@ -85,3 +87,19 @@ def test_one_revoked_on_manage_access_is_settled_in_the_review(personas, machine
     if review.items.filter(decision="pending").exists():  # the grants, if any
         reviews.confirm_all(review, actor=personas.staff)
     assert reviews.approve_refusal(review.task) is None  # nothing left pending
+
+
+def test_the_review_page_asks_before_revoking_a_machine_account(client, personas, machine):
+    from django.urls import reverse
+
+    review, item = _review_and_item(personas, machine)
+    client.force_login(personas.staff)
+    task_page = client.get(reverse("tasks-detail", args=[review.task_id])).content.decode()
+    assert machine.name in task_page
+    url = reverse("systems-review-revoke", args=[review.pk, item.pk])
+    question = client.get(url).content.decode()
+    assert "stops working at once" in question
+    response = client.post(url)
+    assert response.status_code == 302
+    machine.refresh_from_db()
+    assert machine.state == "revoked"

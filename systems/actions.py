@@ -142,6 +142,11 @@ register(
         attempt="reject the renewal of {target} of {org}",
     ),
     Action(
+        "machine_account.confirmed",
+        done="For {org}, {actor} confirmed in an access review that {target} is still needed.",
+        attempt="confirm {target} of {org} in an access review",
+    ),
+    Action(
         "machine_account.revoked",
         done="For {org}, {actor} revoked {target}.",
         attempt="revoke {target} of {org}",

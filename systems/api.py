@@ -386,7 +386,8 @@ class ReviewOut(Schema):
 
 class ReviewItemOut(Schema):
     item_id: int
-    grant_id: int | None = Field(description="None once the grant is gone.")
+    grant_id: int | None = Field(description="None once the grant is gone (or for a machine).")
+    machine_account_id: int | None = Field(description="The machine account under review, if one.")
     person_id: int
     name: str
     system: str
@@ -455,6 +456,7 @@ def _review_detail(review) -> dict:
             {
                 "item_id": i.pk,
                 "grant_id": i.grant_id,
+                "machine_account_id": i.machine_account_id,
                 "person_id": i.person_number,
                 "name": i.person_name,
                 "system": i.system.code,

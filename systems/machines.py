@@ -18,7 +18,7 @@ from registry.models import Membership, Organization, Person, RoleAssignment
 from registry.rules import Role
 from systems.forms import MachineAccountForm
 from systems.grants import audit_details, lock_for_access
-from systems.models import InformationSystem, MachineAccount
+from systems.models import AccessReviewItem, InformationSystem, MachineAccount
 from systems.rules import (
     machine_credentials_refusal,
     machine_renewal_refusal,
@@ -303,6 +303,10 @@ def _end(account: MachineAccount, state: str, reason: str, *, cancel_tasks: bool
     account.application = None
     account.state, account.ended_at, account.end_reason = state, timezone.now(), reason
     account.save(update_fields=["application", "state", "ended_at", "end_reason"])
+    # However it ends, it is no longer pending in an access review (the item says revoked).
+    AccessReviewItem.objects.filter(
+        machine_account=account, decision=AccessReviewItem.Decision.PENDING
+    ).update(decision=AccessReviewItem.Decision.REVOKED, decided_at=timezone.now())
     for task in (account.task, account.renewal_task) if cancel_tasks else ():
         if task is not None and task.state in task.OPEN_STATES:
             cancel_task(task, actor=None, reason=f"The machine account was {state}.")
@@ -324,6 +328,12 @@ def _revoke(account: MachineAccount, *, actor, action: str, why: str) -> None:
         f"Machine account “{account.name}” revoked",
         f"The machine account no longer works: {why}.",
     )
+
+
+def revoke_reviewed(account: MachineAccount, *, actor, why: str) -> None:
+    """End an active machine account decided in an access review (revoked, or not confirmed
+    by its deadline); the review holds the organization's and the account's locks."""
+    _revoke(account, actor=actor, action="machine_account.revoked", why=why)
 
 
 @service("machine_account.revoke", org="account.organization", target="account")

@@ -282,6 +282,14 @@ class AccessReviewItem(models.Model):
     grant = models.ForeignKey(
         AccessGrant, null=True, blank=True, on_delete=models.SET_NULL, related_name="review_items"
     )
+    # Or a machine account under review (grant empty): `person` is then its owner.
+    machine_account = models.ForeignKey(
+        "MachineAccount",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="review_items",
+    )
     person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -29,8 +29,15 @@ from registry.rules import Role, is_operator_staff
 from systems import notifications
 from systems.forms import StartReviewCampaignForm
 from systems.grants import audit_details, end_grant, lock_for_access
-from systems.models import AccessGrant, AccessReview, AccessReviewCampaign, AccessReviewItem
-from systems.rules import can_grant_access
+from systems.machines import revoke_reviewed
+from systems.models import (
+    AccessGrant,
+    AccessReview,
+    AccessReviewCampaign,
+    AccessReviewItem,
+    MachineAccount,
+)
+from systems.rules import can_grant_access, machine_revoke_refusal
 
 REVIEW_KIND = "access_review"
 
@@ -53,9 +60,10 @@ def _open_review(
     actor,
     campaign: AccessReviewCampaign | None = None,
     person: Person | None = None,
+    machine_accounts: list[MachineAccount] = (),
 ) -> AccessReview:
-    """One review of `grants` (non-empty) with its items and its task (caller holds the
-    organization lock and the transaction)."""
+    """One review of `grants` and `machine_accounts` (not both empty) with its items and its
+    task (caller holds the organization lock and the transaction)."""
     from tasks.services import create_task
 
     review = AccessReview.objects.create(
@@ -74,6 +82,19 @@ def _open_review(
         )
         for g in grants
     )
+    AccessReviewItem.objects.bulk_create(
+        AccessReviewItem(
+            review=review,
+            machine_account=m,
+            person=m.owner,
+            person_number=m.owner.person_id,
+            person_name=f"Machine account “{m.name}” (owner {m.owner.full_name})"[:200],
+            system=m.system,
+            system_name=m.system.name,
+            level=m.level,
+        )
+        for m in machine_accounts
+    )
     administrators = set(
         RoleAssignment.objects.filter(
             membership__organization=org, role_type__code=Role.RIGHTS_ADMINISTRATOR
@@ -81,7 +102,8 @@ def _open_review(
     )
     # Nobody confirms their own access: with a single Rights Administrator whose own grants
     # are under review (or none at all), operator staff receive the task too.
-    lone = len(administrators) <= 1 and any(g.person_id in administrators for g in grants)
+    owners = [g.person_id for g in grants] + [m.owner_id for m in machine_accounts]
+    lone = len(administrators) <= 1 and any(p in administrators for p in owners)
     about = f"{person.full_name}'s access" if person is not None else "access"
     review.task = create_task(
         kind=REVIEW_KIND,
@@ -90,10 +112,10 @@ def _open_review(
         to_staff=lone or not administrators,
         subject=review,
         summary=(
-            f"Review {about} for {org.legal_name}: confirm or revoke {len(grants)} "
-            f"grant{'s' if len(grants) != 1 else ''} by {deadline:%Y-%m-%d}"
+            f"Review {about} for {org.legal_name}: confirm or revoke "
+            f"{_counted(grants, machine_accounts)} by {deadline:%Y-%m-%d}"
         ),
-        details={"review_id": review.pk, "grants": len(grants)},
+        details={"review_id": review.pk, "grants": len(grants), "machines": len(machine_accounts)},
         due=_end_of(deadline),
         actor=actor,
     )
@@ -108,10 +130,28 @@ def _open_review(
             "campaign": campaign.name if campaign else None,
             "person_id": person.person_id if person else None,
             "grants": len(grants),
+            "machine_accounts": len(machine_accounts),
             "deadline": deadline.isoformat(),
         },
     )
     return review
+
+
+def _counted(grants, machine_accounts) -> str:
+    parts = [f"{len(grants)} grant{'s' if len(grants) != 1 else ''}"] if grants else []
+    if machine_accounts:
+        n = len(machine_accounts)
+        parts.append(f"{n} machine account{'s' if n != 1 else ''}")
+    return " and ".join(parts)
+
+
+def _machines_to_review(org: Organization) -> list[MachineAccount]:
+    return list(
+        MachineAccount.objects.in_force()
+        .filter(organization=org)
+        .select_related("owner", "system")
+        .order_by("pk")
+    )
 
 
 def _grants_to_review(org: Organization, person: Person | None = None) -> list[AccessGrant]:
@@ -193,9 +233,16 @@ def start_review_campaign(
     opened = 0
     for org in scope.order_by("pk"):
         org = lock_for_access(org, actor)
-        grants = _grants_to_review(org)
-        if grants:
-            _open_review(org, grants, deadline=campaign.deadline, actor=actor, campaign=campaign)
+        grants, machine_accounts = _grants_to_review(org), _machines_to_review(org)
+        if grants or machine_accounts:
+            _open_review(
+                org,
+                grants,
+                deadline=campaign.deadline,
+                actor=actor,
+                campaign=campaign,
+                machine_accounts=machine_accounts,
+            )
             opened += 1
     if not opened:
         campaign.state, campaign.closed_at = AccessReviewCampaign.State.CLOSED, timezone.now()
@@ -348,11 +395,41 @@ def _confirm(item: AccessReviewItem, grant: AccessGrant, review: AccessReview, a
     )
 
 
+def _live_machines(items: list[AccessReviewItem]) -> dict[int, MachineAccount]:
+    ids = [i.machine_account_id for i in items if i.machine_account_id is not None]
+    return {
+        m.pk: m
+        for m in MachineAccount.objects.select_for_update(of=("self",))
+        .select_related("organization", "system", "owner")
+        .filter(pk__in=ids)
+    }
+
+
+def _confirm_machine(item: AccessReviewItem, account: MachineAccount, review, actor) -> None:
+    _mark(item, Decision.CONFIRMED, actor)
+    record(
+        actor,
+        "machine_account.confirmed",
+        org=review.organization,
+        target=account,
+        details=audit_details(account.system, account.level, review_id=review.pk),
+    )
+
+
+def _machine_item_of(review: AccessReview, locked: AccessReviewItem) -> MachineAccount:
+    account = _live_machines([locked]).get(locked.machine_account_id)
+    if account is None or not account.is_active:  # ended without settling: cannot happen
+        raise RuleViolation("That machine account has already ended.", code="already_decided")
+    return account
+
+
 def _item_of(review: AccessReview, item: AccessReviewItem) -> tuple[AccessReviewItem, AccessGrant]:
     [locked] = _locked_items(review, [item.pk]) or [None]
     if locked is None:
         raise NotFound(f"No item {item.pk} in access review {review.pk} is visible to you.")
     _refuse_decided(locked)
+    if locked.machine_account_id is not None:
+        return locked, None
     grant = _live_grants([locked]).get(locked.grant_id)
     if grant is None:  # gone without settling the item: cannot happen, see end_grant
         raise RuleViolation("That access has already been revoked.", code="already_decided")
@@ -365,7 +442,10 @@ def confirm_review_item(review: AccessReview, item: AccessReviewItem, *, actor) 
     review = _locked_review(review, actor)
     locked, grant = _item_of(review, item)
     _refuse_own(actor, locked, review.organization)
-    _confirm(locked, grant, review, actor)
+    if grant is None:
+        _confirm_machine(locked, _machine_item_of(review, locked), review, actor)
+    else:
+        _confirm(locked, grant, review, actor)
     return locked
 
 
@@ -380,6 +460,13 @@ def revoke_review_item(review: AccessReview, item: AccessReviewItem, *, actor) -
     org = review.organization
     locked, grant = _item_of(review, item)
     _refuse_own(actor, locked, org)
+    if grant is None:
+        account = _machine_item_of(review, locked)
+        refusal = machine_revoke_refusal(actor, account)
+        require(refusal is None, refusal or "")
+        _mark(locked, Decision.REVOKED, actor)
+        revoke_reviewed(account, actor=actor, why="revoked in an access review")
+        return locked
     require(
         can_revoke_grant_of(actor, org, roles_of(org, grant.person)),
         f"{grant.person.full_name} is a Primary Contact or Authorized Representative of "
@@ -405,9 +492,12 @@ def confirm_all(review: AccessReview, *, actor) -> int:
     others = [i for i in pending if not _own(actor, i)]
     if not others:
         _refuse_own(actor, mine[0], org)
-    grants = _live_grants(others)
+    grants, machines = _live_grants(others), _live_machines(others)
     for item in others:
-        _confirm(item, grants[item.grant_id], review, actor)
+        if item.machine_account_id is not None:
+            _confirm_machine(item, machines[item.machine_account_id], review, actor)
+        else:
+            _confirm(item, grants[item.grant_id], review, actor)
     return len(others)
 
 
@@ -508,12 +598,15 @@ def lapse_review(review: AccessReview, *, today: datetime.date | None = None, ac
     if not review.is_open or review.deadline >= today:
         return 0
     pending = [i for i in _locked_items(review, None) if i.is_pending]
-    grants = _live_grants(pending)
+    grants, machines = _live_grants(pending), _live_machines(pending)
     why = f"it was not confirmed in the access review by its deadline, {review.deadline:%Y-%m-%d}"
     for item in pending:
         _mark(item, Decision.LAPSED, actor)
         if item.grant_id in grants:
             end_grant(grants[item.grant_id], org, actor=actor, action="access.lapsed", why=why)
+        account = machines.get(item.machine_account_id)
+        if account is not None and account.is_active:
+            revoke_reviewed(account, actor=actor, why=why)
     state = AccessReview.State.LAPSED if pending else AccessReview.State.COMPLETED
     _close(review, state, actor, lapsed=len(pending))
     if pending and task is not None:

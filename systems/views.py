@@ -272,8 +272,11 @@ def revoke_review_item(request, review_id: int, item_id: int):
         attempt(
             request,
             lambda: reviews.revoke_review_item(review, item, actor=request.user),
-            f"Revoked: {item.person_name} no longer has access to {item.system_name} on behalf "
-            f"of {review.organization.legal_name}. They have been told by e-mail.",
+            f"Revoked: {item.person_name} no longer works; its owner and the Rights "
+            f"Administrators have been told by e-mail."
+            if item.machine_account_id
+            else f"Revoked: {item.person_name} no longer has access to {item.system_name} on "
+            f"behalf of {review.organization.legal_name}. They have been told by e-mail.",
             error_page=True,
         )
         return redirect(_review_back(review))

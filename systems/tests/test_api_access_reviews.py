@@ -46,6 +46,7 @@ def test_a_rights_administrator_reads_and_decides_a_review(client, personas, rev
     assert erin | {"item_id": 0, "grant_id": 0} == {
         "item_id": 0,
         "grant_id": 0,
+        "machine_account_id": None,
         "person_id": personas.person("erin").person_id,
         "name": "Erin Walsh",
         "system": "metering",

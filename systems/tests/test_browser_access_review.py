@@ -11,13 +11,14 @@ from playwright.sync_api import expect
 from core.testing import browser_sign_in, browser_sign_out
 from systems import services
 from systems.models import AccessGrant, AccessReview
-from systems.tests.helpers import system
+from systems.tests.helpers import system, without_machine_accounts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_staff_start_a_review_and_dave_confirms_all(live_server, live_personas, page, artifacts):
     p = live_personas
+    without_machine_accounts()  # a review of grants alone (machine accounts: their own test)
     for name, code in [("erin", "metering"), ("carol", "settlements")]:
         services.grant_access(p.northwind, p.person(name), system(code), actor=p.staff)
     base = live_server.url

@@ -1,16 +1,16 @@
 """The certification's JSON operations: Schema in -> access -> the same service as the pages."""
 
 from datetime import date, datetime
-from typing import Annotated
 
 from ninja import Field, Query, Router, Status
 
 from certification import queries, services
 from certification.access import get_certification_for
 from certification.rules import can_read_certification
-from core.api import Filled, In, IsoDate, ListParams, Page, Schema, page, responses
+from core.api import Filled, In, ListParams, Page, Schema, page, responses
 from core.errors import Forbidden, NotFound
 from registry.access import get_organization_for, require_staff
+from systems.api import CampaignIn
 from tasks.services import approve_task
 
 router = Router(tags=["certification"])
@@ -60,16 +60,6 @@ class ConfirmIn(In):
 
 class AttestIn(In):
     comment: str = Field("", max_length=2000)
-
-
-class CertificationCampaignIn(In):
-    name: Filled(120)
-    deadline: IsoDate = Field(..., description="The last day to attest (after today).")
-    org_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
-        default_factory=list,
-        max_length=1000,
-        description="Organization IDs to certify; empty: every active organization.",
-    )
 
 
 class CertificationCampaignOut(Schema):
@@ -224,7 +214,7 @@ def list_campaigns(request, params: Query[ListParams]):
     operation_id="start_certification_campaign",
     summary="Ask all or some organizations to certify their registration (operator staff)",
 )
-def start_campaign(request, payload: CertificationCampaignIn):
+def start_campaign(request, payload: CampaignIn):
     campaign = services.start_campaign(
         name=payload.name,
         deadline=payload.deadline,

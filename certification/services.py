@@ -17,7 +17,7 @@ entry undecided, refuses.
 import datetime
 from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from audit.log import actor_label, record
@@ -28,12 +28,11 @@ from certification.models import Certification, CertificationCampaign, Confirmat
 from certification.queries import read
 from certification.rules import certify_refusal
 from core.errors import NotFound, RuleViolation, require
-from core.forms import validated
 from core.services import service
 from registry.locks import lock_organization
 from registry.models import Organization, RoleAssignment
 from registry.rules import Role, is_operator_staff
-from systems.reviews import refuse_campaign_scope
+from systems.campaigns import open_campaign
 
 CERTIFICATION_KIND = "certification"
 REMINDER_DAYS = (30, 14, 7, 1)
@@ -44,13 +43,6 @@ def _end_of(day: datetime.date) -> datetime.datetime:
 
 
 # --- Starting -------------------------------------------------------------------------------
-
-
-def _duplicate(name: str) -> RuleViolation:
-    return RuleViolation(
-        f"A certification called “{name}” is already under way; give this one another name.",
-        code="duplicate_campaign",
-    )
 
 
 def _open(org: Organization, campaign: CertificationCampaign, *, actor) -> Certification:
@@ -104,38 +96,17 @@ def start_campaign(
 ) -> CertificationCampaign:
     """Operator staff ask the organizations listed (Organization IDs; none: every active
     organization) to certify their registration by `deadline`."""
-    require(
-        actor is not None and is_operator_staff(actor),
-        "Only operator staff can start a certification.",
+    campaign, data, scope = open_campaign(
+        CertificationCampaign,
+        StartCertificationForm,
+        what="a certification",
+        name=name,
+        deadline=deadline,
+        organizations=organizations,
+        actor=actor,
     )
-    if not isinstance(organizations, str):
-        organizations = " ".join(str(n) for n in organizations)
-    data = validated(
-        StartCertificationForm(
-            data={"name": name, "deadline": deadline or "", "organizations": organizations}
-        )
-    )
-    refuse_campaign_scope(data)
-    if CertificationCampaign.objects.filter(
-        name__iexact=data["name"], state=CertificationCampaign.State.OPEN
-    ).exists():
-        raise _duplicate(data["name"])
-    try:
-        with transaction.atomic():
-            campaign = CertificationCampaign.objects.create(
-                name=data["name"],
-                deadline=data["deadline"],
-                all_organizations=not data["organizations"],
-                started_by=actor,
-            )
-    except IntegrityError:
-        raise _duplicate(data["name"]) from None
-    scope = Organization.objects.filter(is_active=True)
-    if data["organizations"]:
-        scope = scope.filter(org_id__in=data["organizations"])
-        campaign.organizations.set(scope)
     opened = 0
-    for org in scope.order_by("pk"):
+    for org in scope:
         _open(lock_organization(org, actor), campaign, actor=actor)
         opened += 1
     record(

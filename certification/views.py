@@ -15,8 +15,7 @@ from certification.forms import StartCertificationForm
 from certification.models import Certification
 from certification.rules import certify_refusal
 from core.csv import csv_lines
-from core.errors import DomainError, Invalid, NotFound
-from core.forms import show_errors
+from core.errors import DomainError, NotFound
 from core.text import end_sentence
 from core.views import attempt
 from registry.access import require_staff
@@ -26,6 +25,7 @@ from registry.rules import (
     can_manage_sections,
     can_remove_member,
 )
+from systems.views import start_campaign_page
 from tasks.services import approve_task
 
 
@@ -206,30 +206,22 @@ def campaigns(request):
 
 @require_http_methods(["GET", "POST"])
 def start(request):
-    require_staff(request.user)
-    form = StartCertificationForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        try:
-            campaign = services.start_campaign(
-                name=request.POST.get("name", ""),
-                deadline=request.POST.get("deadline", ""),
-                organizations=request.POST.get("organizations", ""),
-                actor=request.user,
-            )
-        except DomainError as exc:  # each message under its field, or above the form
-            show_errors(form, exc)
-            status = 422 if isinstance(exc, Invalid) or exc.fields else exc.status
-        else:
-            opened = campaign.certifications.count()
-            messages.success(
-                request,
-                f"Certification “{campaign.name}” started: {opened} organization"
-                f"{'s' if opened != 1 else ''} received a task for their Authorized "
-                f"Representatives, due {campaign.deadline:%Y-%m-%d}.",
-            )
-            return redirect("certification-campaign", campaign_id=campaign.pk)
-    return render(request, "certification/start.html", {"form": form}, status=status)
+    def done(campaign) -> str:
+        opened = campaign.certifications.count()
+        return (
+            f"Certification “{campaign.name}” started: {opened} organization"
+            f"{'s' if opened != 1 else ''} received a task for their Authorized "
+            f"Representatives, due {campaign.deadline:%Y-%m-%d}."
+        )
+
+    return start_campaign_page(
+        request,
+        StartCertificationForm,
+        services.start_campaign,
+        template="certification/start.html",
+        url_name="certification-campaign",
+        done=done,
+    )
 
 
 @require_GET

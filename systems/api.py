@@ -405,12 +405,12 @@ class ReviewDetailOut(ReviewOut):
 class CampaignIn(In):
     name: Filled(120)
     deadline: IsoDate = Field(
-        ..., description="The last day grants can be confirmed (after today)."
+        ..., description="The campaign's last day (after today): to confirm grants, or attest."
     )
     org_ids: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] = Field(
         default_factory=list,
         max_length=1000,
-        description="Organization IDs to review; empty: every active organization.",
+        description="Organization IDs in scope; empty: every active organization.",
     )
 
 

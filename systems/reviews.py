@@ -16,17 +16,16 @@ review: whichever comes second sees what the first decided.
 import datetime
 from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from audit.log import actor_label, record
 from core.errors import NotFound, RuleViolation, require
-from core.forms import validated
 from core.services import service
 from registry.models import Organization, Person, RoleAssignment
-from registry.rules import Role, is_operator_staff
+from registry.rules import Role
 from systems import notifications
+from systems.campaigns import open_campaign
 from systems.forms import StartReviewCampaignForm
 from systems.grants import audit_details, end_grant, lock_for_access
 from systems.machines import revoke_reviewed
@@ -161,77 +160,23 @@ def _grants_to_review(org: Organization, person: Person | None = None) -> list[A
     return list(qs.select_related("person", "system").order_by("pk"))
 
 
-def _duplicate(name: str) -> RuleViolation:
-    return RuleViolation(
-        f"An access review called “{name}” is already under way; give this one another name.",
-        code="duplicate_campaign",
-    )
-
-
-def refuse_campaign_scope(data: dict) -> None:
-    """A deadline that is not still ahead breaks the review's rule (409); an Organization ID
-    that names no active organization is not found (404). Both say so under their field."""
-    problems = {}
-    if data["deadline"] <= timezone.localdate():
-        problems["deadline"] = ["The deadline must be a day after today."]
-    found = set(
-        Organization.objects.filter(org_id__in=data["organizations"], is_active=True).values_list(
-            "org_id", flat=True
-        )
-    )
-    missing = [str(n) for n in data["organizations"] if n not in found]
-    if missing:
-        problems["organizations"] = [
-            f"No active organization has the ID {', '.join(missing)}."
-            if len(missing) == 1
-            else f"No active organizations have the IDs {', '.join(missing)}."
-        ]
-    if "organizations" in problems:
-        raise NotFound(problems["organizations"][0], fields=problems)
-    if problems:
-        raise RuleViolation(problems["deadline"][0], code="deadline_passed", fields=problems)
-
-
 @service("access_review.start_campaign", org=None, target=None)
 def start_review_campaign(
     *, name: str, deadline: datetime.date | str, organizations: Iterable[int] | str = "", actor
 ) -> AccessReviewCampaign:
     """Operator staff start a review of every grant of the organizations listed (Organization
     IDs; none: every active organization). Organizations without grants get no review."""
-    require(
-        actor is not None and is_operator_staff(actor),
-        "Only operator staff can start an access review.",
+    campaign, data, scope = open_campaign(
+        AccessReviewCampaign,
+        StartReviewCampaignForm,
+        what="an access review",
+        name=name,
+        deadline=deadline,
+        organizations=organizations,
+        actor=actor,
     )
-    if not isinstance(organizations, str):
-        organizations = " ".join(str(n) for n in organizations)
-    data = validated(
-        StartReviewCampaignForm(
-            data={"name": name, "deadline": deadline or "", "organizations": organizations}
-        )
-    )
-    refuse_campaign_scope(data)
-    if AccessReviewCampaign.objects.filter(
-        name__iexact=data["name"], state=AccessReviewCampaign.State.OPEN
-    ).exists():
-        raise _duplicate(data["name"])
-    # The database's unique open name (access_review_campaign_open_name) settles a double
-    # submission that passed the check above at the same moment.
-    try:
-        with transaction.atomic():
-            campaign = AccessReviewCampaign.objects.create(
-                name=data["name"],
-                deadline=data["deadline"],
-                all_organizations=not data["organizations"],
-                started_by=actor,
-            )
-    except IntegrityError:
-        raise _duplicate(data["name"]) from None
-    scope = Organization.objects.filter(is_active=True)
-    if data["organizations"]:
-        scope = scope.filter(org_id__in=data["organizations"])
-        campaign.organizations.set(scope)
     opened = 0
-    for org in scope.order_by("pk"):
+    for org in scope:
         org = lock_for_access(org, actor)
         grants, machine_accounts = _grants_to_review(org), _machines_to_review(org)
         if grants or machine_accounts:

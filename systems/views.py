@@ -340,14 +340,16 @@ def access_review_campaigns(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def start_review_campaign(request):
+def start_campaign_page(request, form_class, start, *, template: str, done, url_name: str):
+    """Operator staff's page that starts a campaign (an access review, a certification): the
+    form, one service `start`, its refusals under their fields, `done(campaign)` as the message,
+    then the campaign's page (`url_name`)."""
     require_staff(request.user)
-    form = StartReviewCampaignForm(request.POST or None)
+    form = form_class(request.POST or None)
     status = 200
     if request.method == "POST":
         try:
-            campaign = reviews.start_review_campaign(
+            campaign = start(
                 name=request.POST.get("name", ""),
                 deadline=request.POST.get("deadline", ""),
                 organizations=request.POST.get("organizations", ""),
@@ -357,15 +359,25 @@ def start_review_campaign(request):
             show_errors(form, exc)
             status = 422 if isinstance(exc, Invalid) or exc.fields else exc.status
         else:
-            opened = campaign.reviews.count()
-            messages.success(
-                request,
-                f"Access review “{campaign.name}” started: {opened} organization(s) with "
-                f"grants received a review task for their Rights Administrators, due "
-                f"{campaign.deadline:%Y-%m-%d}.",
-            )
-            return redirect("systems-review-campaign", campaign_id=campaign.pk)
-    return render(request, "systems/review_start.html", {"form": form}, status=status)
+            messages.success(request, done(campaign))
+            return redirect(url_name, campaign_id=campaign.pk)
+    return render(request, template, {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def start_review_campaign(request):
+    return start_campaign_page(
+        request,
+        StartReviewCampaignForm,
+        reviews.start_review_campaign,
+        template="systems/review_start.html",
+        url_name="systems-review-campaign",
+        done=lambda campaign: (
+            f"Access review “{campaign.name}” started: {campaign.reviews.count()} "
+            f"organization(s) with grants received a review task for their Rights "
+            f"Administrators, due {campaign.deadline:%Y-%m-%d}."
+        ),
+    )
 
 
 @require_GET

@@ -17,47 +17,23 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from registry.models import Organization
+from systems.models import Campaign
 
 
-class CertificationCampaign(models.Model):
+class CertificationCampaign(Campaign):
     """Operator staff ask every organization in scope (all, or the ones listed) to certify
-    its registration by `deadline`. `open` until each certification is attested or escalated."""
+    its registration by `deadline`. `open` until each certification is attested."""
 
-    class State(models.TextChoices):
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
-
-    name = models.CharField(max_length=120)
     deadline = models.DateField(help_text="The last day on which organizations can attest.")
-    all_organizations = models.BooleanField(default=True)
-    organizations = models.ManyToManyField(Organization, blank=True, related_name="+")
-    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    started_at = models.DateTimeField(auto_now_add=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["-started_at", "-pk"]
+    class Meta(Campaign.Meta):
         constraints = [
             models.UniqueConstraint(
                 Lower("name"), condition=Q(state="open"), name="certification_campaign_open_name"
             ),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.name} (until {self.deadline:%Y-%m-%d})"
-
     audit_type = "certification_campaign"
-
-    @property
-    def audit_id(self) -> int:
-        return self.pk
-
-    @property
-    def audit_label(self) -> str:
-        return str(self)[:200]
 
 
 class Certification(models.Model):

@@ -154,17 +154,16 @@ class AccessRequest(models.Model):
         return f"{self.person} asks for {self.system} ({self.level})"
 
 
-class AccessReviewCampaign(models.Model):
-    """A recertification started by operator staff: every organization in scope (all, or the
-    ones listed) with grants gets an AccessReview and a task for its Rights Administrators.
-    `open` until every one of its reviews is completed or lapsed, then `closed`."""
+class Campaign(models.Model):
+    """What an access review campaign and a certification campaign share (abstract): staff ask
+    every organization in scope (all, or the ones listed) for something by `deadline`
+    (each subclass says what, on its own `deadline`); `open` until each is done, then `closed`."""
 
     class State(models.TextChoices):
         OPEN = "open", "Open"
         CLOSED = "closed", "Closed"
 
     name = models.CharField(max_length=120)
-    deadline = models.DateField(help_text="The last day on which grants can be confirmed.")
     all_organizations = models.BooleanField(default=True)
     organizations = models.ManyToManyField(Organization, blank=True, related_name="+")
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
@@ -175,18 +174,11 @@ class AccessReviewCampaign(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-started_at", "-pk"]
-        constraints = [
-            # A double submission never starts the same review twice (whatever the case).
-            models.UniqueConstraint(
-                Lower("name"), condition=Q(state="open"), name="access_review_campaign_open_name"
-            ),
-        ]
 
     def __str__(self) -> str:
         return f"{self.name} (until {self.deadline:%Y-%m-%d})"
-
-    audit_type = "access_review_campaign"
 
     @property
     def audit_id(self) -> int:
@@ -195,6 +187,24 @@ class AccessReviewCampaign(models.Model):
     @property
     def audit_label(self) -> str:
         return str(self)[:200]
+
+
+class AccessReviewCampaign(Campaign):
+    """A recertification started by operator staff: every organization in scope (all, or the
+    ones listed) with grants gets an AccessReview and a task for its Rights Administrators.
+    `open` until every one of its reviews is completed or lapsed, then `closed`."""
+
+    deadline = models.DateField(help_text="The last day on which grants can be confirmed.")
+
+    class Meta(Campaign.Meta):
+        constraints = [
+            # A double submission never starts the same review twice (whatever the case).
+            models.UniqueConstraint(
+                Lower("name"), condition=Q(state="open"), name="access_review_campaign_open_name"
+            ),
+        ]
+
+    audit_type = "access_review_campaign"
 
 
 class AccessReview(models.Model):

@@ -1,5 +1,7 @@
-"""The French catalogue is complete and current: every string the code marks is in
-locale/fr/LC_MESSAGES/django.po, translated, and nothing there is fuzzy or obsolete.
+"""The French catalogues are complete and current: every string the code marks is in the
+catalogue of its app (<app>/locale/fr/LC_MESSAGES/django.po; the project's own templates and the
+apps without one in locale/fr/LC_MESSAGES/django.po), translated, and nothing there is fuzzy or
+obsolete.
 
 `scripts/messages.sh` (`make messages`) is run in a copy of the project, so that the check
 never writes into the working tree; what it gives must be what the repository holds."""
@@ -15,6 +17,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = Path("locale/fr/LC_MESSAGES/django.po")
+
+
+def catalogues(root: Path) -> list[Path]:
+    """Every French catalogue under `root`, relative to it: the project's and each app's."""
+    return [CATALOGUE] + sorted(
+        path.relative_to(root) for path in root.glob("*/locale/fr/LC_MESSAGES/django.po")
+    )
+
 SKIPPED = shutil.ignore_patterns(
     ".git",
     ".venv",
@@ -69,9 +79,10 @@ def entries(text: str) -> dict[tuple, tuple]:
     return found
 
 
-def test_every_entry_has_its_french_and_none_is_fuzzy():
+@pytest.mark.parametrize("catalogue", catalogues(ROOT), ids=str)
+def test_every_entry_has_its_french_and_none_is_fuzzy(catalogue):
     result = subprocess.run(
-        ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(ROOT / CATALOGUE)],
+        ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(ROOT / catalogue)],
         capture_output=True,
         text=True,
     )
@@ -80,7 +91,7 @@ def test_every_entry_has_its_french_and_none_is_fuzzy():
     assert "untranslated" not in stats and "fuzzy" not in stats, stats
     problems = [
         ident
-        for ident, (flags, strs, obsolete) in entries((ROOT / CATALOGUE).read_text()).items()
+        for ident, (flags, strs, obsolete) in entries((ROOT / catalogue).read_text()).items()
         if obsolete or "fuzzy" in flags or not all(strs)
     ]
     assert not problems, problems
@@ -100,13 +111,20 @@ def test_the_catalogue_holds_every_marked_string_and_no_other(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    kept = entries((ROOT / CATALOGUE).read_text())
-    fresh = entries((copy / CATALOGUE).read_text())
-    missing = sorted(str(k) for k in fresh.keys() - kept.keys())
-    gone = sorted(str(k) for k in kept.keys() - fresh.keys())
-    changed = sorted(str(k) for k in fresh.keys() & kept.keys() if fresh[k] != kept[k])
-    assert not (missing or gone or changed), (
-        "The French catalogue is stale: run `make messages`, translate what is new "
-        f"(docs/glossary-fr.md) and commit locale/fr/LC_MESSAGES/django.po.\n"
-        f"Not in the catalogue: {missing}\nNo longer in the code: {gone}\nChanged: {changed}"
+    assert catalogues(copy) == catalogues(ROOT), "a catalogue is missing from the repository"
+    stale = []
+    for catalogue in catalogues(ROOT):
+        kept = entries((ROOT / catalogue).read_text())
+        fresh = entries((copy / catalogue).read_text())
+        missing = sorted(str(k) for k in fresh.keys() - kept.keys())
+        gone = sorted(str(k) for k in kept.keys() - fresh.keys())
+        changed = sorted(str(k) for k in fresh.keys() & kept.keys() if fresh[k] != kept[k])
+        if missing or gone or changed:
+            stale.append(
+                f"{catalogue}:\nNot in the catalogue: {missing}\n"
+                f"No longer in the code: {gone}\nChanged: {changed}"
+            )
+    assert not stale, (
+        "A French catalogue is stale: run `make messages`, translate what is new "
+        "(docs/glossary-fr.md) and commit the catalogue.\n" + "\n".join(stale)
     )

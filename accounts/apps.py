@@ -14,3 +14,8 @@ class AccountsConfig(AppConfig):
         from registry import hooks
 
         hooks.person_registered.register(invite_person)
+
+        from accounts.language import languages_of_addresses
+        from core import mail
+
+        mail.languages_of.register(languages_of_addresses)

@@ -51,3 +51,28 @@ class PreferredLanguageMiddleware:
         if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
             remember(response, language)
         return response
+
+
+def languages_of_addresses(addresses: list[str]) -> dict[str, str]:
+    """The language each address's person reads the portal in (core.mail's `languages_of`):
+    the account of the person registered with that e-mail address, or the account's own
+    address for operator staff without a person. One query, whatever the number."""
+    from django.db.models import Q
+    from django.db.models.functions import Lower
+
+    from accounts.models import User
+
+    folded = sorted({address.strip().lower() for address in addresses if address})
+    if not folded:
+        return {}
+    found: dict[str, str] = {}
+    rows = (
+        User.objects.annotate(person_email=Lower("person__email"), own_email=Lower("email"))
+        .filter(Q(person_email__in=folded) | Q(own_email__in=folded))
+        .values_list("person_email", "own_email", "language")
+    )
+    for person_email, own_email, language in rows:
+        for address in (own_email, person_email):  # the person's registered address wins
+            if address in folded:
+                found[address] = language
+    return found

@@ -1,4 +1,11 @@
-"""The one family of domain errors. Views show `message`; the API maps `status` and `code`."""
+"""The one family of domain errors. Views show `message`; the API maps `status` and `code`.
+
+A message may be marked for translation (`gettext_lazy`, or a `core.text.sentence` of one):
+it is then read in the language active where it is read, so a person sees the refusal in
+their language and the audit log (which reads it under `translation.override("en")`) keeps
+it in English."""
+
+from django.utils import translation
 
 from core.text import tidy
 
@@ -10,12 +17,25 @@ class DomainError(Exception):
     code = "invalid"
 
     def __init__(self, message: str, *, code: str | None = None, fields: dict | None = None):
-        message = tidy(message)
         super().__init__(message)
-        self.message = message
+        self._message = message
         if code:
             self.code = code
         self.fields = fields or {}
+
+    @property
+    def message(self) -> str:
+        """The sentence in the active language."""
+        return tidy(str(self._message))
+
+    @property
+    def english(self) -> str:
+        """The sentence in English, as the audit log keeps it."""
+        with translation.override("en"):
+            return self.message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class NotFound(DomainError):

@@ -13,6 +13,12 @@ the admin) with the addresses still to serve, so nothing is silently lost.
 
 With `BACKGROUND_TASKS=immediate` (development, tests) delivery runs right after commit in
 the request; a failure is logged, never shown to the person (their change is done).
+
+Each recipient reads the message in their own language (issue 20): a subject and body marked
+for translation (`gettext_lazy`, or a `core.text.sentence` of one) are put together once per
+language among the recipients (`languages_of`, answered by accounts: the language of the
+account behind each address; English for an address without one), and each language goes out
+as its own outbox row. Plain strings go out as they are.
 """
 
 import contextlib
@@ -23,8 +29,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django_tasks import default_task_backend, task
+
+from core.hooks import Hook
 
 logger = logging.getLogger(__name__)
 
@@ -85,23 +94,48 @@ def deliver_email(to: list[str], subject: str, body: str, attempt: int = 1) -> d
     return {"sent": sent}
 
 
+languages_of = Hook(
+    "languages_of",
+    "(addresses) -> {address: language code}: the language each address reads its e-mail in; "
+    "an address no reaction names gets settings.LANGUAGE_CODE.",
+)
+
+
+def _by_language(recipients: list[str]) -> dict[str, list[str]]:
+    known: dict[str, str] = {}
+    for answer in languages_of(recipients):
+        known.update({address.lower(): language for address, language in answer.items()})
+    groups: dict[str, list[str]] = {}
+    for address in recipients:
+        language = known.get(address.lower(), settings.LANGUAGE_CODE)
+        groups.setdefault(language, []).append(address)
+    return groups
+
+
+def _signature() -> str:
+    relations = gettext("Customer Relations:")
+    return (
+        f"\n\n--\n{settings.OPERATOR_NAME} · {settings.PORTAL_NAME}\n"
+        f"{relations} {settings.CUSTOMER_RELATIONS_PHONE} · "
+        f"{settings.CUSTOMER_RELATIONS_EMAIL}\n"
+    )
+
+
 def send_after_commit(to: list[str], subject: str, body: str) -> None:
     """Queue a message with the current transaction: it is delivered once that commits, and
-    never if it rolls back."""
+    never if it rolls back. Each recipient gets it in their language (see the module's note)."""
     recipients = sorted({address.strip() for address in to if address and address.strip()})
     if not recipients:
         return
-    signature = (
-        f"\n\n--\n{settings.OPERATOR_NAME} · {settings.PORTAL_NAME}\n"
-        f"Customer Relations: {settings.CUSTOMER_RELATIONS_PHONE} · "
-        f"{settings.CUSTOMER_RELATIONS_EMAIL}\n"
-    )
-    args = (recipients, subject, body + signature)
-    if _retries_possible():
-        # The outbox row is written in this transaction: commit and e-mail stand or fall together.
-        deliver_email.enqueue(*args)
-    else:
-        transaction.on_commit(lambda: deliver_email.enqueue(*args))
+    for language, addresses in sorted(_by_language(recipients).items()):
+        with translation.override(language):
+            args = (addresses, str(subject), str(body) + _signature())
+        if _retries_possible():
+            # The outbox row is written in this transaction: commit and e-mail stand or fall
+            # together.
+            deliver_email.enqueue(*args)
+        else:
+            transaction.on_commit(lambda args=args: deliver_email.enqueue(*args))
 
 
 # A delivery never takes this long (one SMTP connection, a timeout per step), so a row still

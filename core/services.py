@@ -96,7 +96,7 @@ def service(
                         org=org_of(bound),
                         target=target_of(bound),
                         code=exc.code,
-                        message=exc.message,
+                        message=exc.english,
                     )
                 raise
 

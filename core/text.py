@@ -8,11 +8,32 @@ article, and lists read as English, wherever they appear.
     sentence("{actor} removed {target} from {org}.", actor=..., target=..., org=...)
     with_article("Authorized Representative")  -> "an Authorized Representative"
     and_list(["Alice", "Bob", "Carol"])         -> "Alice, Bob and Carol"
+
+In French (issue 20) the same builders follow the active language: a template marked with
+`gettext_lazy` gives a sentence that is put together when it is read, in the reader's language
+(a refusal shown to a person in French, audited in English; an e-mail in each recipient's
+language); `with_article` leaves the noun bare (French sentences are written around the bare
+role name: « est maintenant représentant autorisé »), and lists join with « et » / « ou ».
+Each builder given a lazy argument answers lazily, so the whole sentence waits for its reader.
 """
 
 import re
 import string
 from collections.abc import Iterable
+
+from django.utils.functional import keep_lazy_text
+from django.utils.translation import get_language, pgettext_lazy
+
+# The words joining a list's last two items, in the active language.
+_CONJUNCTIONS = {
+    "and": pgettext_lazy("joining the last two items of a list", "and"),
+    "or": pgettext_lazy("joining the last two items of a list", "or"),
+}
+
+
+def _in_french() -> bool:
+    return (get_language() or "en").startswith("fr")
+
 
 # A sentence already ends when its last character (before closing quotes or brackets) is one
 # of these: a name such as "Northwind Power Corp." ends the sentence it closes.
@@ -52,12 +73,13 @@ def tidy(text: str) -> str:
     return _DOUBLE_STOP.sub(".", text)
 
 
+@keep_lazy_text
 def sentence(template: str, /, **values: object) -> str:
     """`template.format(**values)`, without a doubled full stop where a value that ends with
     one ("Northwind Power Corp.") meets the template's own (".", "?" stays: "Corp.?" reads)."""
     out: list[str] = []
     previous = ""
-    for literal, field, spec, conversion in string.Formatter().parse(template):
+    for literal, field, spec, conversion in string.Formatter().parse(str(template)):
         closers = literal[: len(literal) - len(literal.lstrip(_CLOSERS))]
         rest = literal[len(closers) :]
         if rest.startswith(".") and not rest.startswith("..") and ends_sentence(previous):
@@ -94,14 +116,20 @@ def article(noun: str) -> str:
     return "a"
 
 
+@keep_lazy_text
 def with_article(noun: str) -> str:
-    """`noun` with its indefinite article: "an Authorized Representative"."""
+    """`noun` with its indefinite article: "an Authorized Representative" (in French the bare
+    noun: the French sentence carries its own article where it needs one)."""
+    if _in_french():
+        return str(noun).strip()
     return f"{article(noun)} {str(noun).strip()}"
 
 
 def and_list(items: Iterable[object], conjunction: str = "and") -> str:
-    """ "A", "A and B", "A, B and C" (no serial comma, as the operator writes)."""
+    """ "A", "A and B", "A, B and C" (no serial comma, as the operator writes); « A, B et C »
+    in French."""
     words = [str(item) for item in items if str(item).strip()]
+    conjunction = str(_CONJUNCTIONS.get(conjunction, conjunction))
     if len(words) <= 2:
         return f" {conjunction} ".join(words)
     return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"

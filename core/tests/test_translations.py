@@ -25,6 +25,7 @@ def catalogues(root: Path) -> list[Path]:
         path.relative_to(root) for path in root.glob("*/locale/fr/LC_MESSAGES/django.po")
     )
 
+
 SKIPPED = shutil.ignore_patterns(
     ".git",
     ".venv",

@@ -30,6 +30,8 @@ never filed under an organization (the operator's catalogue, a person's own acco
 import logging
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, gettext_noop
+
 
 @dataclass(frozen=True)
 class Action:
@@ -52,10 +54,6 @@ class Action:
     @property
     def event_type(self) -> str:
         return self.event or self.code
-
-    @property
-    def refused_sentence(self) -> str:
-        return self.refused or "{actor} tried to " + self.attempt + " and was refused: {reason}"
 
 
 class UnknownAction(LookupError):
@@ -117,31 +115,31 @@ def event_types() -> list[str]:
 
 
 _GENERIC = {
-    "org": "the organization",
-    "target": "someone",
-    "actor": "someone",
-    "system": "a system",
-    "role": "a role",
-    "level": "a level",
-    "participation_type": "a participation type",
-    "participation_type_name": "a participation type",
-    "requirement_name": "a requirement",
-    "account": "an account",
-    "user_name": "someone",
+    "org": gettext_noop("the organization"),
+    "target": gettext_noop("someone"),
+    "actor": gettext_noop("someone"),
+    "system": gettext_noop("a system"),
+    "role": gettext_noop("a role"),
+    "level": gettext_noop("a level"),
+    "participation_type": gettext_noop("a participation type"),
+    "participation_type_name": gettext_noop("a participation type"),
+    "requirement_name": gettext_noop("a requirement"),
+    "account": gettext_noop("an account"),
+    "user_name": gettext_noop("someone"),
 }
 
 
 # What "{target}" stands for in an event type's description, by the code (or its noun) where
 # it is not a person; "" where the phrase already names the thing ("the webhook {target}").
 _TARGET_NOUNS = {
-    "task": "a task",
-    "section": "a section",
-    "machine_account": "a machine account",
+    "task": gettext_noop("a task"),
+    "section": gettext_noop("a section"),
+    "machine_account": gettext_noop("a machine account"),
     "webhook": "",
     "api_token": "",
     "scim_token": "",
-    "scim_group": "a role",
-    "comment": "a task or an application",
+    "scim_group": gettext_noop("a role"),
+    "comment": gettext_noop("a task or an application"),
     "application": "",
 }
 
@@ -151,21 +149,21 @@ class _Generic(dict):
         super().__init__()
         noun = _TARGET_NOUNS.get(code, _TARGET_NOUNS.get(code.split(".")[0]))
         if noun is not None:
-            self["target"] = noun
+            self["target"] = gettext(noun) if noun else ""
 
     def __missing__(self, key: str) -> str:
-        return _GENERIC.get(key, "…")
+        return gettext(_GENERIC[key]) if key in _GENERIC else "…"
 
 
 def event_description(event_type: str) -> str:
     """What an event type means, in words ("Add someone to the organization"), from the
-    action's own phrase; for a subscriber choosing events."""
+    action's own phrase, in the active language; for a subscriber choosing events."""
     action = next((a for a in _ACTIONS.values() if a.event_type == event_type), None)
     if action is None:
         return event_type
     if action.summary:
-        return action.summary
-    phrase = " ".join(action.attempt.format_map(_Generic(action.code)).split())
+        return gettext(action.summary)
+    phrase = " ".join(gettext(action.attempt).format_map(_Generic(action.code)).split())
     return phrase[:1].upper() + phrase[1:]
 
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from core.audited import TitledMessage
+from core.bilingual import localized
 from registry.models import Organization, RoleType
 
 
@@ -21,7 +22,9 @@ class Announcement(TitledMessage, models.Model):
     (`withdrawn_at`; the row is kept, like its audit entries)."""
 
     title = models.CharField(max_length=200)
+    title_fr = models.CharField("title in French", max_length=200, blank=True)
     body = models.TextField(max_length=5000)
+    body_fr = models.TextField("text in French", max_length=5000, blank=True)
     published_at = models.DateTimeField(auto_now_add=True, db_index=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -37,7 +40,7 @@ class Announcement(TitledMessage, models.Model):
         ordering = ["-published_at", "-id"]
 
     def __str__(self) -> str:
-        return self.title
+        return localized(self, "title")  # in the reader's language (core.bilingual)
 
     audit_type = "announcement"
 
@@ -60,7 +63,9 @@ class Notice(TitledMessage, models.Model):
     """A notice to the holders of `roles` in `organization` (or in every organization)."""
 
     title = models.CharField(max_length=200)
+    title_fr = models.CharField("title in French", max_length=200, blank=True)
     body = models.TextField(max_length=5000)
+    body_fr = models.TextField("text in French", max_length=5000, blank=True)
     organization = models.ForeignKey(
         Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="notices"
     )
@@ -76,6 +81,6 @@ class Notice(TitledMessage, models.Model):
         ordering = ["-issued_at", "-id"]
 
     def __str__(self) -> str:
-        return self.title
+        return localized(self, "title")  # in the reader's language (core.bilingual)
 
     audit_type = "notice"

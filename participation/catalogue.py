@@ -102,3 +102,13 @@ def ensure_participation_types(ParticipationType, Requirement, RoleType) -> None
             )
             if roles:
                 requirement.roles.set(RoleType.objects.filter(code__in=roles))
+
+
+# The French of the catalogue's participation types (issue 20), written where staff have not
+# written their own.
+FRENCH = {
+    MARKET_PARTICIPANT: (
+        "Participant au marché",
+        "Acheter et vendre de l'électricité sur le marché de gros de l'exploitant.",
+    ),
+}

@@ -12,8 +12,9 @@ from django.utils import timezone
 from audit.log import record
 from conversations.access import get_thread_for
 from conversations.services import add_comment
+from core.bilingual import write_french
 from participation import services
-from participation.catalogue import MARKET_PARTICIPANT, ensure_participation_types
+from participation.catalogue import FRENCH, MARKET_PARTICIPANT, ensure_participation_types
 from participation.models import Application, Item, ParticipationType, Requirement
 from registry.models import Organization, RoleType
 
@@ -43,6 +44,7 @@ DEMO_COMMENT = (
 
 def seed_participation(operator, users: dict) -> None:
     ensure_participation_types(ParticipationType, Requirement, RoleType)
+    write_french(ParticipationType, FRENCH)
     ptype = ParticipationType.objects.filter(code=MARKET_PARTICIPANT).first()
     if ptype is None:
         return

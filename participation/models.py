@@ -30,6 +30,7 @@ from django.db import models
 from django.db.models import Q
 
 from core.audited import CatalogueEntry
+from core.bilingual import localized
 from registry.models import Organization, RoleType
 
 
@@ -38,7 +39,9 @@ class ParticipationType(CatalogueEntry, models.Model):
 
     code = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=100)
+    name_fr = models.CharField("name in French", max_length=100, blank=True)
     description = models.TextField(blank=True)
+    description_fr = models.TextField("description in French", blank=True)
     # Offered to organizations on Manage Participation (applications already started go on).
     is_active = models.BooleanField("offered", default=True)
     sort_order = models.PositiveSmallIntegerField(default=100)
@@ -47,7 +50,7 @@ class ParticipationType(CatalogueEntry, models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return localized(self, "name")  # in the reader's language (core.bilingual)
 
     audit_type = "participation_type"
 

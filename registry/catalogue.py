@@ -124,3 +124,53 @@ def ensure_role_types(RoleType) -> None:
     for code, *_, managers, _ in ROLES:
         if not by_code[code].managed_by.exists():
             by_code[code].managed_by.set([by_code[m] for m in managers])
+
+
+# The French of the catalogue's role types (issue 20; docs/glossary-fr.md): written into
+# `name_fr` and `description_fr` where staff have not written their own.
+FRENCH = {
+    AR: (
+        "Représentant autorisé",
+        "Représente l'organisation sur le plan juridique; le premier est inscrit par le "
+        "personnel de l'exploitant.",
+    ),
+    PC: (
+        "Personne-ressource principale",
+        "La personne-ressource de l'exploitant au quotidien; inscrit les administrateurs des "
+        "droits et les autres personnes-ressources principales.",
+    ),
+    RA: (
+        "Administrateur des droits",
+        "Accorde et retire, pour l'organisation, l'accès aux systèmes d'information de "
+        "l'exploitant.",
+    ),
+    IBC: (
+        "Personne-ressource pour la facturation et les services bancaires",
+        "Tient à jour les renseignements bancaires de l'organisation.",
+    ),
+    APPR: (
+        "Représentant du demandeur",
+        "Mène les demandes de participation de l'organisation (Gérer la participation); "
+        "obligatoire en tout temps dès que l'organisation a demandé une participation.",
+    ),
+    "prudential_contact": (
+        "Personne-ressource pour les garanties financières",
+        "Personne-ressource pour les garanties financières (crédit et sûretés).",
+    ),
+    "settlement_contact": (
+        "Personne-ressource pour le règlement",
+        "Personne-ressource pour les relevés de règlement et les factures.",
+    ),
+    "metering_contact": (
+        "Personne-ressource pour le mesurage",
+        "Personne-ressource pour les données de mesurage et les compteurs.",
+    ),
+    "equipment_registration_specialist": (
+        "Spécialiste de l'inscription des installations",
+        "Inscrit et met à jour les installations et l'équipement de l'organisation.",
+    ),
+    "emergency_preparedness_contact": (
+        "Personne-ressource pour la préparation aux situations d'urgence",
+        "Personne-ressource pour la préparation aux situations d'urgence et le rétablissement.",
+    ),
+}

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import Lower
 
 from core.audited import CatalogueEntry
+from core.bilingual import localized
 from registry.staff import is_operator_staff
 
 
@@ -258,7 +259,9 @@ class RoleType(CatalogueEntry, models.Model):
 
     code = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=100)
+    name_fr = models.CharField("name in French", max_length=100, blank=True)
     description = models.TextField(blank=True)
+    description_fr = models.TextField("description in French", blank=True)
     mandatory = models.BooleanField(default=False)
     recommended_holders = models.PositiveSmallIntegerField(default=1)
     managed_by = models.ManyToManyField(
@@ -277,7 +280,7 @@ class RoleType(CatalogueEntry, models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return localized(self, "name")  # in the reader's language (core.bilingual)
 
     audit_type = "role_type"
 

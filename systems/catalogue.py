@@ -41,3 +41,21 @@ def ensure_systems() -> None:
                 "sort_order": (order + 1) * 10,
             },
         )
+
+
+# The French of the demo systems (issue 20), written where staff have not written their own.
+FRENCH = {
+    "mpi": (
+        "Interface des participants au marché",
+        "Soumettre les données de répartition et les offres, et consulter les résultats du marché.",
+    ),
+    "settlements": (
+        "Relevés de règlement",
+        "Relevés de règlement préliminaires et définitifs, factures et contestations.",
+    ),
+    "metering": (
+        "Données de mesurage",
+        "Données de mesurage aux fins de facturation pour les points de livraison de "
+        "l'organisation.",
+    ),
+}

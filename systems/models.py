@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from core.audited import CatalogueEntry
+from core.bilingual import localized
 from registry.models import Organization, Person
 
 
@@ -33,7 +34,9 @@ class InformationSystem(CatalogueEntry, models.Model):
 
     code = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=120)
+    name_fr = models.CharField("name in French", max_length=120, blank=True)
     description = models.TextField(blank=True)
+    description_fr = models.TextField("description in French", blank=True)
     levels = models.JSONField(default=list, validators=[_validate_levels])
     open_to_all = models.BooleanField(
         "open to all members",
@@ -47,7 +50,7 @@ class InformationSystem(CatalogueEntry, models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return localized(self, "name")  # in the reader's language (core.bilingual)
 
     def rank(self, level: str) -> int:
         """Position of `level` among the system's levels (-1 if it does not offer it)."""

@@ -8,11 +8,14 @@ from accounts.models import User
 from audit.log import record
 from audit.models import AuditEntry
 from banking.demo import seed_banking
+from core.bilingual import write_french
 from core.reauth import console_actor
 from participation.demo import seed_participation
+from registry.catalogue import FRENCH as ROLE_TYPES_IN_FRENCH
 from registry.catalogue import ensure_role_types
 from registry.demo import demo_person, seed_sections
 from registry.models import Membership, Organization, Person, RoleAssignment, RoleType, Sequence
+from systems.catalogue import FRENCH as SYSTEMS_IN_FRENCH
 from systems.catalogue import ensure_systems
 from systems.demo import seed_machine_account
 
@@ -127,6 +130,7 @@ class Command(BaseCommand):
                 },
             )
         ensure_role_types(RoleType)
+        write_french(RoleType, ROLE_TYPES_IN_FRENCH)
         role_types = {r.code: r for r in RoleType.objects.all()}
         created_any = False
         operator = None
@@ -169,6 +173,9 @@ class Command(BaseCommand):
             if seq.last_value < start:
                 Sequence.objects.filter(name=name).update(last_value=start)
         ensure_systems()  # idempotent, so also on a database seeded before systems existed
+        from systems.models import InformationSystem
+
+        write_french(InformationSystem, SYSTEMS_IN_FRENCH)
         ensure_demo_secret_answers(p[0] for p in PEOPLE)  # idempotent too
         seed_banking()  # idempotent: only where an organization has none
         seed_sections(operator)  # idempotent: only sections not there yet

@@ -1,0 +1,60 @@
+"""Issue 20: the machinery every app's French relies on. A refusal is read in the reader's
+language and audited in English; sentences, articles and lists follow the language; an e-mail
+goes to each recipient in their own language."""
+
+import pytest
+from django.core import mail
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+from accounts.models import User
+from core.errors import Forbidden
+from core.mail import send_after_commit
+from core.text import and_list, sentence, with_article
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_refusal_reads_in_the_readers_language_and_in_english_for_the_audit():
+    refusal = Forbidden(gettext_lazy("You may not do this."))
+    with translation.override("fr"):
+        assert refusal.message == "Vous n'avez pas l'autorisation de faire cette opération."
+        assert str(refusal) == refusal.message
+        assert refusal.english == "You may not do this."
+    with translation.override("en"):
+        assert refusal.message == "You may not do this."
+
+
+def test_a_sentence_of_a_lazy_template_is_put_together_when_read():
+    built = sentence(
+        "{label} {name}.", label=gettext_lazy("Customer Relations:"), name="Northwind Corp."
+    )
+    with translation.override("fr"):
+        assert str(built) == "Relations avec la clientèle\u00a0: Northwind Corp."
+    with translation.override("en"):
+        assert str(built) == "Customer Relations: Northwind Corp."
+
+
+def test_articles_and_lists_follow_the_language():
+    with translation.override("en"):
+        assert with_article("Authorized Representative") == "an Authorized Representative"
+        assert and_list(["A", "B", "C"]) == "A, B and C"
+        assert and_list(["A", "B"], "or") == "A or B"
+    with translation.override("fr"):
+        assert with_article("représentant autorisé") == "représentant autorisé"
+        assert and_list(["A", "B", "C"]) == "A, B et C"
+        assert and_list(["A", "B"], "or") == "A ou B"
+
+
+def test_an_e_mail_goes_to_each_recipient_in_their_language(personas):
+    User.objects.filter(username="bob").update(language="fr")
+    subject = gettext_lazy("Customer Relations:")
+    with transaction.atomic():
+        send_after_commit([personas.alice.email, personas.bob.email], subject, subject)
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert by_address[personas.alice.email].subject == "Customer Relations:"
+    assert by_address[personas.bob.email].subject == "Relations avec la clientèle\u00a0:"
+    # The operator's signature, in each language too.
+    assert "Relations avec la clientèle\u00a0: " in by_address[personas.bob.email].body
+    assert "Customer Relations: " in by_address[personas.alice.email].body

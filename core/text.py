@@ -73,12 +73,29 @@ def tidy(text: str) -> str:
     return _DOUBLE_STOP.sub(".", text)
 
 
+# French elides these words before a vowel: « de » + « Anne » is « d'Anne ».
+_ELIDES = re.compile(r"(?<![\w'’-])(de|que|le|la)\s$", re.IGNORECASE)
+_VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöùûüæœ]", re.IGNORECASE)
+
+
+def _elide(literal: str, value: str) -> str:
+    """`literal` with its last word elided when it meets `value` in French ("de " + "Anne")."""
+    match = _ELIDES.search(literal)
+    if not match or not _VOWEL.match(value):
+        return literal
+    word = match.group(1)
+    return literal[: match.start()] + word[: 2 if word.lower() == "que" else 1] + "'"
+
+
 @keep_lazy_text
 def sentence(template: str, /, **values: object) -> str:
     """`template.format(**values)`, without a doubled full stop where a value that ends with
-    one ("Northwind Power Corp.") meets the template's own (".", "?" stays: "Corp.?" reads)."""
+    one ("Northwind Power Corp.") meets the template's own (".", "?" stays: "Corp.?" reads);
+    in French, "de", "que", "le" and "la" elided before a value that starts with a vowel
+    (« le compte d'Anne », not « de Anne »)."""
     out: list[str] = []
     previous = ""
+    french = _in_french()
     for literal, field, spec, conversion in string.Formatter().parse(str(template)):
         closers = literal[: len(literal) - len(literal.lstrip(_CLOSERS))]
         rest = literal[len(closers) :]
@@ -94,6 +111,8 @@ def sentence(template: str, /, **values: object) -> str:
         elif conversion in {"s", "a"}:
             value = str(value) if conversion == "s" else ascii(value)
         previous = format(value, spec or "")
+        if french and out:
+            out[-1] = _elide(out[-1], previous)
         out.append(previous)
     return "".join(out)
 

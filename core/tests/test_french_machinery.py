@@ -58,3 +58,16 @@ def test_an_e_mail_goes_to_each_recipient_in_their_language(personas):
     # The operator's signature, in each language too.
     assert "Relations avec la clientèle\u00a0: " in by_address[personas.bob.email].body
     assert "Customer Relations: " in by_address[personas.alice.email].body
+
+
+def test_french_elides_before_a_name_that_starts_with_a_vowel():
+    with translation.override("fr"):
+        assert sentence("le compte de {name}", name="Anne Roy") == "le compte d'Anne Roy"
+        assert sentence("De {org} et que {name}", org="Ontario", name="Émile") == (
+            "D'Ontario et qu'Émile"
+        )
+        assert sentence("le compte de {name}", name="Bob") == "le compte de Bob"
+        assert sentence("garde {name}", name="Anne") == "garde Anne"
+        assert sentence("de « {name} »", name="Anne") == "de « Anne »"
+    with translation.override("en"):
+        assert sentence("la de {name}", name="Anne") == "la de Anne"

@@ -54,47 +54,43 @@ class French:
         self.audit.assert_clean()
 
 
-def test_a_primary_contacts_pages_in_french(live_server, live_personas, page, audit):  # noqa: F811
-    base = live_server.url
-    northwind = live_personas.northwind.org_id
-    _in_french("alice")
-    browser_sign_in(page, base, "alice")
+def _walk_in_french(base: str, page, audit, username: str, pages: list[tuple[str, str]]):
+    """`username` reads French, signs in and visits `pages` (path, name); all must be clean."""
+    _in_french(username)
+    browser_sign_in(page, base, username)
     french = French(page, audit)
-    for url, name in [
+    for path, name in pages:
+        french.visit(base + path, name)
+    french.assert_clean()
+
+
+def test_a_primary_contacts_pages_in_french(live_server, live_personas, page, audit):  # noqa: F811
+    org = f"/organizations/{live_personas.northwind.org_id}"
+    pages = [
         ("/news/", "news"),
         ("/actions/", "actions"),
         ("/tasks/", "tasks"),
         ("/me/", "manage-my-information"),
         ("/organizations/", "update-organization"),
-        (f"/organizations/{northwind}/", "organization"),
-        (f"/organizations/{northwind}/contacts/", "update-contacts"),
-        (f"/organizations/{northwind}/contacts/by-person/", "by-person"),
-        (f"/organizations/{northwind}/contacts/by-role/", "by-role"),
-        (f"/organizations/{northwind}/contacts/by-role/rights_administrator/", "role-holders"),
-        (f"/organizations/{northwind}/contacts/by-section/", "by-section"),
-        (f"/organizations/{northwind}/audit/", "audit-log"),
-        (f"/organizations/{northwind}/banking/", "banking"),
-    ]:
-        french.visit(base + url, name)
-    french.assert_clean()
+        (f"{org}/", "organization"),
+        (f"{org}/contacts/", "update-contacts"),
+        (f"{org}/contacts/by-person/", "by-person"),
+        (f"{org}/contacts/by-role/", "by-role"),
+        (f"{org}/contacts/by-role/rights_administrator/", "role-holders"),
+        (f"{org}/contacts/by-section/", "by-section"),
+        (f"{org}/audit/", "audit-log"),
+        (f"{org}/banking/", "banking"),
+    ]
+    _walk_in_french(live_server.url, page, audit, "alice", pages)
 
 
 def test_a_rights_administrators_pages_in_french(live_server, live_personas, page, audit):  # noqa: F811
-    base = live_server.url
-    _in_french("dave")
-    browser_sign_in(page, base, "dave")
-    french = French(page, audit)
-    for url, name in [("/access/", "access"), ("/tasks/", "tasks-dave"), ("/me/", "me-dave")]:
-        french.visit(base + url, name)
-    french.assert_clean()
+    pages = [("/access/", "access"), ("/tasks/", "tasks-dave"), ("/me/", "me-dave")]
+    _walk_in_french(live_server.url, page, audit, "dave", pages)
 
 
 def test_staff_pages_in_french(live_server, live_personas, page, audit):  # noqa: F811
-    base = live_server.url
-    _in_french("staff")
-    browser_sign_in(page, base, "staff")
-    french = French(page, audit)
-    for url, name in [
+    pages = [
         ("/backoffice/", "backoffice-home"),
         ("/backoffice/organizations/", "backoffice-organizations"),
         ("/backoffice/persons/", "backoffice-persons"),
@@ -103,6 +99,5 @@ def test_staff_pages_in_french(live_server, live_personas, page, audit):  # noqa
         ("/backoffice/applications/", "backoffice-applications"),
         ("/backoffice/announcements/", "backoffice-announcements"),
         ("/announcements/new/", "publish-announcement"),
-    ]:
-        french.visit(base + url, name)
-    french.assert_clean()
+    ]
+    _walk_in_french(live_server.url, page, audit, "staff", pages)

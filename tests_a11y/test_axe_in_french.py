@@ -54,11 +54,11 @@ class French:
         self.audit.assert_clean()
 
 
-def _walk_in_french(base: str, page, audit, username: str, pages: list[tuple[str, str]]):
+def _walk_in_french(base: str, page, checks, username: str, pages: list[tuple[str, str]]):
     """`username` reads French, signs in and visits `pages` (path, name); all must be clean."""
     _in_french(username)
     browser_sign_in(page, base, username)
-    french = French(page, audit)
+    french = French(page, checks)
     for path, name in pages:
         french.visit(base + path, name)
     french.assert_clean()

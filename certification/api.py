@@ -204,8 +204,7 @@ def attest(request, org_id: int, certification_id: int, payload: AttestIn):
 )
 def list_campaigns(request, params: Query[ListParams]):
     require_staff(request.auth)
-    result = page(queries.campaigns_with_progress(), params)
-    return {"items": [_campaign_out(c) for c in result["items"]], "count": result["count"]}
+    return page(queries.campaigns_with_progress(), params, out=_campaign_out)
 
 
 @router.post(

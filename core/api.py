@@ -156,15 +156,17 @@ class ListParams(Schema):
     offset: int = Field(0, ge=0, le=2**31 - 1)
 
 
-def page(rows, params: ListParams, *, count: int | None = None) -> dict:
+def page(rows, params: ListParams, *, count: int | None = None, out=None) -> dict:
     """The list envelope. `rows` is a queryset (two queries: count, then the page) or a list;
-    `count` when the caller knows it without counting the rows."""
+    `count` when the caller knows it without counting the rows; `out`, if given, turns each
+    row of the page into what the operation answers."""
     limit = min(params.limit, MAX_LIMIT)
     if isinstance(rows, list):
-        return {"items": rows[params.offset : params.offset + limit], "count": len(rows)}
-    count = rows.count() if count is None else count
-    items = list(rows[params.offset : params.offset + limit]) if params.offset < count else []
-    return {"items": items, "count": count}
+        items, count = rows[params.offset : params.offset + limit], len(rows)
+    else:
+        count = rows.count() if count is None else count
+        items = list(rows[params.offset : params.offset + limit]) if params.offset < count else []
+    return {"items": [out(row) for row in items] if out else items, "count": count}
 
 
 def errors(*statuses: int) -> dict[int, type[ErrorOut]]:

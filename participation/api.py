@@ -219,8 +219,9 @@ def list_participation_types(request, params: Query[ListParams]):
 )
 def list_applications(request, org_id: int, params: Query[ListParams]):
     org = get_organization_for(request.auth, org_id)
-    result = page(queries.applications_of(org).select_related("organization"), params)
-    return {"items": [_application_out(a) for a in result["items"]], "count": result["count"]}
+    return page(
+        queries.applications_of(org).select_related("organization"), params, out=_application_out
+    )
 
 
 @router.post(

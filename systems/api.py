@@ -142,7 +142,7 @@ def list_systems(request, params: Query[ListParams]):
 )
 def list_access(request, org_id: int, params: Query[ListParams]):
     org = get_organization_for(request.auth, org_id)
-    return page([_grant_out(g) for g in queries.grants_of(org)], params)
+    return page(list(queries.grants_of(org)), params, out=_grant_out)
 
 
 @router.post(
@@ -326,7 +326,7 @@ def _machine_out(account) -> dict:
 )
 def list_machine_accounts(request, org_id: int, params: Query[ListParams]):
     org = get_organization_for(request.auth, org_id)
-    return page([_machine_out(a) for a in queries.machine_accounts_of(org)], params)
+    return page(list(queries.machine_accounts_of(org)), params, out=_machine_out)
 
 
 @router.post(
@@ -502,8 +502,7 @@ def _decide(request, review_id: int, item_id: int | None, service) -> dict:
 )
 def list_access_reviews(request, org_id: int, params: Query[ListParams]):
     org = get_organization_with_reviews_for(request.auth, org_id)
-    result = page(queries.reviews_of(org), params)
-    return {"items": [_review_out(r) for r in result["items"]], "count": result["count"]}
+    return page(queries.reviews_of(org), params, out=_review_out)
 
 
 @router.get(
@@ -554,8 +553,7 @@ def confirm_all(request, review_id: int):
 )
 def list_review_campaigns(request, params: Query[ListParams]):
     require_campaign_reader(request.auth)
-    result = page(queries.campaigns_with_progress(), params)
-    return {"items": [_campaign_out(c) for c in result["items"]], "count": result["count"]}
+    return page(queries.campaigns_with_progress(), params, out=_campaign_out)
 
 
 @router.post(

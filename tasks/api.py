@@ -94,8 +94,7 @@ def _detail(task: Task) -> dict:
     "groups' decided ones (`view=done`), or the requests I made (`view=mine`)",
 )
 def list_tasks(request, params: Query[TaskListParams]):
-    result = page(queries.tasks_in_view(request.auth, params.view), params)
-    return {"items": [task_out(t) for t in result["items"]], "count": result["count"]}
+    return page(queries.tasks_in_view(request.auth, params.view), params, out=task_out)
 
 
 @router.get(

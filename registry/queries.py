@@ -22,7 +22,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Collate, Lower, Upper
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from core.text import sentence
 from registry.models import (
@@ -269,7 +269,12 @@ class CoverageWarning:
         role = self.role_type
         if self.holders == 0:
             return sentence(_("No {role} is registered; one is required."), role=role.name)
-        word = {1: "one", 2: "two", 3: "three"}.get(self.holders, str(self.holders))
+        words = {
+            1: pgettext("how many hold a role", "one"),
+            2: pgettext("how many hold a role", "two"),
+            3: pgettext("how many hold a role", "three"),
+        }
+        word = words.get(self.holders, str(self.holders))
         return sentence(
             ngettext(
                 "Only {word} {role} is registered; we recommend {recommended}.",
@@ -277,7 +282,6 @@ class CoverageWarning:
                 self.holders,
             ),
             word=word,
-            count=self.holders,
             role=role.name,
             recommended=role.recommended_holders,
         )

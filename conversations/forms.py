@@ -3,6 +3,11 @@
 import re
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from conversations.models import BODY_MAX
 from core.forms import LETTER, SPACE
@@ -15,17 +20,34 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _WRITTEN = re.compile(rf"{LETTER}|[0-9]")
 
 
+# The limit as the reader's language writes it ("4,000"; « 4 000 » in French).
+def _body_max_written() -> str:
+    if (get_language() or "en").startswith("fr"):
+        return number_format(BODY_MAX, force_grouping=True)
+    return f"{BODY_MAX:,}"
+
+
+_BODY_MAX_WRITTEN = lazy(_body_max_written, str)()
+
+
 class CommentForm(forms.Form):
     body = forms.CharField(
-        label="Your comment",
+        label=_("Your comment"),
         max_length=BODY_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=f"Plain text, up to {BODY_MAX:,} characters. Everyone in this conversation "
-        f"reads it and is e-mailed a copy.",
+        help_text=format_lazy(
+            _(
+                "Plain text, up to {max} characters. Everyone in this conversation reads it "
+                "and is e-mailed a copy."
+            ),
+            max=_BODY_MAX_WRITTEN,
+        ),
         error_messages={
-            "required": "Write your comment first.",
-            "max_length": f"Shorten your comment to {BODY_MAX:,} characters or fewer "
-            f"(it has %(show_value)d).",
+            "required": _("Write your comment first."),
+            "max_length": format_lazy(
+                _("Shorten your comment to {max} characters or fewer (it has %(show_value)d)."),
+                max=_BODY_MAX_WRITTEN,
+            ),
         },
     )
 
@@ -33,8 +55,8 @@ class CommentForm(forms.Form):
         text = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n").strip()
         if _CONTROL.search(text):
             raise forms.ValidationError(
-                "Your comment contains control characters; write it as plain text."
+                _("Your comment contains control characters; write it as plain text.")
             )
         if not _WRITTEN.search(text):
-            raise forms.ValidationError("Write your comment in words.")
+            raise forms.ValidationError(_("Write your comment in words."))
         return text

@@ -1,5 +1,7 @@
 """Conversations: add a comment to a thread (checked, recorded, audited, its audience told)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from audit.log import actor_label, record
 from conversations import notifications, rules
 from conversations.forms import CommentForm
@@ -17,7 +19,9 @@ def add_comment(thread: Thread, *, body: str, actor) -> Comment:
     refusal = rules.write_refusal(actor, thread)
     if refusal is not None:
         raise refusal
-    cleaned = validated(CommentForm(data={"body": body}), message="Your comment needs correcting.")
+    cleaned = validated(
+        CommentForm(data={"body": body}), message=_("Your comment needs correcting.")
+    )
     comment = Comment.objects.create(
         thread_kind=thread.kind.code,
         subject_id=thread.subject_id,

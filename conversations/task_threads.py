@@ -4,9 +4,12 @@ written while the task is open."""
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 
 from conversations.threads import ThreadKind, register
 from core.errors import RuleViolation
+from core.text import sentence
 from registry.rules import is_operator_staff
 from tasks.models import Task
 from tasks.queries import task_recipients
@@ -29,11 +32,20 @@ def _find(user, number: int):
     )
 
 
+# The task's state in the language the refusal is read in ("approved"), lower case.
+_lazy_state = lazy(lambda task: str(task.get_state_display()).lower(), str)
+
+
 def _write_refusal(user, task: Task):
     if not task.is_open:
         return RuleViolation(
-            f"This task is {task.get_state_display().lower()}, so its conversation is closed: "
-            f"it is kept as it was, and nobody can add to it.",
+            sentence(
+                _(
+                    "This task is {state}, so its conversation is closed: it is kept as it "
+                    "was, and nobody can add to it."
+                ),
+                state=_lazy_state(task),
+            ),
             code="thread_closed",
         )
     return None
@@ -61,7 +73,7 @@ def _title(task: Task) -> str:
 register(
     ThreadKind(
         code="task",
-        label="task",
+        label=_("task"),
         find=_find,
         organization=lambda task: task.organization,
         title=_title,
@@ -69,7 +81,8 @@ register(
         audience=_audience,
         url=_url,
         readable_ids=lambda user: _readable(user).values("pk"),
-        readers="the people of {org} who decide this task, whoever asked for it, and operator "
-        "staff",
+        readers=_(
+            "the people of {org} who decide this task, whoever asked for it, and operator staff"
+        ),
     )
 )

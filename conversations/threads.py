@@ -12,7 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from core.errors import DomainError, NotFound
+from core.text import sentence
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class ThreadKind:
     # News: one query whatever the number of threads).
     readable_ids: Callable[[Any], Any]
     # Who reads the thread, in words for the page ("{org}": the organization's name).
-    readers: str = "{org} and operator staff"
+    readers: str = _("{org} and operator staff")
 
 
 _KINDS: dict[str, ThreadKind] = {}
@@ -51,7 +54,7 @@ def register(kind: ThreadKind) -> ThreadKind:
 def get_kind(code: str) -> ThreadKind:
     kind = _KINDS.get(code)
     if kind is None:
-        raise NotFound("There is no such conversation.")
+        raise NotFound(_("There is no such conversation."))
     return kind
 
 
@@ -89,5 +92,5 @@ class Thread:
     def readers(self) -> str:
         org = self.organization
         if org is None:
-            return "operator staff"
-        return self.kind.readers.format(org=org.legal_name)
+            return _("operator staff")
+        return sentence(self.kind.readers, org=org.legal_name)

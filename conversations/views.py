@@ -5,6 +5,7 @@ correcting comes back with its text kept. Subject pages show the thread inline
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from conversations import queries, rules, services
@@ -12,6 +13,7 @@ from conversations.access import get_thread_for
 from conversations.forms import CommentForm
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
+from core.text import sentence
 
 PREFIX = "conversation"
 
@@ -43,7 +45,11 @@ def conversation(request, kind: str, subject_id: int):
             return redirect("conversation", thread.kind.code, thread.subject_id)
         else:
             messages.success(
-                request, f"Your comment was added to {thread.title}. Everyone in it is e-mailed."
+                request,
+                sentence(
+                    _("Your comment was added to {title}. Everyone in it is e-mailed."),
+                    title=thread.title,
+                ),
             )
             return redirect(_back(request, thread))
     context = {

@@ -2,6 +2,8 @@
 may see it is `documents.services.read_document`'s question, so that a refusal is audited (a
 document that does not exist at all is simply not found)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from core.access import as_id
 from core.errors import NotFound
 from documents.models import Document
@@ -15,5 +17,5 @@ def find_document(document_id) -> Document:
         else None
     )
     if document is None:
-        raise NotFound("That document does not exist or you may not see it.")
+        raise NotFound(_("That document does not exist or you may not see it."))
     return document

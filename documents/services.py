@@ -12,13 +12,15 @@ import puremagic
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
 from audit.log import record
 from core.errors import Invalid, NotFound, TooLarge, require
 from core.services import service
-from core.text import file_size, or_list
+from core.text import file_size, or_list, sentence
 from documents import crypto, purposes, types
 from documents.models import Document
 from documents.rules import can_see_document, can_store_for
@@ -37,8 +39,17 @@ def _refuse(message: str, *, code: str = "invalid", error=Invalid) -> None:
     raise error(message, code=code, fields={FIELD: [message]})
 
 
-def _accepted_phrase() -> str:
+NOT_ACCEPTED = _(
+    "This file is not a {phrase} file, whatever its name says. Upload a {phrase} file."
+)
+
+
+def _accepted_words() -> str:
     return or_list([t.label for t in types.accepted_types()])
+
+
+# "PDF or JPEG" in the language the refusal is read in.
+_accepted_phrase = lazy(_accepted_words, str)
 
 
 def _read(file) -> bytes:
@@ -80,14 +91,24 @@ def detect(content: bytes, name: str) -> types.FileType:
     found = next((t for t in accepted if t.mime in mimes and content.startswith(t.signature)), None)
     if found is None:
         _refuse(
-            f"This file is not a {phrase} file, whatever its name says. Upload a {phrase} file.",
+            sentence(
+                NOT_ACCEPTED,
+                phrase=phrase,
+            ),
             code="type_not_accepted",
         )
     extension = os.path.splitext(name)[1].lower()
     if extension and extension not in found.extensions:
         _refuse(
-            f"This file is a {found.label} file but its name ends in {extension}. Rename it "
-            f"to end in {sorted(found.extensions)[0]} (or upload the file its name promises).",
+            sentence(
+                _(
+                    "This file is a {type} file but its name ends in {extension}. Rename it to "
+                    "end in {expected} (or upload the file its name promises)."
+                ),
+                type=found.label,
+                extension=extension,
+                expected=sorted(found.extensions)[0],
+            ),
             code="mislabelled",
         )
     return found
@@ -101,13 +122,15 @@ def _check_pdf(content: bytes) -> None:
             len(reader.pages)
     except (PyPdfError, ValueError, KeyError, TypeError, OSError):
         _refuse(
-            "This PDF file is damaged and cannot be read. Save it again and upload the copy.",
+            _("This PDF file is damaged and cannot be read. Save it again and upload the copy."),
             code="damaged",
         )
     if encrypted:
         _refuse(
-            "This PDF is password-protected or encrypted, so nobody here could open it. Save "
-            "a copy without a password and upload that.",
+            _(
+                "This PDF is password-protected or encrypted, so nobody here could open it. "
+                "Save a copy without a password and upload that."
+            ),
             code="encrypted",
         )
 
@@ -115,16 +138,25 @@ def _check_pdf(content: bytes) -> None:
 def validate_upload(file) -> tuple[bytes, str, types.FileType]:
     """The content, the cleaned name and the detected type, or Invalid with a sentence."""
     if file is None:
-        _refuse("Choose a file to upload.", code="required")
+        _refuse(_("Choose a file to upload."), code="required")
     name = clean_name(getattr(file, "name", "") or "")
     content = _read(file)
     limit = settings.DOCUMENTS_MAX_BYTES
     if not content:
-        _refuse(f"The file {name} is empty (0 bytes). Choose the file again.", code="empty")
+        _refuse(
+            sentence(_("The file {name} is empty (0 bytes). Choose the file again."), name=name),
+            code="empty",
+        )
     if len(content) > limit:
         _refuse(
-            f"The file {name} is larger than {file_size(limit)}. Upload a smaller file "
-            f"(a scan at a lower resolution, for instance).",
+            sentence(
+                _(
+                    "The file {name} is larger than {size}. Upload a smaller file (a scan at a "
+                    "lower resolution, for instance)."
+                ),
+                name=name,
+                size=file_size(limit),
+            ),
             code="too_large",
             error=TooLarge,
         )
@@ -141,14 +173,23 @@ def store_document(*, actor, organization: Organization, file, purpose: str) -> 
     one only checks the actor belongs to the organization (or is operator staff)."""
     require(
         can_store_for(actor, organization),
-        f"Only members of {organization.legal_name} can upload its documents.",
+        sentence(_("Only members of {org} can upload its documents."), org=organization.legal_name),
     )
     if not purposes.known(purpose):
         # A purpose is a code naming what the document is for, as a role code names a role:
         # one that does not exist is not found (404), whichever channel named it.
         raise NotFound(
-            f"No kind of document called {str(purpose)[:60]!r} is taken here.",
-            fields={"purpose": [f"Choose one of: {', '.join(purposes.codes()) or 'none yet'}."]},
+            sentence(
+                _("No kind of document called {purpose!r} is taken here."),
+                purpose=str(purpose)[:60],
+            ),
+            fields={
+                "purpose": [
+                    sentence(_("Choose one of: {codes}."), codes=", ".join(purposes.codes()))
+                    if purposes.codes()
+                    else _("Choose one of: none yet.")
+                ]
+            },
         )
     content, name, kind = validate_upload(file)
     storage_name = f"{organization.org_id}/{uuid.uuid4().hex}"
@@ -188,7 +229,7 @@ def read_document(document: Document, *, actor) -> bytes:
     """The document's content for someone allowed to see it; every download is audited, and
     so is every refusal (which is a 404: to them the document does not exist)."""
     if not can_see_document(actor, document):
-        raise NotFound("That document does not exist or you may not see it.")
+        raise NotFound(_("That document does not exist or you may not see it."))
     with storage().open(document.storage_name, "rb") as stored:
         blob = stored.read()
     content = crypto.decrypt(document.organization.org_id, document.storage_name, blob)

@@ -4,6 +4,7 @@ News page and the News API)."""
 from datetime import UTC, datetime, timedelta
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEntry
 from banking.rules import banking_org_ids
@@ -93,19 +94,19 @@ def news_page(user, *, older: str | None = None, newer: str | None = None) -> di
 
 # The names people use for the zones an operator may run in (the TIME_ZONE setting).
 ZONE_NAMES = {
-    "America/Toronto": "Eastern Time",
-    "America/Montreal": "Eastern Time",
-    "America/New_York": "Eastern Time",
-    "America/Halifax": "Atlantic Time",
-    "America/St_Johns": "Newfoundland Time",
-    "America/Winnipeg": "Central Time",
-    "America/Chicago": "Central Time",
-    "America/Regina": "Central Standard Time (Saskatchewan)",
-    "America/Edmonton": "Mountain Time",
-    "America/Denver": "Mountain Time",
-    "America/Vancouver": "Pacific Time",
-    "America/Los_Angeles": "Pacific Time",
-    "UTC": "Coordinated Universal Time (UTC)",
+    "America/Toronto": _("Eastern Time"),
+    "America/Montreal": _("Eastern Time"),
+    "America/New_York": _("Eastern Time"),
+    "America/Halifax": _("Atlantic Time"),
+    "America/St_Johns": _("Newfoundland Time"),
+    "America/Winnipeg": _("Central Time"),
+    "America/Chicago": _("Central Time"),
+    "America/Regina": _("Central Standard Time (Saskatchewan)"),
+    "America/Edmonton": _("Mountain Time"),
+    "America/Denver": _("Mountain Time"),
+    "America/Vancouver": _("Pacific Time"),
+    "America/Los_Angeles": _("Pacific Time"),
+    "UTC": _("Coordinated Universal Time (UTC)"),
 }
 
 
@@ -115,25 +116,28 @@ def zone_name() -> str:
 
     key = settings.TIME_ZONE
     name = ZONE_NAMES.get(key)
-    return f"{name} ({key})" if name and key != "UTC" else (name or key)
+    return f"{name} ({key})" if name and key != "UTC" else str(name or key)
 
 
 def by_day(entries) -> list[dict]:
     """News entries (newest first) grouped by their day in the operator's zone, each day
     headed "Today", "Yesterday" or its date; no query."""
     from django.utils import timezone
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext
 
     today = timezone.localdate()
     days: list[dict] = []
     for entry in entries:
         day = timezone.localtime(entry.at).date()
         if not days or days[-1]["date"] != day:
+            relative = day in (today, today - timedelta(days=1))
             if day == today:
-                label = "Today"
+                label = gettext("Today")
             elif day == today - timedelta(days=1):
-                label = "Yesterday"
+                label = gettext("Yesterday")
             else:
-                label = f"{day:%A} {day.day} {day:%B %Y}"
-            days.append({"date": day, "label": label, "entries": []})
+                label = date_format(day, "l j F Y")  # "Friday 4 December 2026"
+            days.append({"date": day, "label": label, "relative": relative, "entries": []})
         days[-1]["entries"].append(entry)
     return days

@@ -4,12 +4,14 @@ transaction (core.services.service)."""
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from oauth2_provider.generators import generate_client_secret
 from oauth2_provider.models import Application
 
 from audit.log import record
 from core.errors import Forbidden, Invalid, RuleViolation, require
 from core.services import service
+from core.text import sentence
 from oidc.models import SystemClient
 from oidc.queries import SystemAccess, system_access
 from registry.rules import is_operator_staff
@@ -22,9 +24,14 @@ def sign_in_to_system(system: InformationSystem, *, actor) -> SystemAccess:
     access = system_access(actor, system)
     if not access.allowed:
         raise Forbidden(
-            f"You have no access to {system.name}. A Rights Administrator of your "
-            f"organization can grant it: ask for it under Actions, Request Access, then sign "
-            f"in to {system.name} again.",
+            sentence(
+                _(
+                    "You have no access to {system}. A Rights Administrator of your "
+                    "organization can grant it: ask for it under Actions, Request Access, then "
+                    "sign in to {system} again."
+                ),
+                system=system.name,
+            ),
             code="no_access",
         )
     # Each grant that let them in was used now (certification shows the last use).
@@ -64,11 +71,12 @@ def register_client(
     secret: shown once, stored only hashed."""
     require(
         actor is None or is_operator_staff(actor),
-        "Only operator staff register the operator's systems for single sign-on.",
+        _("Only operator staff register the operator's systems for single sign-on."),
     )
     if SystemClient.objects.filter(system=system).exists():
         raise RuleViolation(
-            f"{system.name} is already registered for single sign-on.", code="already_registered"
+            sentence(_("{system} is already registered for single sign-on."), system=system.name),
+            code="already_registered",
         )
     secret = generate_client_secret() if confidential else ""
     application = Application(
@@ -85,7 +93,9 @@ def register_client(
         hash_client_secret=True,
     )
     if not application.redirect_uris:
-        raise Invalid("Give at least one redirect URI.", fields={"redirect_uris": ["Required."]})
+        raise Invalid(
+            _("Give at least one redirect URI."), fields={"redirect_uris": [_("Required.")]}
+        )
     try:
         application.clean()
     except ValidationError as exc:

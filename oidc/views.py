@@ -10,6 +10,7 @@ from urllib.parse import unquote_plus, urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from oauth2_provider import views as dot
 from oauth2_provider.exceptions import OAuthToolkitError
 from oauth2_provider.models import get_access_token_model, get_application_model
@@ -60,9 +61,11 @@ class AuthorizationView(dot.AuthorizationView):
                 request,
                 "oidc/refused.html",
                 {
-                    "system_name": "this application",
-                    "message": "This application is not one of the operator's systems, so the "
-                    "portal does not sign you in to it.",
+                    "system_name": gettext("this application"),
+                    "message": gettext(
+                        "This application is not one of the operator's systems, so the portal "
+                        "does not sign you in to it."
+                    ),
                 },
                 status=403,
             )
@@ -77,7 +80,7 @@ class AuthorizationView(dot.AuthorizationView):
                 {"system_name": client.system.name, "message": exc.message},
                 status=403,
             )
-            response.message = exc.message
+            response.message = exc.english  # told to the system: the protocol's English
             return response
         return None
 

@@ -3,11 +3,12 @@
 from functools import wraps
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from audit.log import record_refusal
 from core.access import as_id
 from core.errors import NotFound, require
-from core.text import end_sentence
+from core.text import sentence
 from registry.models import Organization, Person, RoleType, Section
 from registry.rules import can_read_audit, is_operator_staff
 
@@ -16,7 +17,7 @@ def require_staff(user) -> None:
     """Staff pages (the back office) are invisible (404) to everyone but operator staff: the
     one answer every staff-only page gives, whichever app it lives in."""
     if not is_operator_staff(user):
-        raise NotFound("There is no such page.")
+        raise NotFound(_("There is no such page."))
 
 
 def staff_page(view):
@@ -34,8 +35,13 @@ def require_audit_reader(user, org: Organization) -> None:
     """The organization's audit log and record exports: `can_read_audit`, else 403."""
     require(
         can_read_audit(user, org),
-        f"Only operator staff and the Primary Contacts or Authorized Representatives of "
-        f"{org.legal_name} can read its audit log and records.",
+        sentence(
+            _(
+                "Only operator staff and the Primary Contacts or Authorized Representatives of "
+                "{org} can read its audit log and records."
+            ),
+            org=org.legal_name,
+        ),
     )
 
 
@@ -56,7 +62,9 @@ def get_organization_for(user, org_id) -> Organization:
                 code="not_found",
                 message="They are not a member of this organization.",
             )
-        raise NotFound(f"No organization with ID {org_id} is visible to you.")
+        raise NotFound(
+            sentence(_("No organization with ID {org_id} is visible to you."), org_id=org_id)
+        )
     return org
 
 
@@ -71,7 +79,13 @@ def get_member_for(user, org: Organization, person_id) -> Person:
         else None
     )
     if person is None:
-        raise NotFound(f"No person with ID {person_id} belongs to {end_sentence(org.legal_name)}")
+        raise NotFound(
+            sentence(
+                _("No person with ID {person_id} belongs to {org}."),
+                person_id=person_id,
+                org=org.legal_name,
+            )
+        )
     return person
 
 
@@ -85,7 +99,9 @@ def get_person_for(user, person_id) -> Person:
         ).distinct()
     person = qs.first()
     if person is None:
-        raise NotFound(f"No person with ID {person_id} is visible to you.")
+        raise NotFound(
+            sentence(_("No person with ID {person_id} is visible to you."), person_id=person_id)
+        )
     return person
 
 
@@ -94,14 +110,16 @@ def get_person_by_number(person_id) -> Person:
     number = as_id(person_id)
     person = Person.objects.filter(person_id=number).first() if number is not None else None
     if person is None:
-        raise NotFound(f"No person with ID {person_id} is registered.")
+        raise NotFound(
+            sentence(_("No person with ID {person_id} is registered."), person_id=person_id)
+        )
     return person
 
 
 def get_role_type(code) -> RoleType:
     role_type = RoleType.objects.filter(code=str(code)[:60]).first()
     if role_type is None:
-        raise NotFound(f"There is no role called {str(code)[:60]!r}.")
+        raise NotFound(sentence(_("There is no role called {code!r}."), code=str(code)[:60]))
     return role_type
 
 
@@ -113,7 +131,13 @@ def get_section_for(user, org: Organization, section_id) -> Section:
         Section.objects.filter(pk=number, organization=org).first() if number is not None else None
     )
     if section is None:
-        raise NotFound(f"{org.legal_name} has no section with ID {section_id}.")
+        raise NotFound(
+            sentence(
+                _("{org} has no section with ID {section_id}."),
+                org=org.legal_name,
+                section_id=section_id,
+            )
+        )
     section.organization = org
     return section
 

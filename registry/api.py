@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Status
 from pydantic import StringConstraints
 
@@ -26,6 +27,7 @@ from core.api import (
     responses,
 )
 from core.errors import NotFound
+from core.text import sentence
 from registry import queries, services
 from registry.access import (
     get_member_for,
@@ -318,7 +320,7 @@ def get_my_information(request):
 def update_my_information(request, payload: MeIn):
     person = getattr(request.auth, "person", None)
     if person is None:
-        raise NotFound("Your account has no contact details to change.")
+        raise NotFound(_("Your account has no contact details to change."))
     services.update_my_information(
         person, data=payload.model_dump(exclude_unset=True, exclude_none=True), actor=request.auth
     )
@@ -502,8 +504,10 @@ def add_member(request, org_id: int, payload: MemberIn):
                 "person_id": person.person_id,
                 "name": person.full_name,
                 "state": "awaiting_confirmation",
-                "detail": services.AWAITING_CONFIRMATION.format(
-                    name=person.full_name, org=org.legal_name
+                "detail": str(
+                    sentence(
+                        services.AWAITING_CONFIRMATION, name=person.full_name, org=org.legal_name
+                    )
                 ),
             },
         )

@@ -3,6 +3,7 @@
 import phonenumbers
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import (
     RequiredChoiceField,
@@ -11,6 +12,7 @@ from core.forms import (
     has_letter,
     written_as_telephone,
 )
+from core.text import sentence
 from registry.models import RoleType
 
 NAME_MAX = 100
@@ -21,33 +23,35 @@ def normalize_phone(raw: str) -> str:
     default region's (Canada unless PHONE_DEFAULT_REGION says otherwise)."""
     raw = (raw or "").strip()
     if not raw:
-        raise forms.ValidationError("Enter a telephone number.")
+        raise forms.ValidationError(_("Enter a telephone number."))
     if len(raw) > 40:
-        raise forms.ValidationError("That telephone number is too long.")
+        raise forms.ValidationError(_("That telephone number is too long."))
     if not written_as_telephone(raw):
         raise forms.ValidationError(
-            "Write the telephone number with digits, spaces and + ( ) - . / only, "
-            "e.g. 416-555-0100."
+            _(
+                "Write the telephone number with digits, spaces and + ( ) - . / only, "
+                "e.g. 416-555-0100."
+            )
         )
     try:
         number = phonenumbers.parse(raw, settings.PHONE_DEFAULT_REGION)
     except phonenumbers.NumberParseException:
         raise forms.ValidationError(
-            "Enter a telephone number such as 416-555-0100 or +44 20 7946 0958."
+            _("Enter a telephone number such as 416-555-0100 or +44 20 7946 0958.")
         ) from None
     if not phonenumbers.is_valid_number(number):
         raise forms.ValidationError(
-            "That is not a valid telephone number. Include the area code, e.g. 416-555-0100."
+            _("That is not a valid telephone number. Include the area code, e.g. 416-555-0100.")
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 class AddressFields(forms.Form):
-    street = forms.CharField(label="Street address", max_length=200, required=False)
-    city = forms.CharField(max_length=100, required=False)
-    province = forms.CharField(label="Province or state", max_length=100, required=False)
-    postal_code = forms.CharField(label="Postal code", max_length=20, required=False)
-    country = forms.CharField(max_length=100, required=False, initial="Canada")
+    street = forms.CharField(label=_("Street address"), max_length=200, required=False)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    province = forms.CharField(label=_("Province or state"), max_length=100, required=False)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
+    country = forms.CharField(label=_("Country"), max_length=100, required=False, initial="Canada")
 
     def clean(self):
         data = super().clean()
@@ -63,39 +67,43 @@ class AddressFields(forms.Form):
 class PersonDetailsForm(AddressFields):
     """A person's contact details: what Manage My Information and registration edit."""
 
-    first_name = forms.CharField(label="First name", max_length=NAME_MAX)
-    last_name = forms.CharField(label="Last name", max_length=NAME_MAX)
-    job_title = forms.CharField(label="Job title", max_length=150, required=False)
+    first_name = forms.CharField(label=_("First name"), max_length=NAME_MAX)
+    last_name = forms.CharField(label=_("Last name"), max_length=NAME_MAX)
+    job_title = forms.CharField(label=_("Job title"), max_length=150, required=False)
     email = forms.EmailField(
-        label="Business e-mail",
+        label=_("Business e-mail"),
         max_length=254,
         widget=forms.EmailInput(attrs={"spellcheck": "false"}),
     )
     phone = forms.CharField(
-        label="Telephone",
+        label=_("Telephone"),
         max_length=40,
-        help_text="With area code. Numbers without a country code are read as Canadian.",
+        help_text=_("With area code. Numbers without a country code are read as Canadian."),
         widget=forms.TextInput(attrs={"type": "tel"}),
     )
 
     field_order = ["first_name", "last_name", "job_title", "email", "phone"]
 
     def clean_first_name(self):
-        return self._name("first_name", "First name")
+        return self._name(
+            "first_name", _("Enter a first name."), _("First name must contain letters.")
+        )
 
     def clean_last_name(self):
-        return self._name("last_name", "Last name")
+        return self._name(
+            "last_name", _("Enter a last name."), _("Last name must contain letters.")
+        )
 
-    def _name(self, field: str, label: str) -> str:
-        value = clean_text(self.cleaned_data.get(field, ""), label)
+    def _name(self, field: str, missing: str, no_letter: str) -> str:
+        value = clean_text(self.cleaned_data.get(field, ""), self.fields[field].label)
         if not value:
-            raise forms.ValidationError(f"Enter a {label.lower()}.")
+            raise forms.ValidationError(missing)
         if not has_letter(value):
-            raise forms.ValidationError(f"{label} must contain letters.")
+            raise forms.ValidationError(no_letter)
         return value
 
     def clean_job_title(self):
-        return clean_text(self.cleaned_data.get("job_title", ""), "Job title")
+        return clean_text(self.cleaned_data.get("job_title", ""), self.fields["job_title"].label)
 
     def clean_email(self):
         return checked_email(self.cleaned_data.get("email"))
@@ -128,52 +136,57 @@ class MyDetailsForm(PersonDetailsForm):
         super().__init__(*args, **kwargs)
         for name, token in MY_AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = token
-        self.fields[
-            "email"
-        ].help_text = "A new address is used once you confirm it from the link we send to it."
+        self.fields["email"].help_text = _(
+            "A new address is used once you confirm it from the link we send to it."
+        )
 
 
 class OrganizationForm(AddressFields):
-    legal_name = forms.CharField(label="Legal name", max_length=200)
+    legal_name = forms.CharField(label=_("Legal name"), max_length=200)
 
     field_order = ["legal_name"]
 
     def clean_legal_name(self):
-        value = clean_text(self.cleaned_data.get("legal_name", ""), "Legal name")
+        value = clean_text(self.cleaned_data.get("legal_name", ""), self.fields["legal_name"].label)
         if not value:
-            raise forms.ValidationError("Enter the organization's legal name.")
+            raise forms.ValidationError(_("Enter the organization's legal name."))
         return value
 
 
 class PersonSearchForm(forms.Form):
     q = forms.CharField(
-        label="Search by name, e-mail or Person ID",
+        label=_("Search by name, e-mail or Person ID"),
         max_length=100,
         min_length=2,
         error_messages={
-            "required": "Type a name, an e-mail address or a Person ID to search.",
-            "min_length": "Type at least 2 characters to search.",
+            "required": _("Type a name, an e-mail address or a Person ID to search."),
+            "min_length": _("Type at least 2 characters to search."),
         },
     )
 
     def clean_q(self):
-        return clean_text(self.cleaned_data.get("q", ""), "The search")
+        return clean_text(self.cleaned_data.get("q", ""), _("The search"))
 
 
 class ChooseOrganizationForm(forms.Form):
     """Update Organization's first question; nothing is chosen for the person."""
 
     organization = RequiredChoiceField(
-        label="Which organization do you want to update?",
+        label=_("Which organization do you want to update?"),
         coerce=int,
         widget=forms.RadioSelect,
-        prompt="Choose an organization",
+        prompt=_("Choose an organization"),
+        error_messages={"required": _("Choose an organization.")},
     )
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].choices = [
-            (o.org_id, f"{o.legal_name} (Organization ID {o.org_id})") for o in organizations
+            (
+                o.org_id,
+                sentence(_("{org} (Organization ID {org_id})"), org=o.legal_name, org_id=o.org_id),
+            )
+            for o in organizations
         ]
 
 
@@ -200,30 +213,32 @@ class SectionForm(forms.Form):
     (`registry.rules.section_may_hold`)."""
 
     name = forms.CharField(
-        label="Section name",
+        label=_("Section name"),
         max_length=100,
-        help_text="A desk, a team or a control room, e.g. Settlements Desk.",
+        help_text=_("A desk, a team or a control room, e.g. Settlements Desk."),
     )
     email = forms.EmailField(
-        label="Shared e-mail",
+        label=_("Shared e-mail"),
         max_length=254,
-        help_text="We send a link to it: notices go there once it is confirmed.",
+        help_text=_("We send a link to it: notices go there once it is confirmed."),
         widget=forms.EmailInput(attrs={"spellcheck": "false"}),
     )
     phone = forms.CharField(
-        label="Telephone",
+        label=_("Telephone"),
         max_length=40,
-        help_text="With area code. Numbers without a country code are read as Canadian.",
+        help_text=_("With area code. Numbers without a country code are read as Canadian."),
         widget=forms.TextInput(attrs={"type": "tel"}),
     )
     roles = forms.MultipleChoiceField(
-        label="Roles it holds",
+        label=_("Roles it holds"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Only roles whose holders receive communications and decide nothing.",
+        help_text=_("Only roles whose holders receive communications and decide nothing."),
         error_messages={
-            "invalid_choice": "A section can hold only a role that receives communications "
-            "and decides nothing (such as Settlement Contact); %(value)s is not one.",
+            "invalid_choice": _(
+                "A section can hold only a role that receives communications "
+                "and decides nothing (such as Settlement Contact); %(value)s is not one."
+            ),
         },
     )
 
@@ -239,11 +254,11 @@ class SectionForm(forms.Form):
         self.fields["roles"].choices = [(code, r.name) for code, r in self.role_types.items()]
 
     def clean_name(self):
-        value = clean_text(self.cleaned_data.get("name", ""), "Section name")
+        value = clean_text(self.cleaned_data.get("name", ""), self.fields["name"].label)
         if not value:
-            raise forms.ValidationError("Enter the section's name.")
+            raise forms.ValidationError(_("Enter the section's name."))
         if not has_letter(value):
-            raise forms.ValidationError("Section name must contain letters.")
+            raise forms.ValidationError(_("Section name must contain letters."))
         return value
 
     def clean_email(self):

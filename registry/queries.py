@@ -21,7 +21,10 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Collate, Lower, Upper
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
+from core.text import sentence
 from registry.models import (
     EmailChange,
     Membership,
@@ -252,20 +255,35 @@ class CoverageWarning:
         from registry.rules import can_manage_role, managers_phrase
 
         may = can_manage_role(user, org, self.role_type)
-        who = "" if may else f"Only {managers_phrase(self.role_type)} can register one."
+        phrase = managers_phrase(self.role_type)
+        if may:
+            who = ""
+        elif phrase:
+            who = sentence(_("Only {who} can register one."), who=phrase)
+        else:
+            who = _("Only a member of operator staff can register one.")
         return replace(self, can_register=may, who_may=who)
 
     @property
     def message(self) -> str:
         role = self.role_type
         if self.holders == 0:
-            return f"No {role.name} is registered; one is required."
-        word = {1: "one", 2: "two", 3: "three"}.get(self.holders, str(self.holders))
-        plural = "" if self.holders == 1 else "s"
-        is_are = "is" if self.holders == 1 else "are"
-        return (
-            f"Only {word} {role.name}{plural} {is_are} registered; we recommend "
-            f"{role.recommended_holders}."
+            return sentence(_("No {role} is registered; one is required."), role=role.name)
+        words = {
+            1: pgettext("how many hold a role", "one"),
+            2: pgettext("how many hold a role", "two"),
+            3: pgettext("how many hold a role", "three"),
+        }
+        word = words.get(self.holders, str(self.holders))
+        return sentence(
+            ngettext(
+                "Only {word} {role} is registered; we recommend {recommended}.",
+                "Only {word} {role}s are registered; we recommend {recommended}.",
+                self.holders,
+            ),
+            word=word,
+            role=role.name,
+            recommended=role.recommended_holders,
         )
 
 

@@ -1,6 +1,8 @@
 """Who may do what in an organization. Services ask these; nothing else decides."""
 
 from django.db import models
+from django.utils.functional import lazy, lazystr
+from django.utils.translation import gettext_lazy as _
 
 from registry.models import Organization, RoleAssignment, RoleType
 from registry.staff import is_operator_staff, may_use_admin  # noqa: F401  (re-exported)
@@ -91,12 +93,31 @@ def is_required_in(org: Organization, role_type: RoleType) -> bool:
 # say why in its place.
 
 
-def managers_phrase(role_type: RoleType) -> str:
-    """'a Primary Contact or an Authorized Representative': who may change the role."""
+def _or_list_with_articles(names: tuple[str, ...]) -> str:
     from core.text import or_list, with_article
 
-    names = sorted(r.name for r in role_type.managed_by.all())
-    return or_list(with_article(n) for n in names) if names else "a member of operator staff"
+    return or_list(with_article(n) for n in names)
+
+
+# Put together when read, in the reader's language ("an A or a B"; « A ou B » in French).
+_lazy_or_list_with_articles = lazy(_or_list_with_articles, str)
+
+
+def managers_phrase(role_type: RoleType) -> str:
+    """'a Primary Contact or an Authorized Representative': who may change the role, in the
+    language it is read in ("" when only operator staff may)."""
+    names = tuple(sorted(r.name for r in role_type.managed_by.all()))
+    return _lazy_or_list_with_articles(names) if names else ""
+
+
+MANAGE_ROLE = {
+    "add": _("Only {who} of {org} can add {role}."),
+    "remove": _("Only {who} of {org} can remove {role}."),
+}
+STAFF_MANAGE_ROLE = {
+    "add": _("Only a member of operator staff of {org} can add {role}."),
+    "remove": _("Only a member of operator staff of {org} can remove {role}."),
+}
 
 
 def manage_role_refusal(user, org: Organization, role_type: RoleType, verb: str):
@@ -105,13 +126,13 @@ def manage_role_refusal(user, org: Organization, role_type: RoleType, verb: str)
 
     if can_manage_role(user, org, role_type):
         return None
+    who = managers_phrase(role_type)
     return Forbidden(
         sentence(
-            "Only {who} of {org} can {verb} {role}.",
-            who=managers_phrase(role_type),
+            MANAGE_ROLE[verb] if who else STAFF_MANAGE_ROLE[verb],
+            who=who,
             org=org.legal_name,
-            verb=verb,
-            role=with_article(role_type.name),
+            role=with_article(lazystr(role_type.name)),
         )
     )
 
@@ -126,8 +147,10 @@ def last_holder_refusal(org: Organization, person, role_type: RoleType, holders:
         return None
     return RuleViolation(
         sentence(
-            "{person} is the only {role} of {org}. At least one {role} is required at all "
-            "times: register another {role} first.",
+            _(
+                "{person} is the only {role} of {org}. At least one {role} is required at all "
+                "times: register another {role} first."
+            ),
             person=person.full_name,
             role=role_type.name,
             org=org.legal_name,
@@ -146,7 +169,7 @@ def add_contact_refusal(user, org: Organization, person, role_type: RoleType, *,
     if held:
         return RuleViolation(
             sentence(
-                "{person} is already {role} of {org}.",
+                _("{person} is already {role} of {org}."),
                 person=person.full_name,
                 role=role_type.name,
                 org=org.legal_name,
@@ -172,8 +195,10 @@ def remove_member_refusal(user, org: Organization, person, held):
     if not can_remove_member(user, org):
         return Forbidden(
             sentence(
-                "Only a Primary Contact or Authorized Representative of {org} can remove people "
-                "from it.",
+                _(
+                    "Only a Primary Contact or Authorized Representative of {org} can remove "
+                    "people from it."
+                ),
                 org=org.legal_name,
             )
         )
@@ -202,14 +227,16 @@ def reenable_account_refusal(user, org: Organization, person):
     account = person.user if person.user_id else None
     if account is None or account.is_active:
         return RuleViolation(
-            sentence("{person}'s account is not disabled.", person=person.full_name),
+            sentence(_("{person}'s account is not disabled."), person=person.full_name),
             code="not_disabled",
         )
     if not can_reenable_accounts(user, org):
         return Forbidden(
             sentence(
-                "Only a Primary Contact or Rights Administrator of {org} can enable {person}'s "
-                "account again.",
+                _(
+                    "Only a Primary Contact or Rights Administrator of {org} can enable "
+                    "{person}'s account again."
+                ),
                 org=org.legal_name,
                 person=person.full_name,
             )
@@ -217,8 +244,10 @@ def reenable_account_refusal(user, org: Organization, person):
     if account.dormant_since is None and not is_operator_staff(user):
         return Forbidden(
             sentence(
-                "Operator staff disabled {person}'s account: only they can enable it again. "
-                "Call Customer Relations.",
+                _(
+                    "Operator staff disabled {person}'s account: only they can enable it again. "
+                    "Call Customer Relations."
+                ),
                 person=person.full_name,
             ),
             code="disabled_by_staff",
@@ -241,7 +270,9 @@ def set_security_refusal(user, org: Organization):
     if can_set_security(user, org):
         return None
     return Forbidden(
-        sentence("Only an Authorized Representative of {org} can change this.", org=org.legal_name)
+        sentence(
+            _("Only an Authorized Representative of {org} can change this."), org=org.legal_name
+        )
     )
 
 
@@ -263,8 +294,10 @@ def manage_sections_refusal(user, org: Organization):
         return None
     return Forbidden(
         sentence(
-            "Only a Primary Contact or an Authorized Representative of {org} can change its "
-            "sections.",
+            _(
+                "Only a Primary Contact or an Authorized Representative of {org} can change its "
+                "sections."
+            ),
             org=org.legal_name,
         )
     )

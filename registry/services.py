@@ -10,13 +10,14 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from audit.log import record
 from core.errors import Invalid, NotFound, RuleViolation, require
 from core.forms import validated
 from core.reauth import require_recent_sign_in
 from core.services import service
-from core.text import end_sentence
+from core.text import sentence
 from registry import hooks, notifications, queries
 from registry.forms import OrganizationForm, PersonDetailsForm, PersonSearchForm, SectionForm
 from registry.locks import lock_organization
@@ -107,7 +108,7 @@ def create_organization(
     actor,
 ) -> Organization:
     """Operator staff register an organization with its first mandatory contacts."""
-    require(is_operator_staff(actor), "Only operator staff can register an organization.")
+    require(is_operator_staff(actor), _("Only operator staff can register an organization."))
     cleaned = _validated(OrganizationForm, data)
     org = Organization.objects.create(org_id=next_number("organization", ORG_ID_START), **cleaned)
     record(actor, "organization.created", org=org, target=org)
@@ -128,7 +129,7 @@ def create_organization(
 @service("person.search", org="member_of", target=None)
 def search_persons(*, text: str, actor, member_of: Organization | None = None) -> list[Person]:
     """Search registered persons before registering anyone; every search is audited."""
-    require(actor.is_authenticated, "Sign in to search for persons.")
+    require(actor.is_authenticated, _("Sign in to search for persons."))
     cleaned = _validated(PersonSearchForm, {"q": text})
     results = list(queries.search_persons(cleaned["q"], member_of=member_of))
     record(actor, "person.searched", details={"query": cleaned["q"], "results": len(results)})
@@ -152,8 +153,13 @@ def register_person(
     org = lock_organization(org, actor)
     require(
         can_add_member(actor, org),
-        f"Only a Primary Contact, Authorized Representative or Rights Administrator of "
-        f"{org.legal_name} can register a person for it.",
+        sentence(
+            _(
+                "Only a Primary Contact, Authorized Representative or Rights Administrator of "
+                "{org} can register a person for it."
+            ),
+            org=org.legal_name,
+        ),
     )
     if role_type is not None:
         _refuse(manage_role_refusal(actor, org, role_type, "add"))
@@ -162,8 +168,13 @@ def register_person(
     existing = _duplicate_email(cleaned["email"])
     if existing is not None:
         raise RuleViolation(
-            f"A person with this e-mail is already registered, with Person ID "
-            f"{existing.person_id}. Search for that Person ID and add them instead.",
+            sentence(
+                _(
+                    "A person with this e-mail is already registered, with Person ID "
+                    "{person_id}. Search for that Person ID and add them instead."
+                ),
+                person_id=existing.person_id,
+            ),
             code="duplicate_person",
         )
     if not allow_similar_name:
@@ -174,8 +185,15 @@ def register_person(
         ).first()
         if similar is not None:
             raise RuleViolation(
-                f"{similar.full_name} (Person ID {similar.person_id}) already belongs to "
-                f"{org.legal_name}. If this is a different person, confirm to register them.",
+                sentence(
+                    _(
+                        "{person} (Person ID {person_id}) already belongs to {org}. If this is "
+                        "a different person, confirm to register them."
+                    ),
+                    person=similar.full_name,
+                    person_id=similar.person_id,
+                    org=org.legal_name,
+                ),
                 code="similar_person",
             )
     try:
@@ -186,8 +204,10 @@ def register_person(
     except IntegrityError:
         # Registered by someone else a moment ago: the unique index had the last word.
         raise RuleViolation(
-            "A person with this e-mail was registered a moment ago. Search for them and add "
-            "them instead.",
+            _(
+                "A person with this e-mail was registered a moment ago. Search for them and add "
+                "them instead."
+            ),
             code="duplicate_person",
         ) from None
     Membership.objects.create(organization=org, person=person)
@@ -204,13 +224,13 @@ def update_my_information(person: Person, *, data: dict, actor) -> Person:
     used until it is confirmed from the link sent to it (`confirm_email_change`): it waits as
     `person.email_change`, and the old address is told of the request."""
     own = getattr(actor, "person", None)
-    require(own is not None and own.pk == person.pk, "You can only change your own details.")
+    require(own is not None and own.pk == person.pk, _("You can only change your own details."))
     person = Person.objects.select_for_update().get(pk=person.pk)
     cleaned = _validated(PersonDetailsForm, data, partial_from=person)
     if _duplicate_email(cleaned["email"], exclude=person) is not None:
         raise Invalid(
-            "Some details need correcting.",
-            fields={"email": ["Another registered person already uses this e-mail."]},
+            _("Some details need correcting."),
+            fields={"email": [_("Another registered person already uses this e-mail.")]},
         )
     new_email = cleaned["email"]
     if email_key(new_email) != email_key(person.email):
@@ -307,19 +327,26 @@ def confirm_email_change(token: str, *, actor) -> Person:
     own = getattr(actor, "person", None)
     if change is None or own is None or change.person_id is None or own.pk != change.person_id:
         raise NotFound(
-            "This confirmation link is not valid: it was used already, replaced by a later "
-            "request, or is for another account. Ask again on Manage My Information."
+            _(
+                "This confirmation link is not valid: it was used already, replaced by a later "
+                "request, or is for another account. Ask again on Manage My Information."
+            )
         )
     if change.expires_at <= timezone.now():
         raise RuleViolation(
-            "This confirmation link has expired. Ask again on Manage My Information.",
+            _("This confirmation link has expired. Ask again on Manage My Information."),
             code="link_expired",
         )
     person = Person.objects.select_for_update().get(pk=change.person_id)
     if _duplicate_email(change.new_email, exclude=person) is not None:
         raise RuleViolation(
-            f"{change.new_email} is now used by another registered person, so it cannot "
-            "be yours. Your e-mail is unchanged.",
+            sentence(
+                _(
+                    "{email} is now used by another registered person, so it cannot be yours. "
+                    "Your e-mail is unchanged."
+                ),
+                email=change.new_email,
+            ),
             code="duplicate_person",
         )
     old_email = person.email
@@ -340,7 +367,7 @@ def confirm_email_change(token: str, *, actor) -> Person:
 def cancel_email_change(person: Person, *, actor) -> None:
     """Withdraw a change of e-mail that is waiting for confirmation (its link stops working)."""
     own = getattr(actor, "person", None)
-    require(own is not None and own.pk == person.pk, "You can only change your own details.")
+    require(own is not None and own.pk == person.pk, _("You can only change your own details."))
     if EmailChange.objects.filter(person=person).delete()[0]:
         record(actor, "person.email_change_cancelled", target=person)
 
@@ -356,17 +383,24 @@ def add_member(org: Organization, person: Person, *, actor) -> Membership | None
     org = lock_organization(org, actor)
     require(
         can_add_member(actor, org),
-        f"Only a Primary Contact, Authorized Representative or Rights Administrator of "
-        f"{org.legal_name} can add people to it.",
+        sentence(
+            _(
+                "Only a Primary Contact, Authorized Representative or Rights Administrator of "
+                "{org} can add people to it."
+            ),
+            org=org.legal_name,
+        ),
     )
     require_recent_sign_in(actor)
     if _membership(org, person) is not None:
         raise RuleViolation(
-            f"{person.full_name} already belongs to {end_sentence(org.legal_name)}",
+            sentence(
+                _("{person} already belongs to {org}."), person=person.full_name, org=org.legal_name
+            ),
             code="already_member",
         )
     if _needs_their_confirmation(person, actor):
-        _, created = AffiliationRequest.objects.get_or_create(
+        _request, created = AffiliationRequest.objects.get_or_create(
             organization=org, person=person, defaults={"requested_by": actor}
         )
         if created:
@@ -378,7 +412,7 @@ def add_member(org: Organization, person: Person, *, actor) -> Membership | None
     return membership
 
 
-AWAITING_CONFIRMATION = (
+AWAITING_CONFIRMATION = _(
     "{name} belongs to another organization, so we have asked them to confirm joining {org}; "
     "they appear among its members once they do."
 )
@@ -395,7 +429,7 @@ def confirm_affiliation(request: AffiliationRequest, *, actor) -> Membership:
     """The person asked confirms: they now belong to the organization."""
     request = _own_request(request, actor)
     org = lock_organization(request.organization, actor)
-    membership, _ = Membership.objects.get_or_create(organization=org, person=request.person)
+    membership, _created = Membership.objects.get_or_create(organization=org, person=request.person)
     request.delete()
     record(actor, "member.added", org=org, target=request.person, details={"confirmed": True})
     return membership
@@ -420,7 +454,7 @@ def _own_request(request: AffiliationRequest, actor) -> AffiliationRequest:
         else None
     )
     if locked is None:
-        raise NotFound("There is no such request waiting for your answer.")
+        raise NotFound(_("There is no such request waiting for your answer."))
     return locked
 
 
@@ -432,7 +466,11 @@ def remove_member(org: Organization, person: Person, *, actor) -> None:
     require_recent_sign_in(actor)
     membership = _membership(org, person)
     if membership is None:
-        raise NotFound(f"{person.full_name} does not belong to {end_sentence(org.legal_name)}")
+        raise NotFound(
+            sentence(
+                _("{person} does not belong to {org}."), person=person.full_name, org=org.legal_name
+            )
+        )
     held = [a.role_type for a in membership.roles.select_related("role_type")]
     counts = queries.holder_counts_for_removal(org, person)
     _refuse(remove_member_refusal(actor, org, person, [(r, counts.get(r.pk, 1)) for r in held]))
@@ -457,9 +495,14 @@ def _assign(org: Organization, person: Person, role_type: RoleType, *, actor) ->
     membership = _membership(org, person)
     if membership is None and _needs_their_confirmation(person, actor):
         raise RuleViolation(
-            f"{person.full_name} belongs to another organization, so they must first agree to "
-            f"join {org.legal_name}: add them as a member, and give the role once they have "
-            f"confirmed.",
+            sentence(
+                _(
+                    "{person} belongs to another organization, so they must first agree to join "
+                    "{org}: add them as a member, and give the role once they have confirmed."
+                ),
+                person=person.full_name,
+                org=org.legal_name,
+            ),
             code="confirmation_needed",
         )
     if membership is None:
@@ -501,7 +544,12 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
     ).first()
     if assignment is None:
         raise NotFound(
-            f"{person.full_name} is not {role_type.name} of {end_sentence(org.legal_name)}"
+            sentence(
+                _("{person} is not {role} of {org}."),
+                person=person.full_name,
+                role=role_type.name,
+                org=org.legal_name,
+            )
         )
     holders = queries.holder_counts_for_removal(org, person).get(role_type.pk, 1)
     _refuse(last_holder_refusal(org, person, role_type, holders))
@@ -526,7 +574,9 @@ def remove_contact(org: Organization, person: Person, role_type: RoleType, *, ac
 @service("organization.update", org="org", target=None)
 def update_organization(org: Organization, *, data: dict, actor) -> Organization:
     """Staff correct an organization's legal name or address."""
-    require(is_operator_staff(actor), "Only operator staff can change an organization's details.")
+    require(
+        is_operator_staff(actor), _("Only operator staff can change an organization's details.")
+    )
     org = Organization.objects.select_for_update().get(pk=org.pk)
     cleaned = _validated(OrganizationForm, data, partial_from=org)
     changed = [name for name, value in cleaned.items() if getattr(org, name) != value]
@@ -566,18 +616,21 @@ def _refuse_communications_only(role_type: RoleType | None, code: str, values: d
     mandatory = values.get("mandatory", getattr(role_type, "mandatory", False))
     if mark and (mandatory or code in Role.values):
         raise Invalid(
-            "Some details need correcting.",
+            _("Some details need correcting."),
             fields={
                 "communications_only": [
-                    "A mandatory role, or one that decides (representation, access, banking), "
-                    "cannot be one that only receives communications."
+                    _(
+                        "A mandatory role, or one that decides (representation, access, "
+                        "banking), cannot be one that only receives communications."
+                    )
                 ]
             },
         )
     still_held = role_type is not None and role_type.communications_only and not mark
     if still_held and role_type.sections.exists():
         raise RuleViolation(
-            f"Sections hold {role_type.name}: remove it from them first.", code="role_in_use"
+            sentence(_("Sections hold {role}: remove it from them first."), role=role_type.name),
+            code="role_in_use",
         )
 
 
@@ -597,8 +650,8 @@ def save_role_type(
         code = str(data.get("code") or "").strip()
         if not code or RoleType.objects.filter(code=code).exists():
             raise Invalid(
-                "Some details need correcting.",
-                fields={"code": ["Choose a code no other role uses."]},
+                _("Some details need correcting."),
+                fields={"code": [_("Choose a code no other role uses.")]},
             )
         role_type = RoleType.objects.create(code=code, **values)
         action = "role_type.created"
@@ -627,12 +680,16 @@ def delete_role_type(role_type: RoleType, *, actor) -> None:
     role_type = RoleType.objects.select_for_update().get(pk=role_type.pk)
     if role_type.code in Role.values:
         raise RuleViolation(
-            f"{role_type.name} is named by the operator's rules and cannot be removed.",
+            sentence(
+                _("{role} is named by the operator's rules and cannot be removed."),
+                role=role_type.name,
+            ),
             code="role_in_use",
         )
     if role_type.assignments.exists():
         raise RuleViolation(
-            f"{role_type.name} still has holders; remove them first.", code="role_in_use"
+            sentence(_("{role} still has holders; remove them first."), role=role_type.name),
+            code="role_in_use",
         )
     record(actor, "role_type.deleted", target=role_type)
     role_type.delete()
@@ -667,14 +724,15 @@ def _refuse_section_roles(codes) -> None:
     for code in codes:
         role_type = known.get(str(code)[:60])
         if role_type is None:
-            raise NotFound(
-                f"There is no role called {str(code)[:60]!r}.",
-                fields={"roles": [f"There is no role called {str(code)[:60]!r}."]},
-            )
+            message = sentence(_("There is no role called {code!r}."), code=str(code)[:60])
+            raise NotFound(message, fields={"roles": [message]})
         if not section_may_hold(role_type):
-            message = (
-                f"A section can hold only a role that receives communications and decides "
-                f"nothing (such as Settlement Contact); {role_type.name} is not one."
+            message = sentence(
+                _(
+                    "A section can hold only a role that receives communications and decides "
+                    "nothing (such as Settlement Contact); {role} is not one."
+                ),
+                role=role_type.name,
             )
             raise RuleViolation(message, code="section_role", fields={"roles": [message]})
 
@@ -685,7 +743,9 @@ def _refuse_same_name(org: Organization, name: str, section: Section | None = No
     if section is not None:
         same = same.exclude(pk=section.pk)
     if same.exists():
-        message = f"{org.legal_name} already has a section called {name}."
+        message = sentence(
+            _("{org} already has a section called {name}."), org=org.legal_name, name=name
+        )
         raise RuleViolation(message, code="section_name_taken", fields={"name": [message]})
 
 
@@ -797,13 +857,17 @@ def confirm_section_email(token: str, *, actor) -> Section:
     change = _locked_email_change(token)
     if change is None or change.section_id is None:
         raise NotFound(
-            "This confirmation link is not valid: it was used already or replaced by a later "
-            "one. Ask a Primary Contact of the organization to save the address again."
+            _(
+                "This confirmation link is not valid: it was used already or replaced by a "
+                "later one. Ask a Primary Contact of the organization to save the address again."
+            )
         )
     if change.expires_at <= timezone.now():
         raise RuleViolation(
-            "This confirmation link has expired. Ask a Primary Contact of the organization to "
-            "save the address again: we send a new link.",
+            _(
+                "This confirmation link has expired. Ask a Primary Contact of the organization "
+                "to save the address again: we send a new link."
+            ),
             code="link_expired",
         )
     section = (

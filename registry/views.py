@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.queries import org_audit_count, org_audit_entries
 from core.errors import DomainError, Invalid, NotFound, tidy
 from core.forms import show_errors
 from core.reauth import reauth_required
-from core.text import end_sentence, telephone
+from core.text import sentence, telephone, with_article
 from registry import queries, services
 from registry.access import (
     get_member_for,
@@ -76,9 +78,10 @@ def person_search(request, org: Organization):
 
 def _email_change_sent(person) -> str:
     change = queries.pending_email_change(person)
-    return (
-        f"We sent a link to {change.new_email}; your address stays {person.email} until you "
-        "confirm it from that link."
+    return sentence(
+        _("We sent a link to {new}; your address stays {old} until you confirm it from that link."),
+        new=change.new_email,
+        old=person.email,
     )
 
 
@@ -99,7 +102,7 @@ def manage_my_information(request):
         except DomainError as exc:
             _refused(request, exc)
         else:
-            saved = "Your contact information has been saved."
+            saved = _("Your contact information has been saved.")
             if email_key(request.POST.get("email", "").strip()) != email_key(person.email):
                 saved += " " + _email_change_sent(person)  # the new address waits
             messages.success(request, saved)
@@ -138,7 +141,9 @@ def confirm_email_change(request, token: str):
         except DomainError as exc:
             _refused(request, exc)
         else:
-            messages.success(request, f"Your e-mail address is now {person.email}.")
+            messages.success(
+                request, sentence(_("Your e-mail address is now {email}."), email=person.email)
+            )
         return redirect("me")
     response = render(
         request,
@@ -155,7 +160,9 @@ def cancel_email_change(request):
     person = getattr(request.user, "person", None)
     if person is not None:
         services.cancel_email_change(person, actor=request.user)
-        messages.success(request, f"Your e-mail address stays {person.email}.")
+        messages.success(
+            request, sentence(_("Your e-mail address stays {email}."), email=person.email)
+        )
     return redirect("me")
 
 
@@ -163,15 +170,18 @@ def cancel_email_change(request):
 def answer_affiliation(request, request_id: int, answer: str):
     """Confirm or decline an organization's request to add me (Manage My Information)."""
     if answer not in ("confirm", "decline"):
-        raise NotFound("There is no such answer.")
+        raise NotFound(_("There is no such answer."))
     asked = AffiliationRequest(pk=request_id)
     try:
         if answer == "confirm":
             membership = services.confirm_affiliation(asked, actor=request.user)
-            _done(request, f"You now belong to {membership.organization.legal_name}.")
+            _done(
+                request,
+                sentence(_("You now belong to {org}."), org=membership.organization.legal_name),
+            )
         else:
             services.decline_affiliation(asked, actor=request.user)
-            _done(request, "Declined: that organization sees nothing more of you.")
+            _done(request, _("Declined: that organization sees nothing more of you."))
     except DomainError as exc:
         _refused(request, exc)
     return redirect("me")
@@ -231,7 +241,7 @@ def audit_log(request, org_id: int):
         {
             "org": org,
             "entries": entries,
-            "crumbs": [{"label": "Audit log"}],
+            "crumbs": [{"label": _("Audit log")}],
         },
     )
 
@@ -256,6 +266,15 @@ def by_role(request, org_id: int):
     return render(request, "registry/by_role.html", {"org": org, "roles": roles})
 
 
+def _managers(role_type) -> str:
+    """The roles that manage `role_type`, the first with its article: "an A or B"."""
+    names = [m.name for m in role_type.managed_by.all()]
+    if not names:
+        return ""
+    conjunction = pgettext("joining the last two items of a list", "or")
+    return f" {conjunction} ".join([with_article(names[0]), *names[1:]])
+
+
 def role_holders(request, org_id: int, code: str):
     org = get_organization_for(request.user, org_id)
     role_type = get_role_type(code)
@@ -270,6 +289,7 @@ def role_holders(request, org_id: int, code: str):
             request.user, org, person, role_type, holders=1 + acting - int(person.can_act)
         )
     held = {person.pk for person in holders}
+    can_manage = can_manage_role(request.user, org, role_type)
     for person in results or ():
         person.add_refusal = add_contact_refusal(
             request.user, org, person, role_type, held=person.pk in held
@@ -281,9 +301,10 @@ def role_holders(request, org_id: int, code: str):
             "org": org,
             "role": role_type,
             "holders": holders,
-            "can_manage": can_manage_role(request.user, org, role_type),
-            "can_register": can_add_member(request.user, org)
-            and can_manage_role(request.user, org, role_type),
+            "can_manage": can_manage,
+            "can_register": can_add_member(request.user, org) and can_manage,
+            # Who may change the holders, for a person who may not: "an A or B" (one query).
+            "managers": "" if can_manage else _managers(role_type),
             "search_form": search_form,
             "results": results,
             "sections": queries.section_holders(org, role_type),
@@ -311,8 +332,13 @@ def add_contact(request, org_id: int, code: str):
     else:
         _done(
             request,
-            f"{person.full_name} (Person ID {person.person_id}) is now {role_type.name} of "
-            f"{end_sentence(org.legal_name)}",
+            sentence(
+                _("{person} (Person ID {person_id}) is now {role} of {org}."),
+                person=person.full_name,
+                person_id=person.person_id,
+                role=role_type.name,
+                org=org.legal_name,
+            ),
         )
     return redirect(_safe_next(back, org))
 
@@ -337,8 +363,12 @@ def remove_contact(request, org_id: int, code: str, person_id: int):
         else:
             _done(
                 request,
-                f"{person.full_name} is no longer {role_type.name} of "
-                f"{end_sentence(org.legal_name)}",
+                sentence(
+                    _("{person} is no longer {role} of {org}."),
+                    person=person.full_name,
+                    role=role_type.name,
+                    org=org.legal_name,
+                ),
             )
         return redirect(back)
     holders = queries.holder_counts_for_removal(org, person).get(role_type.pk, 1)
@@ -425,13 +455,17 @@ def add_member(request, org_id: int):
     if membership is None:
         _done(
             request,
-            services.AWAITING_CONFIRMATION.format(name=person.full_name, org=org.legal_name),
+            sentence(services.AWAITING_CONFIRMATION, name=person.full_name, org=org.legal_name),
         )
         return redirect("registry-by-person", org_id=org.org_id)
     _done(
         request,
-        f"{person.full_name} (Person ID {person.person_id}) now belongs to "
-        f"{end_sentence(org.legal_name)}",
+        sentence(
+            _("{person} (Person ID {person_id}) now belongs to {org}."),
+            person=person.full_name,
+            person_id=person.person_id,
+            org=org.legal_name,
+        ),
     )
     return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
 
@@ -449,7 +483,14 @@ def remove_member(request, org_id: int, person_id: int):
         except DomainError as exc:
             _refused(request, exc)
             return redirect(back)
-        _done(request, f"{person.full_name} has been removed from {end_sentence(org.legal_name)}")
+        _done(
+            request,
+            sentence(
+                _("{person} has been removed from {org}."),
+                person=person.full_name,
+                org=org.legal_name,
+            ),
+        )
         return redirect(
             back if back != roles_page else reverse("registry-by-person", args=[org.org_id])
         )
@@ -478,7 +519,9 @@ def register_person(request, org_id: int):
     role_type = get_role_type(request.GET["role"]) if request.GET.get("role") else None
     searched = (request.GET.get("q") or request.POST.get("searched") or "").strip()
     if not searched:
-        messages.info(request, "Search for the person first, so that nobody is registered twice.")
+        messages.info(
+            request, _("Search for the person first, so that nobody is registered twice.")
+        )
         if role_type is not None:
             return redirect("registry-role-holders", org_id=org.org_id, code=role_type.code)
         return redirect("registry-by-person", org_id=org.org_id)
@@ -501,12 +544,26 @@ def register_person(request, org_id: int):
             else:
                 form.add_error(None, exc.message)
         else:
-            suffix = f" as {role_type.name}" if role_type else ""
-            _done(
-                request,
-                f"{person.full_name} is registered with Person ID {person.person_id}{suffix}, "
-                f"and will be invited by e-mail to set up an account.",
-            )
+            if role_type is not None:
+                registered = sentence(
+                    _(
+                        "{person} is registered with Person ID {person_id} as {role}, and "
+                        "will be invited by e-mail to set up an account."
+                    ),
+                    person=person.full_name,
+                    person_id=person.person_id,
+                    role=role_type.name,
+                )
+            else:
+                registered = sentence(
+                    _(
+                        "{person} is registered with Person ID {person_id}, and will be "
+                        "invited by e-mail to set up an account."
+                    ),
+                    person=person.full_name,
+                    person_id=person.person_id,
+                )
+            _done(request, registered)
             if role_type is not None:
                 return redirect("registry-role-holders", org_id=org.org_id, code=role_type.code)
             return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
@@ -549,14 +606,18 @@ def _section_initial(section) -> dict:
 def _section_saved(section) -> str:
     change = getattr(section, "email_change", None) if section.pk else None
     if not section.email_confirmed:
-        return (
-            f"We sent a link to {section.email}: notices go there once someone opens it and "
-            "confirms the address."
+        return sentence(
+            _(
+                "We sent a link to {email}: notices go there once someone opens it and "
+                "confirms the address."
+            ),
+            email=section.email,
         )
     if change is not None:
-        return (
-            f"We sent a link to {change.new_email}; notices go to {section.email} until it is "
-            "confirmed."
+        return sentence(
+            _("We sent a link to {new}; notices go to {old} until it is confirmed."),
+            new=change.new_email,
+            old=section.email,
         )
     return ""
 
@@ -584,7 +645,12 @@ def add_section(request, org_id: int):
             section.refresh_from_db()
             _done(
                 request,
-                f"{section.name} is now a section of {end_sentence(org.legal_name)} "
+                sentence(
+                    _("{section} is now a section of {org}."),
+                    section=section.name,
+                    org=org.legal_name,
+                )
+                + " "
                 + _section_saved(section),
             )
             return redirect("registry-by-section", org_id=org.org_id)
@@ -609,7 +675,12 @@ def edit_section(request, org_id: int, section_id: int):
             _bind_errors(form, exc)
         else:
             section = get_section_for(request.user, org, section.pk)
-            _done(request, f"{section.name} has been saved. " + _section_saved(section))
+            _done(
+                request,
+                sentence(_("{section} has been saved."), section=section.name)
+                + " "
+                + _section_saved(section),
+            )
             return redirect("registry-by-section", org_id=org.org_id)
     else:
         form = SectionForm(initial=_section_initial(section))
@@ -640,7 +711,14 @@ def remove_section(request, org_id: int, section_id: int):
         except DomainError as exc:
             _refused(request, exc)
             return redirect(back)
-        _done(request, f"{section.name} is no longer a section of {end_sentence(org.legal_name)}")
+        _done(
+            request,
+            sentence(
+                _("{section} is no longer a section of {org}."),
+                section=section.name,
+                org=org.legal_name,
+            ),
+        )
         return redirect(
             back if back != section_page else reverse("registry-by-section", args=[org.org_id])
         )

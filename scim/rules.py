@@ -1,5 +1,8 @@
 """Who may issue and revoke an organization's SCIM tokens. Services and pages ask these."""
 
+from django.utils.translation import gettext_lazy as _
+
+from core.text import sentence
 from registry.models import Organization
 from registry.rules import Role, role_codes
 
@@ -12,7 +15,10 @@ def can_manage_scim_tokens(user, org: Organization) -> bool:
 
 
 def scim_refusal_sentence(org: Organization) -> str:
-    return (
-        f"Only the Primary Contacts and Rights Administrators of {org.legal_name} can issue "
-        f"or revoke its SCIM tokens."
+    return sentence(
+        _(
+            "Only the Primary Contacts and Rights Administrators of {org} can issue or revoke "
+            "its SCIM tokens."
+        ),
+        org=org.legal_name,
     )

@@ -4,6 +4,7 @@ Provisioning itself calls the registry's services (scim/views.py): SCIM adds no 
 import secrets
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from apitokens.models import digest
 from apitokens.services import LAST_USED_GRANULARITY
@@ -12,6 +13,7 @@ from core.errors import RuleViolation, require
 from core.forms import validated
 from core.reauth import require_recent_sign_in
 from core.services import service
+from core.text import sentence
 from registry import services as registry
 from registry.locks import lock_organization
 from registry.models import Organization, Person, RoleType, email_key
@@ -93,7 +95,11 @@ def _refuse_taken_user_name(org: Organization, user_name: str, person: Person | 
     )
     if same.exists() or by_email.exists():
         raise RuleViolation(
-            f"Another member of {org.legal_name} already has the user name {user_name}.",
+            sentence(
+                _("Another member of {org} already has the user name {user_name}."),
+                org=org.legal_name,
+                user_name=user_name,
+            ),
             code="user_name_taken",
         )
 

@@ -4,12 +4,14 @@ Access -> form -> one service call -> message + redirect."""
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.reauth import reauth_required
+from core.text import sentence
 from core.views import attempt
 from registry.access import get_organization_for
 from scim import queries, services
@@ -32,7 +34,7 @@ def _page(request, org, form=None, status=200):
         "tokens": tokens,
         "form": form or ScimTokenForm(),
         "scim_url": request.build_absolute_uri(reverse("scim-root")),
-        "crumbs": [{"label": "SCIM provisioning"}],
+        "crumbs": [{"label": _("SCIM provisioning")}],
     }
     return render(request, "scim/tokens.html", context, status=status)
 
@@ -53,7 +55,7 @@ def issue_scim_token(request, org_id: int):
     except Invalid as exc:
         form = ScimTokenForm(data=data)
         show_errors(form, exc)
-        messages.error(request, "The token was not issued: some details need correcting.")
+        messages.error(request, _("The token was not issued: some details need correcting."))
         return _page(request, org, form, status=422)
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -67,8 +69,8 @@ def issue_scim_token(request, org_id: int):
             "secret": secret,
             "scim_url": request.build_absolute_uri(reverse("scim-root")),
             "crumbs": [
-                {"label": "SCIM provisioning", "url": _list_url(org)},
-                {"label": "Token issued"},
+                {"label": _("SCIM provisioning"), "url": _list_url(org)},
+                {"label": _("Token issued")},
             ],
         },
     )
@@ -83,6 +85,6 @@ def revoke_scim_token(request, org_id: int, token_id: int):
     attempt(
         request,
         lambda: services.revoke_scim_token(token, actor=request.user),
-        f"The SCIM token {token.name!r} is revoked.",
+        sentence(_("The SCIM token {name!r} is revoked."), name=token.name),
     )
     return redirect(_list_url(org))

@@ -6,6 +6,7 @@ only bounces back to that organization's page."""
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from registry.models import Organization
 from registry.rules import is_operator_staff
@@ -26,8 +27,8 @@ def _section(name: str, org, context) -> list[tuple[str, str | None]]:
     """The crumbs after the organization's own, from the page's URL name and its objects."""
     org_id = org.org_id
     role, person = context.get("role"), context.get("person")
-    by_role = ("By Role", reverse("registry-by-role", args=[org_id]))
-    by_person = ("By Person", reverse("registry-by-person", args=[org_id]))
+    by_role = (_("By Role"), reverse("registry-by-role", args=[org_id]))
+    by_person = (_("By Person"), reverse("registry-by-person", args=[org_id]))
 
     def role_crumb():
         return (role.name, reverse("registry-role-holders", args=[org_id, role.code]))
@@ -36,25 +37,26 @@ def _section(name: str, org, context) -> list[tuple[str, str | None]]:
         return (person.full_name, reverse("registry-person-roles", args=[org_id, person.person_id]))
 
     section = context.get("section")
-    by_section = ("By Section", reverse("registry-by-section", args=[org_id]))
+    by_section = (_("By Section"), reverse("registry-by-section", args=[org_id]))
 
     def section_crumb():
         return (section.name, reverse("registry-section", args=[org_id, section.pk]))
 
     trails = {
-        "registry-update-contacts": lambda: [("Update Contact(s)", None)],
+        "registry-update-contacts": lambda: [(_("Update Contact(s)"), None)],
         "registry-by-section": lambda: [by_section],
-        "registry-add-section": lambda: [by_section, ("Add a section", None)],
+        "registry-add-section": lambda: [by_section, (_("Add a section"), None)],
         "registry-section": lambda: [by_section, section_crumb()],
-        "registry-remove-section": lambda: [by_section, section_crumb(), ("Remove", None)],
+        "registry-remove-section": lambda: [by_section, section_crumb(), (_("Remove"), None)],
         "registry-by-role": lambda: [by_role],
         "registry-role-holders": lambda: [by_role, role_crumb()],
-        "registry-remove-contact": lambda: [by_role, role_crumb(), ("Remove", None)],
+        "registry-remove-contact": lambda: [by_role, role_crumb(), (_("Remove"), None)],
         "registry-by-person": lambda: [by_person],
         "registry-person-roles": lambda: [by_person, person_crumb()],
-        "registry-remove-member": lambda: [by_person, person_crumb(), ("Remove", None)],
+        "registry-remove-member": lambda: [by_person, person_crumb(), (_("Remove"), None)],
         "registry-register-person": lambda: (
-            ([by_role, role_crumb()] if role else [by_person]) + [("Register a new person", None)]
+            ([by_role, role_crumb()] if role else [by_person])
+            + [(_("Register a new person"), None)]
         ),
     }
     build = trails.get(name)
@@ -67,9 +69,9 @@ def breadcrumb_trail(context) -> list[dict]:
     request = context["request"]
     org = context.get("org")
     name = request.resolver_match.url_name if request.resolver_match else ""
-    trail: list[tuple[str, str | None]] = [("Actions", reverse("actions"))]
+    trail: list[tuple[str, str | None]] = [(_("Actions"), reverse("actions"))]
     if org is None or chooses_organization(request.user):
-        trail.append(("Update Organization", reverse(CHOOSE)))
+        trail.append((_("Update Organization"), reverse(CHOOSE)))
     if org is not None:
         trail.append((org.legal_name, reverse("registry-organization", args=[org.org_id])))
         extra = context.get("crumbs")

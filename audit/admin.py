@@ -47,7 +47,9 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     @admin.action(description="Export selected entries to CSV")
     def export_csv(self, request, queryset):
         """Streamed a chunk at a time; "select all" exports every entry the filters match."""
-        lines = csv_lines(AUDIT_COLUMNS, audit_rows(queryset.order_by("-at", "-id")))
+        lines = csv_lines(
+            [str(c) for c in AUDIT_COLUMNS], audit_rows(queryset.order_by("-at", "-id"))
+        )
         response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
         stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
         response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'

@@ -1,9 +1,11 @@
 """Fetch-and-authorize for back-office objects: to anyone but operator staff they do not exist."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
 from backoffice.models import ApplicationContact, OrganizationApplication
 from core.errors import NotFound
+from core.text import sentence
 from registry.access import require_staff, staff_page
 
 __all__ = ["get_application_for", "require_staff", "staff_page"]
@@ -18,5 +20,10 @@ def get_application_for(user, reference) -> OrganizationApplication:
         .first()
     )
     if application is None:
-        raise NotFound(f"There is no application with reference {str(reference)[:12]}.")
+        raise NotFound(
+            sentence(
+                _("There is no application with reference {reference}."),
+                reference=str(reference)[:12],
+            )
+        )
     return application

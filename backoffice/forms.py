@@ -7,9 +7,11 @@ each contact like any registered person (names, e-mail, telephone in E.164).
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from backoffice.models import EntityType
 from core.forms import RequiredChoiceField, clean_text
+from core.text import sentence
 from registry import forms as registry_forms
 from registry.forms import OrganizationForm, PersonDetailsForm
 from registry.rules import Role
@@ -28,12 +30,15 @@ class ApplicationOrganizationForm(OrganizationForm):
     """The organization: its legal name, business number, entity type and address."""
 
     business_number = forms.CharField(
-        label="Business number",
+        label=_("Business number"),
         max_length=30,
-        help_text="The 9-digit business number from the Canada Revenue Agency.",
+        help_text=_("The 9-digit business number from the Canada Revenue Agency."),
     )
     entity_type = RequiredChoiceField(
-        label="Type of entity", choices=EntityType.choices, prompt="Choose the type of entity"
+        label=_("Type of entity"),
+        choices=EntityType.choices,
+        prompt=_("Choose the type of entity"),
+        error_messages={"required": _("Choose the type of entity.")},
     )
 
     field_order = [
@@ -58,7 +63,7 @@ class ApplicationOrganizationForm(OrganizationForm):
         compact = re.sub(r"[\s-]", "", raw).upper()
         match = re.fullmatch(r"(\d{9})([A-Z]{2}\d{4})?", compact, flags=re.ASCII)
         if not match:
-            raise forms.ValidationError("Enter the 9-digit business number, e.g. 123456789.")
+            raise forms.ValidationError(_("Enter the 9-digit business number, e.g. 123456789."))
         return match.group(1)
 
 
@@ -70,37 +75,37 @@ class ApplicationContactForm(PersonDetailsForm):
 
 class RejectApplicationForm(forms.Form):
     reason = forms.CharField(
-        label="Reason for rejecting",
+        label=_("Reason for rejecting"),
         max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="The submitter receives this reason by e-mail.",
+        help_text=_("The submitter receives this reason by e-mail."),
     )
 
     def clean_reason(self):
         value = clean_text(self.cleaned_data.get("reason", ""), "The reason")
         if len(value) < 5:
-            raise forms.ValidationError("Explain the reason in a sentence.")
+            raise forms.ValidationError(_("Explain the reason in a sentence."))
         return value
 
 
 class AppointRepresentativeForm(forms.Form):
     person_id = forms.IntegerField(
-        label="Person ID of the new Authorized Representative",
+        label=_("Person ID of the new Authorized Representative"),
         min_value=1,
         max_value=2**31 - 1,
-        help_text="Search for the person first; the Person ID confirms it is the right one.",
+        help_text=_("Search for the person first; the Person ID confirms it is the right one."),
     )
     reason = forms.CharField(
-        label="Reason",
+        label=_("Reason"),
         max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Recorded in the audit log and sent to the organization's contacts.",
+        help_text=_("Recorded in the audit log and sent to the organization's contacts."),
     )
 
     def clean_reason(self):
         value = clean_text(self.cleaned_data.get("reason", ""), "The reason")
         if len(value) < 5:
-            raise forms.ValidationError("Explain the reason in a sentence.")
+            raise forms.ValidationError(_("Explain the reason in a sentence."))
         return value
 
 
@@ -124,9 +129,9 @@ class ApplicationForms:
     def sections(self) -> list[tuple[str, forms.Form]]:
         """Each form with the heading it is shown under, for one error summary."""
         return [
-            ("The organization", self.organization),
+            (_("The organization"), self.organization),
             *((role.label, form) for role, form in self.contacts),
-            ("Your details", self.submitter),
+            (_("Your details"), self.submitter),
         ]
 
     @property
@@ -150,8 +155,13 @@ class ApplicationForms:
             if email in seen and seen[email][0] != name:
                 form.add_error(
                     "email",
-                    f"This e-mail is already given for the {seen[email][1]} under another "
-                    f"name. One e-mail belongs to one person.",
+                    sentence(
+                        _(
+                            "This e-mail is already given for the {role} under another name. "
+                            "One e-mail belongs to one person."
+                        ),
+                        role=seen[email][1],
+                    ),
                 )
                 ok = False
             seen.setdefault(email, (name, role.label))
@@ -179,15 +189,17 @@ class ApplicationForms:
 
 
 class OrganizationSearchForm(forms.Form):
-    q = forms.CharField(label="Search by name or Organization ID", max_length=100, required=False)
+    q = forms.CharField(
+        label=_("Search by name or Organization ID"), max_length=100, required=False
+    )
 
 
 class DeactivateAccountForm(forms.Form):
     reason = forms.CharField(
-        label="Why is the account deactivated?",
+        label=_("Why is the account deactivated?"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For the audit log, e.g. who asked and how you checked it was them.",
+        help_text=_("For the audit log, e.g. who asked and how you checked it was them."),
     )
 
     def clean_reason(self) -> str:
@@ -199,14 +211,23 @@ class RoleTypeForm(registry_forms.RoleTypeForm):
 
     class Meta(registry_forms.RoleTypeForm.Meta):
         labels = {
-            "code": "Code",
-            "recommended_holders": "Recommended number of holders",
-            "managed_by": "Holders of these roles may add and remove its holders",
-            "sort_order": "Position in lists",
+            "code": _("Code"),
+            "name": _("Name"),
+            "description": _("Description"),
+            "mandatory": _("Mandatory"),
+            "communications_only": _("Receives communications only"),
+            "recommended_holders": _("Recommended number of holders"),
+            "managed_by": _("Holders of these roles may add and remove its holders"),
+            "sort_order": _("Position in lists"),
         }
         help_texts = {
-            "code": "Lower case letters, digits and underscores; it cannot change later.",
-            "managed_by": "Operator staff always may.",
+            "code": _("Lower case letters, digits and underscores; it cannot change later."),
+            "managed_by": _("Operator staff always may."),
+            "communications_only": _(
+                "Its holders only receive the operator's communications (settlement, metering, "
+                "emergency preparedness): a section (a shared mailbox) may hold it. Never a "
+                "mandatory role, nor one that decides (banking, access)."
+            ),
         }
         widgets = {
             "managed_by": forms.CheckboxSelectMultiple,

@@ -2,18 +2,20 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from registry.models import Address
 
 
 class EntityType(models.TextChoices):
-    CORPORATION = "corporation", "Corporation"
-    PARTNERSHIP = "partnership", "Partnership"
-    SOLE_PROPRIETORSHIP = "sole_proprietorship", "Sole proprietorship"
-    COOPERATIVE = "cooperative", "Co-operative"
-    MUNICIPALITY = "municipality", "Municipality or public body"
-    CROWN_CORPORATION = "crown_corporation", "Crown corporation"
-    OTHER = "other", "Other"
+    CORPORATION = "corporation", _("Corporation")
+    PARTNERSHIP = "partnership", _("Partnership")
+    SOLE_PROPRIETORSHIP = "sole_proprietorship", _("Sole proprietorship")
+    COOPERATIVE = "cooperative", _("Co-operative")
+    MUNICIPALITY = "municipality", _("Municipality or public body")
+    CROWN_CORPORATION = "crown_corporation", _("Crown corporation")
+    OTHER = "other", pgettext_lazy("type of entity", "Other")
 
 
 # The task kind of the staff review of an application (registered in `backoffice/task_kinds.py`).
@@ -28,9 +30,9 @@ class OrganizationApplication(Address):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Awaiting review"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
+        PENDING = "pending", _("Awaiting review")
+        APPROVED = "approved", pgettext_lazy("application", "Approved")
+        REJECTED = "rejected", pgettext_lazy("application", "Rejected")
 
     reference = models.CharField(max_length=12, unique=True)
     legal_name = models.CharField(max_length=200)

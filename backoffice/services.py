@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from audit.export import AUDIT_COLUMNS, audit_rows
 from audit.log import record
@@ -26,6 +27,7 @@ from core.errors import Invalid, RateLimited, RuleViolation, require
 from core.forms import clean_text, field_errors
 from core.locks import serialize_on
 from core.services import service
+from core.text import sentence
 from registry import hooks as registry_hooks
 from registry import services as registry
 from registry.access import require_audit_reader
@@ -74,7 +76,7 @@ def submit_application(*, data: dict, ip: str | None, actor=None) -> Organizatio
     """
     forms = ApplicationForms(data=data)
     if not forms.is_valid():
-        raise Invalid("Some details need correcting.", fields=forms.errors())
+        raise Invalid(_("Some details need correcting."), fields=forms.errors())
     org = forms.organization.cleaned_data
     submitter = forms.submitter.cleaned_data
     email = submitter["email"].lower()
@@ -84,15 +86,19 @@ def submit_application(*, data: dict, ip: str | None, actor=None) -> Organizatio
         submitted_ip=ip, submitted_at__gte=now - timedelta(hours=1)
     ).count() >= _limit("APPLICATIONS_PER_ADDRESS_PER_HOUR", 5):
         raise RateLimited(
-            "Too many applications have been sent from your network in the last hour. "
-            "Please try again later."
+            _(
+                "Too many applications have been sent from your network in the last hour. "
+                "Please try again later."
+            )
         )
     if OrganizationApplication.objects.filter(
         submitter_email__iexact=email, submitted_at__gte=now - timedelta(days=1)
     ).count() >= _limit("APPLICATIONS_PER_EMAIL_PER_DAY", 3):
         raise RateLimited(
-            "Too many applications have been sent for this submitter today. "
-            "Please try again tomorrow."
+            _(
+                "Too many applications have been sent for this submitter today. "
+                "Please try again tomorrow."
+            )
         )
     application = OrganizationApplication.objects.create(
         reference=_new_reference(),
@@ -139,11 +145,12 @@ def submit_application(*, data: dict, ip: str | None, actor=None) -> Organizatio
 def _lock_pending(application: OrganizationApplication) -> OrganizationApplication:
     locked = OrganizationApplication.objects.select_for_update().get(pk=application.pk)
     if locked.status != OrganizationApplication.Status.PENDING:
-        raise RuleViolation(
-            f"Application {locked.reference} has already been "
-            f"{locked.get_status_display().lower()}.",
-            code="already_decided",
+        already = (
+            _("Application {reference} has already been approved.")
+            if locked.status == OrganizationApplication.Status.APPROVED
+            else _("Application {reference} has already been rejected.")
         )
+        raise RuleViolation(sentence(already, reference=locked.reference), code="already_decided")
     return locked
 
 
@@ -179,7 +186,7 @@ def _open_review_task(application: OrganizationApplication) -> Task | None:
 def approve_application(application: OrganizationApplication, *, actor) -> Organization:
     """Staff approve an application. Its review task is decided with it (the task engine
     then calls `approve_now` under its own locks), so the decision is taken exactly once."""
-    require(is_operator_staff(actor), "Only operator staff can approve an application.")
+    require(is_operator_staff(actor), _("Only operator staff can approve an application."))
     task = _open_review_task(application)
     if task is None:
         return approve_now(application, actor=actor)
@@ -194,7 +201,7 @@ def approve_application(application: OrganizationApplication, *, actor) -> Organ
 def approve_now(application: OrganizationApplication, *, actor) -> Organization:
     """The organization, its persons (matched by e-mail), memberships and roles, all in the
     caller's transaction (a service: `approve_application`, or the task engine)."""
-    require(is_operator_staff(actor), "Only operator staff can approve an application.")
+    require(is_operator_staff(actor), _("Only operator staff can approve an application."))
     application = _lock_pending(application)
     # Lock the Person ID sequence first: every person creation takes it, so nobody else can
     # register a person with one of these e-mails between our look-up and our insert.
@@ -243,7 +250,7 @@ def approve_now(application: OrganizationApplication, *, actor) -> Organization:
 @service("application.reject", org="application.organization", target="application")
 def reject_application(application: OrganizationApplication, *, reason: str, actor) -> None:
     """Staff reject an application; the submitter is told why (and the review task closes)."""
-    require(is_operator_staff(actor), "Only operator staff can reject an application.")
+    require(is_operator_staff(actor), _("Only operator staff can reject an application."))
     task = _open_review_task(application)
     if task is None:
         reject_now(application, reason=reason, actor=actor)
@@ -256,7 +263,7 @@ def _valid_reason(reason: str) -> str:
     form = RejectApplicationForm(data={"reason": reason})
     if not form.is_valid():
         raise Invalid(
-            "Give the reason for rejecting.",
+            _("Give the reason for rejecting."),
             fields=field_errors(form),
         )
     return form.cleaned_data["reason"]
@@ -273,7 +280,7 @@ def _decided(application: OrganizationApplication, status: str, actor, **outcome
 
 def reject_now(application: OrganizationApplication, *, reason: str, actor) -> None:
     """Record the rejection and tell the submitter (inside the caller's transaction)."""
-    require(is_operator_staff(actor), "Only operator staff can reject an application.")
+    require(is_operator_staff(actor), _("Only operator staff can reject an application."))
     reason = _valid_reason(reason)
     application = _lock_pending(application)
     _decided(application, OrganizationApplication.Status.REJECTED, actor, decision_reason=reason)
@@ -295,20 +302,26 @@ def appoint_authorized_representative(
 ) -> None:
     """Staff appoint an Authorized Representative for an organization that has none."""
     require(
-        is_operator_staff(actor), "Only operator staff can appoint an Authorized Representative."
+        is_operator_staff(actor),
+        _("Only operator staff can appoint an Authorized Representative."),
     )
     reason = clean_text(reason or "", "The reason")
     if len(reason) < 5:
         raise Invalid(
-            "Give the reason for the appointment.",
-            fields={"reason": ["Explain the reason in a sentence."]},
+            _("Give the reason for the appointment."),
+            fields={"reason": [_("Explain the reason in a sentence.")]},
         )
     org = lock_organization(org, actor)
     role_type = RoleType.objects.get(code=Role.AUTHORIZED_REPRESENTATIVE)
     if RoleAssignment.objects.filter(membership__organization=org, role_type=role_type).exists():
         raise RuleViolation(
-            f"{org.legal_name} already has an Authorized Representative, who can register "
-            f"another one. Staff appoint one only when none is left.",
+            sentence(
+                _(
+                    "{org} already has an Authorized Representative, who can register another "
+                    "one. Staff appoint one only when none is left."
+                ),
+                org=org.legal_name,
+            ),
             code="has_representative",
         )
     registry.add_contact(org, person, role_type, actor=actor)
@@ -324,15 +337,16 @@ def appoint_authorized_representative(
 
 # --- Exports ------------------------------------------------------------------------------
 
+# The header is in the reader's language (the rows are data, as typed).
 CONTACT_COLUMNS = [
-    "Person ID",
-    "First name",
-    "Last name",
-    "Job title",
-    "E-mail",
-    "Telephone",
-    "Role",
-    "Section",
+    _("Person ID"),
+    _("First name"),
+    _("Last name"),
+    _("Job title"),
+    _("E-mail"),
+    _("Telephone"),
+    _("Role"),
+    _("Section"),
 ]
 EXPORT_CHUNK = 1000
 
@@ -374,7 +388,9 @@ def export_contacts(org: Organization, *, actor) -> Iterator[str]:
     section_rows = (
         ("", "", "", "", email, phone, role, name) for email, phone, role, name in sections
     )
-    return csv_lines(CONTACT_COLUMNS, chain(((*row, "") for row in rows), section_rows))
+    return csv_lines(
+        [str(c) for c in CONTACT_COLUMNS], chain(((*row, "") for row in rows), section_rows)
+    )
 
 
 @service("organization.export_audit", org="org", target=None)
@@ -383,4 +399,4 @@ def export_audit(org: Organization, *, actor) -> Iterator[str]:
     _require_reader(org, actor)
     record(actor, "organization.exported", org=org, target=org, details={"what": "audit"})
     entries = AuditEntry.objects.filter(org_id=org.org_id).order_by("-at", "-id")
-    return csv_lines(AUDIT_COLUMNS, audit_rows(entries))
+    return csv_lines([str(c) for c in AUDIT_COLUMNS], audit_rows(entries))

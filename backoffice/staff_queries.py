@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
 
 from accounts.services import is_staff_actor, sole_signers_of_mandatory_roles
@@ -18,6 +19,7 @@ from audit.models import AuditEntry
 from audit.queries import org_audit_entries
 from backoffice import queries as backoffice_queries
 from backoffice.models import OrganizationApplication
+from core.text import sentence
 from registry import queries as registry_queries
 from registry.models import Organization, Person
 from tasks.models import Task
@@ -158,21 +160,25 @@ def account_state(person: Person, actor) -> AccountState | None:
     )
     # accounts.services: staff administer other accounts, never their own.
     if not is_staff_actor(actor) or actor.pk == user.pk:
-        state.why_not_deactivate = "Another operator changes your own account."
+        state.why_not_deactivate = _("Another operator changes your own account.")
         return state
     state.may_unlock = state.locked
     state.may_reactivate = not user.is_active
     if not user.is_active:
         return state
     if user.is_superuser and not actor.is_superuser:
-        state.why_not_deactivate = "Only a superuser can deactivate a superuser's account."
+        state.why_not_deactivate = _("Only a superuser can deactivate a superuser's account.")
         return state
     alone = sole_signers_of_mandatory_roles(user)
     if alone:
         org, role = alone[0]
-        state.why_not_deactivate = (
-            f"It cannot be deactivated while it is the only {role.name} of "
-            f"{org.legal_name} who can sign in: register another {role.name} first."
+        state.why_not_deactivate = sentence(
+            _(
+                "It cannot be deactivated while it is the only {role} of {org} who can sign "
+                "in: register another {role} first."
+            ),
+            role=role.name,
+            org=org.legal_name,
         )
         return state
     state.may_deactivate = True

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from backoffice import queries, services
@@ -15,6 +16,7 @@ from backoffice.models import OrganizationApplication
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.middleware import client_ip
+from core.text import sentence
 from registry import queries as registry_queries
 from registry.access import get_organization_for, get_person_by_number
 
@@ -102,8 +104,14 @@ def approve_application(request, reference: str):
         return redirect("backoffice-application", reference=application.reference)
     messages.success(
         request,
-        f"{org.legal_name} is registered with Organization ID {org.org_id}; its contacts have "
-        f"been registered and the submitter has been told.",
+        sentence(
+            _(
+                "{org} is registered with Organization ID {org_id}; its contacts have been "
+                "registered and the submitter has been told."
+            ),
+            org=org.legal_name,
+            org_id=org.org_id,
+        ),
     )
     return redirect("registry-organization", org_id=org.org_id)
 
@@ -124,7 +132,10 @@ def reject_application(request, reference: str):
         return redirect("backoffice-application", reference=application.reference)
     messages.success(
         request,
-        f"Application {application.reference} is rejected; the submitter has been told why.",
+        sentence(
+            _("Application {reference} is rejected; the submitter has been told why."),
+            reference=application.reference,
+        ),
     )
     return redirect("backoffice-applications")
 
@@ -172,8 +183,14 @@ def appoint_representative(request, org_id: int):
             else:
                 messages.success(
                     request,
-                    f"{person.full_name} is now Authorized Representative of {org.legal_name}; "
-                    f"its contacts have been told.",
+                    sentence(
+                        _(
+                            "{person} is now Authorized Representative of {org}; its contacts "
+                            "have been told."
+                        ),
+                        person=person.full_name,
+                        org=org.legal_name,
+                    ),
                 )
                 return redirect("registry-organization", org_id=org.org_id)
         else:

@@ -7,6 +7,8 @@ so that the feature apps stay independent of each other."""
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import services as account_services
@@ -91,13 +93,15 @@ def edit_organization(request, org_id: int):
             return redirect("backoffice-organization", org.org_id)
         else:
             if all(getattr(saved, name) == value for name, value in initial.items()):
-                messages.info(request, "Nothing was changed: the details are as they were.")
+                messages.info(request, _("Nothing was changed: the details are as they were."))
             else:
                 messages.success(
                     request,
                     sentence(
-                        "The registered details of {org} are saved; its Primary Contacts are "
-                        "told what changed.",
+                        _(
+                            "The registered details of {org} are saved; its Primary Contacts "
+                            "are told what changed."
+                        ),
                         org=saved.legal_name,
                     ),
                 )
@@ -150,7 +154,7 @@ def person(request, person_id: int):
 def _account_of(request, person_id: int):
     person = get_person_for(request.user, person_id)
     if person.user is None:
-        raise NotFound(f"{person.full_name} has no account yet.")
+        raise NotFound(sentence(gettext_lazy("{name} has no account yet."), name=person.full_name))
     return person, person.user
 
 
@@ -159,7 +163,7 @@ def _account_change(request, person_id: int, service, done: str):
     attempt(
         request,
         lambda: service(user, actor=request.user),
-        done.format(name=person.full_name, account=user.username),
+        sentence(done, name=person.full_name, account=user.username),
     )
     return redirect("backoffice-person", person_id=person.person_id)
 
@@ -171,7 +175,7 @@ def unlock_account(request, person_id: int):
         request,
         person_id,
         account_services.unlock_account,
-        "The account {account} of {name} is unlocked: they can sign in again now.",
+        _("The account {account} of {name} is unlocked: they can sign in again now."),
     )
 
 
@@ -182,7 +186,7 @@ def reactivate_account(request, person_id: int):
         request,
         person_id,
         account_services.reactivate_account,
-        "The account {account} of {name} is active again; its old API tokens stay revoked.",
+        _("The account {account} of {name} is active again; its old API tokens stay revoked."),
     )
 
 
@@ -203,8 +207,14 @@ def deactivate_account(request, person_id: int):
                 return redirect("backoffice-person", person_id=person.person_id)
             messages.success(
                 request,
-                f"The account {user.username} of {person.full_name} is deactivated: it signs "
-                f"in no more, its sessions and API tokens have ended. Person and roles are kept.",
+                sentence(
+                    _(
+                        "The account {account} of {name} is deactivated: it signs in no more, "
+                        "its sessions and API tokens have ended. Person and roles are kept."
+                    ),
+                    account=user.username,
+                    name=person.full_name,
+                ),
             )
             return redirect("backoffice-person", person_id=person.person_id)
         status = 422
@@ -250,7 +260,7 @@ def edit_role_type(request, code: str | None = None):
             except DomainError as exc:
                 messages.error(request, exc.message)
             else:
-                messages.success(request, f"The role {saved.name} is saved.")
+                messages.success(request, sentence(_("The role {role} is saved."), role=saved.name))
                 return redirect("backoffice-role-types")
         status = 422
     return render(
@@ -269,7 +279,7 @@ def delete_role_type(request, code: str):
         attempt(
             request,
             lambda: registry_services.delete_role_type(role_type, actor=request.user),
-            f"The role {role_type.name} is removed.",
+            sentence(_("The role {role} is removed."), role=role_type.name),
         )
         return redirect("backoffice-role-types")
     may_delete = staff_queries.may_delete_role_type(role_type, role_type.assignments.count())

@@ -1,6 +1,9 @@
 """Fetch-and-authorize for the operator's announcements (staff pages)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from core.errors import NotFound
+from core.text import sentence
 from notices.models import Announcement
 from registry.access import require_staff
 
@@ -13,5 +16,5 @@ def get_announcement_for(user, announcement_id) -> Announcement:
         .first()
     )
     if announcement is None:
-        raise NotFound(f"There is no announcement {announcement_id}.")
+        raise NotFound(sentence(_("There is no announcement {number}."), number=announcement_id))
     return announcement

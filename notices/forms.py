@@ -1,23 +1,32 @@
 """The one definition of valid announcements and notices."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from registry.models import Organization, RoleType
+
+# What a field is called in its refusal, one whole sentence each.
+_UNSAVABLE = {
+    "title": _("The title contains characters that cannot be saved."),
+    "text": _("The text contains characters that cannot be saved."),
+    "reason": _("The reason contains characters that cannot be saved."),
+}
 
 
 def _plain(value: str, what: str) -> str:
     if "\x00" in value:
-        raise forms.ValidationError(f"The {what} contains characters that cannot be saved.")
+        raise forms.ValidationError(_UNSAVABLE[what])
     return value
 
 
 class AnnouncementForm(forms.Form):
-    title = forms.CharField(label="Title", max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(
-        label="Announcement",
+        label=_("Announcement"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text="Plain text. Blank lines separate paragraphs.",
+        help_text=_("Plain text. Blank lines separate paragraphs."),
     )
 
     def clean_title(self) -> str:
@@ -29,30 +38,30 @@ class AnnouncementForm(forms.Form):
 
 class NoticeForm(AnnouncementForm):
     roles = forms.ModelMultipleChoiceField(
-        label="To the holders of",
+        label=_("To the holders of"),
         queryset=RoleType.objects.all(),
         to_field_name="code",
         widget=forms.CheckboxSelectMultiple,
     )
     organization = forms.ModelChoiceField(
-        label="In",
+        label=pgettext_lazy("notice to the holders of roles in an organization", "In"),
         queryset=Organization.objects.filter(is_active=True),
         to_field_name="org_id",
         required=False,
-        empty_label="Every organization",
+        empty_label=_("Every organization"),
     )
     with_task = forms.BooleanField(
-        label="Also raise a task for each organization's group (to accept and complete)",
+        label=_("Also raise a task for each organization's group (to accept and complete)"),
         required=False,
     )
 
 
 class WithdrawAnnouncementForm(forms.Form):
     reason = forms.CharField(
-        label="Why is it withdrawn?",
+        label=_("Why is it withdrawn?"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For the audit log; people only see that the announcement is gone from News.",
+        help_text=_("For the audit log; people only see that the announcement is gone from News."),
     )
 
     def clean_reason(self) -> str:

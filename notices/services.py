@@ -1,12 +1,14 @@
 """Operator staff publish announcements and issue notices to role groups."""
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from audit.log import record
 from core.errors import RuleViolation, require
 from core.forms import validated
 from core.mail import send_after_commit
 from core.services import service
+from core.text import sentence
 from notices.forms import AnnouncementForm, NoticeForm, WithdrawAnnouncementForm
 from notices.models import Announcement, Notice
 from registry.models import Organization, Person
@@ -18,7 +20,7 @@ from tasks.services import create_task
 @service("announcement.publish", org=None, target=None)
 def publish_announcement(*, data: dict, actor) -> Announcement:
     """An announcement on everyone's News."""
-    require(is_operator_staff(actor), "Only operator staff can publish announcements.")
+    require(is_operator_staff(actor), _("Only operator staff can publish announcements."))
     cleaned = validated(AnnouncementForm(data=data))
     announcement = Announcement.objects.create(
         title=cleaned["title"], body=cleaned["body"], published_by=actor
@@ -30,12 +32,14 @@ def publish_announcement(*, data: dict, actor) -> Announcement:
 @service("announcement.withdraw", org=None, target=None)
 def withdraw_announcement(announcement: Announcement, *, data: dict, actor) -> Announcement:
     """Take an announcement off everyone's News (the record stays, with who and why)."""
-    require(is_operator_staff(actor), "Only operator staff can withdraw announcements.")
+    require(is_operator_staff(actor), _("Only operator staff can withdraw announcements."))
     cleaned = validated(WithdrawAnnouncementForm(data=data))
     announcement = Announcement.objects.select_for_update().get(pk=announcement.pk)
     if announcement.withdrawn_at is not None:
         raise RuleViolation(
-            f"The announcement “{announcement.title}” was already withdrawn.",
+            sentence(
+                _("The announcement “{title}” was already withdrawn."), title=announcement.title
+            ),
             code="already_withdrawn",
         )
     announcement.withdrawn_at = timezone.now()
@@ -61,7 +65,7 @@ def notice_recipients(notice: Notice):
 def issue_notice(*, data: dict, actor) -> Notice:
     """A notice to a role group, on their News and by e-mail; optionally a task for each
     organization's group to act on."""
-    require(is_operator_staff(actor), "Only operator staff can issue notices.")
+    require(is_operator_staff(actor), _("Only operator staff can issue notices."))
     cleaned = validated(NoticeForm(data=data))
     org = cleaned["organization"]
     notice = Notice.objects.create(
@@ -83,11 +87,22 @@ def issue_notice(*, data: dict, actor) -> Notice:
         *notice_recipients(notice).values_list("email", flat=True),
         *section_addresses(role_types, organization=org),
     }
+    roles = ", ".join(r.name for r in role_types)
     send_after_commit(
         sorted(addresses),
-        f"Notice: {notice.title}",
-        f"{notice.body}\n\n(Sent to the {', '.join(r.name for r in role_types)} of "
-        f"{org.legal_name if org else 'every organization'}.)",
+        sentence(_("Notice: {title}"), title=notice.title),
+        sentence(
+            _("{body}\n\n(Sent to the {roles} of {org}.)"),
+            body=notice.body,
+            roles=roles,
+            org=org.legal_name,
+        )
+        if org
+        else sentence(
+            _("{body}\n\n(Sent to the {roles} of every organization.)"),
+            body=notice.body,
+            roles=roles,
+        ),
     )
     if cleaned["with_task"]:
         targets = (

@@ -5,9 +5,12 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.errors import DomainError, Invalid
+from core.text import sentence
 from notices import services
 from notices.access import get_announcement_for
 from notices.forms import AnnouncementForm, NoticeForm, WithdrawAnnouncementForm
@@ -63,7 +66,19 @@ def publish_announcement(request):
         AnnouncementForm,
         services.publish_announcement,
         "notices/publish_announcement.html",
-        lambda a: f"Your announcement “{a.title}” is on everyone's News.",
+        lambda a: sentence(_("Your announcement “{title}” is on everyone's News."), title=a.title),
+    )
+
+
+def _sent(notice, count: int) -> str:
+    return sentence(
+        ngettext(
+            "Your notice “{title}” has been sent to {count} people.",
+            "Your notice “{title}” has been sent to {count} people.",
+            count,
+        ),
+        title=notice.title,
+        count=count,
     )
 
 
@@ -75,10 +90,7 @@ def issue_notice(request):
         NoticeForm,
         services.issue_notice,
         "notices/issue_notice.html",
-        lambda n: (
-            f"Your notice “{n.title}” has been sent to "
-            f"{services.notice_recipients(n).count()} people."
-        ),
+        lambda n: _sent(n, services.notice_recipients(n).count()),
     )
 
 
@@ -113,7 +125,10 @@ def withdraw_announcement(request, announcement_id: int):
         else:
             messages.success(
                 request,
-                f"The announcement “{announcement.title}” is withdrawn: it is no longer on News.",
+                sentence(
+                    _("The announcement “{title}” is withdrawn: it is no longer on News."),
+                    title=announcement.title,
+                ),
             )
             return redirect("notices-announcements")
     return render(

@@ -94,6 +94,18 @@ def _fast_password_hashing(settings, request):
         ]
 
 
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in English: a request in French (LocaleMiddleware, a person's own
+    language) leaves French active in the thread, and a refusal or e-mail marked for
+    translation read outside a request would then be French in the next test."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
 class Personas(SimpleNamespace):
     """The demo data's people and organizations, by first name."""
 

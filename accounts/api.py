@@ -1,6 +1,7 @@
 """Password reset over the API (contract.md `auth/password-reset*`): the same services as the
 pages. The e-mailed token stands in for the session the pages use."""
 
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Status
 
 from accounts import services
@@ -51,8 +52,10 @@ def request_password_reset(request, body: ResetRequestIn):
     return Status(
         202,
         {
-            "detail": "If the account exists, a link has been sent to the e-mail address "
-            "registered for it."
+            "detail": _(
+                "If the account exists, a link has been sent to the e-mail address "
+                "registered for it."
+            )
         },
     )
 
@@ -76,8 +79,10 @@ def remind_account_names(request, body: AccountNameIn):
     return Status(
         202,
         {
-            "detail": "If an account is registered for this e-mail address, its account name "
-            "has been sent to it."
+            "detail": _(
+                "If an account is registered for this e-mail address, its account name "
+                "has been sent to it."
+            )
         },
     )
 

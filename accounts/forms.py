@@ -73,19 +73,19 @@ class NewPasswordMixin:
 
 def _question_field(number: int) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
-        label=f"Question {number}",
+        label=format_lazy(_("Question {number}"), number=number),
         queryset=SecretQuestion.objects.filter(is_active=True),
-        empty_label="Choose a question",
+        empty_label=_("Choose a question"),
         error_messages={
-            "required": f"Choose question {number}.",
-            "invalid_choice": "Choose one of the questions in the list.",
+            "required": format_lazy(_("Choose question {number}."), number=number),
+            "invalid_choice": _("Choose one of the questions in the list."),
         },
     )
 
 
 def _answer_field(number: int) -> forms.CharField:
     return forms.CharField(
-        label=f"Answer {number}",
+        label=format_lazy(_("Answer {number}"), number=number),
         max_length=MAX_ANSWER_LENGTH,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
@@ -113,13 +113,21 @@ class SecretAnswersForm(forms.Form):
         forbidden = {}
         if self.user is not None:
             for value, what in [
-                (getattr(self.user, "username", ""), "your account name"),
-                (getattr(self.user, "email", ""), "your e-mail address"),
+                (
+                    getattr(self.user, "username", ""),
+                    _("The answer must not be your account name: choose a different one."),
+                ),
+                (
+                    getattr(self.user, "email", ""),
+                    _("The answer must not be your e-mail address: choose a different one."),
+                ),
             ]:
                 if value:
                     forbidden[normalize_answer(value)] = what
         if self.password:
-            forbidden[normalize_answer(self.password)] = "your password"
+            forbidden[normalize_answer(self.password)] = _(
+                "The answer must not be your password: choose a different one."
+            )
         return forbidden
 
     def clean(self):
@@ -130,7 +138,7 @@ class SecretAnswersForm(forms.Form):
             question = cleaned.get(f"question_{n}")
             if question is not None:
                 if question.pk in seen:
-                    self.add_error(f"question_{n}", "Choose a different question for each.")
+                    self.add_error(f"question_{n}", _("Choose a different question for each."))
                 seen.add(question.pk)
             answer = cleaned.get(f"answer_{n}")
             if answer is None:
@@ -138,13 +146,14 @@ class SecretAnswersForm(forms.Form):
             normalized = normalize_answer(answer)
             if len(normalized) < MIN_ANSWER_LENGTH:
                 self.add_error(
-                    f"answer_{n}", f"Use an answer of at least {MIN_ANSWER_LENGTH} characters."
+                    f"answer_{n}",
+                    format_lazy(
+                        _("Use an answer of at least {count} characters."),
+                        count=MIN_ANSWER_LENGTH,
+                    ),
                 )
             elif normalized in forbidden:
-                self.add_error(
-                    f"answer_{n}",
-                    f"The answer must not be {forbidden[normalized]}: choose a different one.",
-                )
+                self.add_error(f"answer_{n}", forbidden[normalized])
         return cleaned
 
     def pairs(self) -> list[tuple[SecretQuestion, str]]:
@@ -157,7 +166,7 @@ class SecretAnswersForm(forms.Form):
 class ChangeSecretAnswersForm(SecretAnswersForm):
     """Changing the answers needs the current password (checked by the service)."""
 
-    current_password = _password_field("Your current password", "current-password")
+    current_password = _password_field(_("Your current password"), "current-password")
 
     field_order = ["current_password"]
 
@@ -213,15 +222,15 @@ class AccountSetupForm(NewPasswordMixin, SecretAnswersForm):
     """An invited person chooses an account name and password and answers three questions."""
 
     username = forms.CharField(
-        label="Account name",
+        label=_("Account name"),
         max_length=150,
         min_length=3,
         validators=[UnicodeUsernameValidator()],
-        help_text="3 to 150 characters: letters, digits and @ . + - _ only. Not case-sensitive.",
+        help_text=_("3 to 150 characters: letters, digits and @ . + - _ only. Not case-sensitive."),
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
     )
-    new_password1 = _password_field("Password", help_text=PASSWORD_HELP)
-    new_password2 = _password_field("Password again")
+    new_password1 = _password_field(_("Password"), help_text=PASSWORD_HELP)
+    new_password2 = _password_field(_("Password again"))
 
     field_order = ["username", "new_password1", "new_password2"]
 
@@ -234,7 +243,7 @@ class AccountSetupForm(NewPasswordMixin, SecretAnswersForm):
         username = normalize_username(self.cleaned_data["username"])
         UnicodeUsernameValidator()(username)
         if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("This account name is taken: choose another.")
+            raise forms.ValidationError(_("This account name is taken: choose another."))
         return username
 
     def _pending_user(self) -> User:
@@ -259,11 +268,11 @@ class AccountSetupForm(NewPasswordMixin, SecretAnswersForm):
 class ChangePasswordForm(NewPasswordMixin, forms.Form):
     """The current password (checked by the service) and a new one, typed twice."""
 
-    current_password = _password_field("Your current password", "current-password")
+    current_password = _password_field(_("Your current password"), "current-password")
     current_password.required = False  # missing is refused by the service, like wrong
     current_password.widget.attrs["required"] = True  # ... but it is required, in words too
-    new_password1 = _password_field("New password", help_text=PASSWORD_HELP)
-    new_password2 = _password_field("New password again")
+    new_password1 = _password_field(_("New password"), help_text=PASSWORD_HELP)
+    new_password2 = _password_field(_("New password again"))
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -271,7 +280,7 @@ class ChangePasswordForm(NewPasswordMixin, forms.Form):
 
 
 class ConfirmPasswordForm(forms.Form):
-    password = _password_field("Your password", "current-password")
+    password = _password_field(_("Your password"), "current-password")
 
     def __init__(self, *args, with_code: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -283,7 +292,7 @@ class CodeForm(forms.Form):
     """A code from the authenticator app, or one of the recovery codes."""
 
     code = forms.CharField(
-        label="Code from your authenticator app (or a recovery code)",
+        label=_("Code from your authenticator app (or a recovery code)"),
         max_length=32,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "text", "spellcheck": "false"}

@@ -14,8 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts import hooks, throttling
 from accounts.forms import AccountSetupForm, ChangePasswordForm, ChangeSecretAnswersForm
@@ -39,16 +41,21 @@ from core.forms import field_errors
 from core.mail import send_after_commit
 from core.reauth import require_recent_sign_in, second_factor_verified
 from core.services import service
+from core.text import sentence
 
-LINK_NOT_VALID = (
+LINK_NOT_VALID = _(
     "This link is not valid any more: it was already used, it has expired, or the account "
     "changed since it was sent. Ask for a new one."
 )
 
 
-def _mail(to: str, subject: str, template: str, context: dict) -> None:
+def _mail(to: str, subject: str, template: str, context: dict, *, language: str | None) -> None:
+    """One e-mail from a template, written in the recipient's `language` (the language of
+    their account; the active one for a person who has no account yet)."""
     operator = context_processors.operator(None)["operator"]
-    body = render_to_string(f"accounts/email/{template}.txt", {**context, "operator": operator})
+    with translation.override(language or translation.get_language() or "en"):
+        subject = str(subject)
+        body = render_to_string(f"accounts/email/{template}.txt", {**context, "operator": operator})
     send_after_commit([to], subject, body.strip())
 
 
@@ -73,26 +80,27 @@ def change_secret_answers(user: User, *, data: dict, actor) -> User:
 
     Returns the account as saved: checking the password may have upgraded its hash, so the
     caller's session must be updated with it (`update_session_auth_hash`)."""
-    require(actor.pk == user.pk, "You can only change your own secret answers.")
+    require(actor.pk == user.pk, _("You can only change your own secret answers."))
     user = User.objects.select_for_update().get(pk=user.pk)
     password = data.get("current_password") or ""
     if not password or not user.check_password(password):
         raise Forbidden(
-            "Enter your current password correctly to change your secret answers.",
+            _("Enter your current password correctly to change your secret answers."),
             code="wrong_password",
         )
     form = ChangeSecretAnswersForm(data, user=user, password=password)
     if not form.is_valid():
-        raise Invalid("Some answers need correcting.", fields=field_errors(form))
+        raise Invalid(_("Some answers need correcting."), fields=field_errors(form))
     had_answers = user.secret_answers.exists()
     _save_answers(user, form.pairs())
     record(actor, "account.secret_answers_changed", target=user)
     if had_answers and account_email(user):
         _mail(
             account_email(user),
-            "Your secret questions were changed",
+            _("Your secret questions were changed"),
             "secret_answers_changed",
             {"user": user},
+            language=user.language,
         )
     return user
 
@@ -121,26 +129,30 @@ def confirm_two_factor(user: User, *, code: str, actor) -> tuple:
 
     from accounts.two_factor import RECOVERY_CODES, RECOVERY_DEVICE_NAME
 
-    require(actor.pk == user.pk, "You can only set up your own second factor.")
+    require(actor.pk == user.pk, _("You can only set up your own second factor."))
     device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).first()
     if device is None:
-        raise NotFound("Start the set-up again: there is no key waiting to be confirmed.")
+        raise NotFound(_("Start the set-up again: there is no key waiting to be confirmed."))
     if not device.verify_token("".join((code or "").split())):
         raise Invalid(
-            "That code is not right.",
-            fields={"code": ["That code is not right: check the app's current code."]},
+            _("That code is not right."),
+            fields={"code": [_("That code is not right: check the app's current code.")]},
         )
     TOTPDevice.objects.filter(user=user, confirmed=True).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     StaticDevice.objects.filter(user=user).delete()
     recovery = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME)
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    codes = [StaticToken.random_token() for _n in range(RECOVERY_CODES)]
     StaticToken.objects.bulk_create(StaticToken(device=recovery, token=c) for c in codes)
     record(actor, "account.two_factor_enabled", target=user)
     if account_email(user):
         _mail(
-            account_email(user), "A second factor was set up", "two_factor_enabled", {"user": user}
+            account_email(user),
+            _("A second factor was set up"),
+            "two_factor_enabled",
+            {"user": user},
+            language=user.language,
         )
     return device, codes
 
@@ -150,13 +162,13 @@ def disable_two_factor(user: User, *, data: dict, actor) -> None:
     """Remove the second factor (needs the current password; staff may not go without)."""
     from django_otp import devices_for_user
 
-    require(actor.pk == user.pk, "You can only change your own second factor.")
+    require(actor.pk == user.pk, _("You can only change your own second factor."))
     if user.is_staff and settings.ACCOUNTS_STAFF_REQUIRE_OTP:
-        raise Forbidden("Operator staff must keep a second factor.", code="staff_need_otp")
+        raise Forbidden(_("Operator staff must keep a second factor."), code="staff_need_otp")
     password = data.get("current_password") or ""
     if not password or not user.check_password(password):
         raise Forbidden(
-            "Enter your current password correctly to remove the second factor.",
+            _("Enter your current password correctly to remove the second factor."),
             code="wrong_password",
         )
     for device in devices_for_user(user, confirmed=None):
@@ -165,9 +177,10 @@ def disable_two_factor(user: User, *, data: dict, actor) -> None:
     if account_email(user):
         _mail(
             account_email(user),
-            "Your second factor was removed",
+            _("Your second factor was removed"),
             "two_factor_disabled",
             {"user": user},
+            language=user.language,
         )
 
 
@@ -183,7 +196,7 @@ def set_two_factor_requirement(org, *, required: bool, actor):
     if refusal := set_security_refusal(actor, org):
         raise refusal
     require_recent_sign_in(actor)
-    security, _ = OrganizationSecurity.objects.get_or_create(organization=org)
+    security, _created = OrganizationSecurity.objects.get_or_create(organization=org)
     if security.require_two_factor == required:
         return security
     security.require_two_factor = required
@@ -212,16 +225,16 @@ def change_password(user: User, *, data: dict, actor) -> User:
     """Change one's own password; the current one is required. Every other session of the
     account ends (the session auth hash changes); the caller keeps its own with
     `update_session_auth_hash`."""
-    require(actor.pk == user.pk, "You can only change your own password.")
+    require(actor.pk == user.pk, _("You can only change your own password."))
     user = User.objects.select_for_update().get(pk=user.pk)
     current = data.get("current_password") or ""
     if not current or not user.check_password(current):
         raise Forbidden(
-            "Enter your current password correctly to change it.", code="wrong_password"
+            _("Enter your current password correctly to change it."), code="wrong_password"
         )
     form = ChangePasswordForm(data, user=user)
     if not form.is_valid():
-        raise Invalid("Choose a different password.", fields=field_errors(form))
+        raise Invalid(_("Choose a different password."), fields=field_errors(form))
     user.set_password(form.cleaned_data["new_password1"])
     user.save(update_fields=["password"])
     record(actor, "account.password_changed", target=user)
@@ -229,9 +242,10 @@ def change_password(user: User, *, data: dict, actor) -> User:
     if account_email(user):
         _mail(
             account_email(user),
-            "Your password was changed",
+            _("Your password was changed"),
             "password_changed",
             {"user": user, "tokens_revoked": revoked},
+            language=user.language,
         )
     return user
 
@@ -246,11 +260,11 @@ LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 def set_language(user: User, *, language: str, actor) -> User:
     """Choose the language one reads the portal in: remembered for the next sign-ins, on any
     browser. Choosing the language already chosen changes and records nothing."""
-    require(actor.pk == user.pk, "You can only choose your own language.")
+    require(actor.pk == user.pk, _("You can only choose your own language."))
     if language not in dict(settings.LANGUAGES):
         raise Invalid(
-            "Choose English or French.",
-            fields={"language": ["Choose English or French."]},
+            _("Choose English or French."),
+            fields={"language": [_("Choose English or French.")]},
         )
     user = User.objects.select_for_update().get(pk=user.pk)
     if user.language == language:
@@ -306,13 +320,14 @@ def request_password_reset(*, username: str, actor=None) -> None:
     record(None, "account.password_reset_requested", target=user, details={"known": True})
     _mail(
         account_email(user),
-        "Reset your password",
+        _("Reset your password"),
         "password_reset",
         {
             "user": user,
             "link": settings.SITE_URL + reverse("password-reset-link", args=[token]),
             "minutes": settings.PASSWORD_RESET_LINK_MINUTES,
         },
+        language=user.language,
     )
 
 
@@ -354,9 +369,11 @@ def remind_account_names(*, email: str, actor=None) -> None:
     # Each account's names go to its stored address, never to the one typed: a look-alike
     # address folds to the same mailbox key and must not receive them.
     by_address: dict[str, list[str]] = {}
+    language_of: dict[str, str] = {}
     for user in users:
         if account_email(user):
             by_address.setdefault(account_email(user), []).append(user.get_username())
+            language_of.setdefault(account_email(user), user.language)
     throttled = bool(by_address) and recent >= ACCOUNT_NAME_REMINDERS_PER_HOUR
     record(
         None,
@@ -368,9 +385,10 @@ def remind_account_names(*, email: str, actor=None) -> None:
     for address, names in by_address.items():
         _mail(
             address,
-            "Your account name" if len(names) == 1 else "Your account names",
+            _("Your account name") if len(names) == 1 else _("Your account names"),
             "account_names",
             {"names": sorted(names), "sign_in": settings.SITE_URL + reverse("login")},
+            language=language_of[address],
         )
 
 
@@ -436,14 +454,24 @@ def reset_password(link: PasswordResetLink, *, answers: dict, new_password: str)
         given = {str(k): v for k, v in (answers or {}).items()}
         if guard.is_locked(now):
             refusal = RuleViolation(
-                "Too many wrong answers: password recovery for this account is paused. Try "
-                f"again later, or call Customer Relations at {settings.CUSTOMER_RELATIONS_PHONE}.",
+                sentence(
+                    _(
+                        "Too many wrong answers: password recovery for this account is paused. "
+                        "Try again later, or call Customer Relations at {phone}."
+                    ),
+                    phone=settings.CUSTOMER_RELATIONS_PHONE,
+                ),
                 code="recovery_locked",
             )
         elif len(stored) < SECRET_ANSWERS_REQUIRED:
             refusal = RuleViolation(
-                "This account has no secret questions set up, so its password cannot be reset "
-                f"here. Call Customer Relations at {settings.CUSTOMER_RELATIONS_PHONE}.",
+                sentence(
+                    _(
+                        "This account has no secret questions set up, so its password cannot "
+                        "be reset here. Call Customer Relations at {phone}."
+                    ),
+                    phone=settings.CUSTOMER_RELATIONS_PHONE,
+                ),
                 code="no_secret_questions",
             )
         else:
@@ -457,9 +485,17 @@ def reset_password(link: PasswordResetLink, *, answers: dict, new_password: str)
                     guard.locked_until = now + timedelta(minutes=settings.RECOVERY_COOLOFF_MINUTES)
                 guard.save(update_fields=["failures", "locked_until"])
                 refusal = Forbidden(
-                    "One or more answers are not right."
-                    + (f" {left} more tries before recovery is paused." if left > 0 else "")
-                    + ("" if left > 0 else " Recovery is now paused for a while."),
+                    sentence(
+                        _(
+                            "One or more answers are not right. {left} more tries before "
+                            "recovery is paused."
+                        ),
+                        left=left,
+                    )
+                    if left > 0
+                    else _(
+                        "One or more answers are not right. Recovery is now paused for a while."
+                    ),
                     code="wrong_answers",
                 )
         if refusal is not None:
@@ -468,14 +504,14 @@ def reset_password(link: PasswordResetLink, *, answers: dict, new_password: str)
                 "account.password_reset",
                 target=user,
                 outcome=AuditEntry.Outcome.REFUSED,
-                details={"code": refusal.code, "reason": refusal.message},
+                details={"code": refusal.code, "reason": refusal.english},
             )
         else:
             try:
                 password_validation.validate_password(new_password or "", user)
             except ValidationError as exc:
                 raise Invalid(
-                    "Choose a different password.", fields={"new_password": exc.messages}
+                    _("Choose a different password."), fields={"new_password": exc.messages}
                 ) from None
             user.set_password(new_password)
             user.save(update_fields=["password"])
@@ -489,9 +525,10 @@ def reset_password(link: PasswordResetLink, *, answers: dict, new_password: str)
             revoked = _end_other_access(user, actor=None, reason="password_reset")
             _mail(
                 account_email(user),
-                "Your password was changed",
+                _("Your password was changed"),
                 "password_changed",
                 {"user": user, "tokens_revoked": revoked},
+                language=user.language,
             )
     if refusal is not None:
         raise refusal
@@ -515,7 +552,7 @@ def _issue_invitation(person, *, org=None, invited_by=None) -> None:
         record(invited_by, "invitation.sent", org=org, target=person)
     _mail(
         person.email,
-        f"Set up your {settings.PORTAL_NAME} account",
+        sentence(_("Set up your {portal} account"), portal=settings.PORTAL_NAME),
         "invitation",
         {
             "person": person,
@@ -523,6 +560,8 @@ def _issue_invitation(person, *, org=None, invited_by=None) -> None:
             "link": settings.SITE_URL + reverse("invitation-link", args=[token]),
             "days": settings.INVITATION_DAYS,
         },
+        # No account yet: the language of the page that registered or invited the person.
+        language=None,
     )
 
 
@@ -539,12 +578,15 @@ def resend_invitation(person, *, actor) -> None:
     from registry.models import Person
     from registry.rules import is_operator_staff
 
-    require(is_operator_staff(actor), "Only operator staff can resend an invitation.")
+    require(is_operator_staff(actor), _("Only operator staff can resend an invitation."))
 
     person = Person.objects.select_for_update().get(pk=person.pk)
     if person.user_id is not None:
         raise RuleViolation(
-            f"{person.full_name} already has an account: no invitation is needed.",
+            sentence(
+                _("{name} already has an account: no invitation is needed."),
+                name=person.full_name,
+            ),
             code="has_account",
         )
     _issue_invitation(person, invited_by=actor)
@@ -560,9 +602,11 @@ def get_invitation(*, token: str | None = None, pk: int | None = None) -> Invita
     invitation = qs.select_related("person").first()
     if invitation is None or invitation.person.user_id is not None:
         raise NotFound(
-            "This invitation is not valid any more: it was already used, it has expired, or a "
-            "newer one was sent. Ask your organization's Primary Contact or Customer Relations "
-            "for a new one.",
+            _(
+                "This invitation is not valid any more: it was already used, it has expired, or "
+                "a newer one was sent. Ask your organization's Primary Contact or Customer "
+                "Relations for a new one."
+            ),
             code="invalid_link",
         )
     return invitation
@@ -581,11 +625,11 @@ def accept_invitation(invitation: Invitation, *, data: dict, actor=None) -> User
     person = Person.objects.select_for_update().get(pk=invitation.person_id) if invitation else None
     if invitation is None or person.user_id is not None:
         raise NotFound(
-            "This invitation is not valid any more. Ask for a new one.", code="invalid_link"
+            _("This invitation is not valid any more. Ask for a new one."), code="invalid_link"
         )
     form = AccountSetupForm(data, person=person)
     if not form.is_valid():
-        raise Invalid("Some details need correcting.", fields=field_errors(form))
+        raise Invalid(_("Some details need correcting."), fields=field_errors(form))
     user = User(
         username=form.cleaned_data["username"],
         email=person.email,
@@ -598,8 +642,8 @@ def accept_invitation(invitation: Invitation, *, data: dict, actor=None) -> User
             user.save()
     except IntegrityError:
         raise Invalid(
-            "Some details need correcting.",
-            fields={"username": ["This account name is taken: choose another."]},
+            _("Some details need correcting."),
+            fields={"username": [_("This account name is taken: choose another.")]},
         ) from None
     person.user = user
     person.save(update_fields=["user", "updated_at"])
@@ -615,9 +659,20 @@ def accept_invitation(invitation: Invitation, *, data: dict, actor=None) -> User
 # `is_staff` or `is_superuser` of an existing account.
 
 
+# What operator staff do to an account, as the refusals name it ("Only operator staff can ...").
+_WHAT = {
+    "deactivate": pgettext_lazy("what operator staff do to an account", "deactivate the account"),
+    "reactivate": pgettext_lazy("what operator staff do to an account", "reactivate an account"),
+    "unlock": pgettext_lazy("what operator staff do to an account", "unlock an account"),
+}
+
+
 def _administrable(user: User, actor, what: str) -> User:
-    require(is_staff_actor(actor), f"Only operator staff can {what}.")
-    require(actor.pk != user.pk, f"You cannot {what} of your own account: ask another operator.")
+    require(is_staff_actor(actor), sentence(_("Only operator staff can {what}."), what=what))
+    require(
+        actor.pk != user.pk,
+        sentence(_("You cannot {what} of your own account: ask another operator."), what=what),
+    )
     return User.objects.select_for_update(of=("self",)).select_related("person").get(pk=user.pk)
 
 
@@ -626,11 +681,14 @@ def _require_superuser(actor, what: str) -> None:
     verified with the second factor, whatever `ACCOUNTS_STAFF_REQUIRE_OTP` says of pages."""
     require(
         getattr(actor, "is_superuser", False),
-        f"Only a superuser can {what}.",
+        sentence(_("Only a superuser can {what}."), what=what),
     )
     require(
         second_factor_verified(actor),
-        f"Confirm your second factor to {what}: sign in again with your authenticator app.",
+        sentence(
+            _("Confirm your second factor to {what}: sign in again with your authenticator app."),
+            what=what,
+        ),
         code="second_factor_required",
     )
 
@@ -673,7 +731,7 @@ def deactivate_account(user: User, *, actor, reason: str = "") -> User:
     can sign in holding a mandatory role of an organization."""
     from registry.models import Organization
 
-    require(is_staff_actor(actor), "Only operator staff can deactivate an account.")
+    require(is_staff_actor(actor), _("Only operator staff can deactivate an account."))
     # The organizations first, in one order (the lock every role change takes), then the
     # account: two deactivations of an organization's two Primary Contacts serialize here.
     list(
@@ -682,9 +740,9 @@ def deactivate_account(user: User, *, actor, reason: str = "") -> User:
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    user = _administrable(user, actor, "deactivate the account")
+    user = _administrable(user, actor, _WHAT["deactivate"])
     if user.is_superuser and not actor.is_superuser:
-        raise Forbidden("Only a superuser can deactivate a superuser's account.")
+        raise Forbidden(_("Only a superuser can deactivate a superuser's account."))
     if not user.is_active:
         return user
     alone = sole_signers_of_mandatory_roles(user)
@@ -693,8 +751,15 @@ def deactivate_account(user: User, *, actor, reason: str = "") -> User:
         person = getattr(user, "person", None)
         name = person.full_name if person is not None else user.username
         raise RuleViolation(
-            f"{name} is the only {role.name} of {org.legal_name} who can sign in: register "
-            f"another {role.name} first, then deactivate this account.",
+            sentence(
+                _(
+                    "{name} is the only {role} of {org} who can sign in: register another "
+                    "{role} first, then deactivate this account."
+                ),
+                name=name,
+                role=role.name,
+                org=org.legal_name,
+            ),
             code="last_holder",
         )
     user.is_active = False
@@ -718,7 +783,7 @@ def is_staff_actor(actor) -> bool:
 @service("account.reactivate", org=None, target=None)
 def reactivate_account(user: User, *, actor) -> User:
     """Operator staff enable a disabled account again (its old API tokens stay revoked)."""
-    user = _administrable(user, actor, "reactivate an account")
+    user = _administrable(user, actor, _WHAT["reactivate"])
     if user.is_active:
         return user
     _enable(user)
@@ -730,7 +795,7 @@ def reactivate_account(user: User, *, actor) -> User:
 def unlock_account(user: User, *, actor) -> User:
     """Operator staff lift a sign-in lock and a paused password recovery (after checking who
     is calling, e.g. by telephone)."""
-    user = _administrable(user, actor, "unlock an account")
+    user = _administrable(user, actor, _WHAT["unlock"])
     throttling.reset_account(user.username)
     RecoveryGuard.objects.filter(user=user).update(failures=0, locked_until=None)
     record(actor, "account.unlocked", target=user)
@@ -743,21 +808,30 @@ def _may_become_staff(user: User) -> None:
     member_of = Membership.objects.filter(person__user=user).select_related("organization").first()
     if member_of is not None:
         raise RuleViolation(
-            f"{user.username} belongs to {member_of.organization.legal_name}: operator staff "
-            "belong to no organization. Remove the person from it first, or use a separate "
-            "staff account.",
+            sentence(
+                _(
+                    "{account} belongs to {org}: operator staff belong to no organization. "
+                    "Remove the person from it first, or use a separate staff account."
+                ),
+                account=user.username,
+                org=member_of.organization.legal_name,
+            ),
             code="staff_member",
         )
     if not user.is_active:
         raise RuleViolation(
-            f"{user.username} is deactivated: reactivate it first.", code="inactive"
+            sentence(_("{account} is deactivated: reactivate it first."), account=user.username),
+            code="inactive",
         )
 
 
 def _is_active_staff(user: User) -> None:
     if not user.is_staff or not user.is_active:
         raise RuleViolation(
-            f"{user.username} is not active operator staff: make the account staff first.",
+            sentence(
+                _("{account} is not active operator staff: make the account staff first."),
+                account=user.username,
+            ),
             code="not_staff",
         )
 
@@ -766,21 +840,32 @@ def _is_active_staff(user: User) -> None:
 # satisfy first, and the flags it sets (the audit action names it).
 _RIGHTS_CHANGES = {
     "account.staff_granted": (
-        "make an account operator staff",
+        pgettext_lazy("what operator staff do to an account", "make an account operator staff"),
         _may_become_staff,
         {"is_staff": True},
     ),
     "account.staff_revoked": (
-        "remove operator-staff rights",
+        pgettext_lazy("what operator staff do to an account", "remove operator-staff rights"),
         None,
         {"is_staff": False, "is_superuser": False},
     ),
     "account.superuser_granted": (
-        "make an account a superuser",
+        pgettext_lazy("what operator staff do to an account", "make an account a superuser"),
         _is_active_staff,
         {"is_superuser": True},
     ),
-    "account.superuser_revoked": ("remove superuser rights", None, {"is_superuser": False}),
+    "account.superuser_revoked": (
+        pgettext_lazy("what operator staff do to an account", "remove superuser rights"),
+        None,
+        {"is_superuser": False},
+    ),
+}
+# What the e-mail to the account says was changed.
+_RIGHTS_CHANGED = {
+    "account.staff_granted": pgettext_lazy("rights of an account", "staff granted"),
+    "account.staff_revoked": pgettext_lazy("rights of an account", "staff revoked"),
+    "account.superuser_granted": pgettext_lazy("rights of an account", "superuser granted"),
+    "account.superuser_revoked": pgettext_lazy("rights of an account", "superuser revoked"),
 }
 
 
@@ -800,10 +885,18 @@ def _set_flags(user: User, *, actor, action: str) -> User:
     if account_email(user):
         send_after_commit(
             [account_email(user)],
-            "The rights of your account changed",
-            f"{actor.get_username()} changed the rights of your account {user.username} on the "
-            f"{settings.PORTAL_NAME}: {action.split('.')[-1].replace('_', ' ')}. If you did not "
-            f"expect this, call Customer Relations at {settings.CUSTOMER_RELATIONS_PHONE}.",
+            _("The rights of your account changed"),
+            sentence(
+                _(
+                    "{actor} changed the rights of your account {account} on the {portal}: "
+                    "{change}. If you did not expect this, call Customer Relations at {phone}."
+                ),
+                actor=actor.get_username(),
+                account=user.username,
+                portal=settings.PORTAL_NAME,
+                change=_RIGHTS_CHANGED[action],
+                phone=settings.CUSTOMER_RELATIONS_PHONE,
+            ),
         )
     return user
 
@@ -886,7 +979,7 @@ def warn_dormant_account(user: User, *, now=None, actor=None) -> bool:
     if account_email(user):
         _mail(
             account_email(user),
-            f"Sign in to keep your {settings.PORTAL_NAME} account",
+            sentence(_("Sign in to keep your {portal} account"), portal=settings.PORTAL_NAME),
             "dormancy_warning",
             {
                 "user": user,
@@ -894,6 +987,7 @@ def warn_dormant_account(user: User, *, now=None, actor=None) -> bool:
                 "until": timezone.localtime(dormancy.disabled_on(user, now)),
                 "link": settings.SITE_URL + reverse("login"),
             },
+            language=user.language,
         )
     return True
 
@@ -936,9 +1030,10 @@ def disable_dormant_account(user: User, *, now=None, actor=None) -> bool:
     if account_email(user):
         _mail(
             account_email(user),
-            f"Your {settings.PORTAL_NAME} account was disabled",
+            sentence(_("Your {portal} account was disabled"), portal=settings.PORTAL_NAME),
             "dormancy_disabled",
             {"user": user, "days": days},
+            language=user.language,
         )
     person = getattr(user, "person", None) if hasattr(user, "person") else None
     for org in orgs:
@@ -951,13 +1046,25 @@ def disable_dormant_account(user: User, *, now=None, actor=None) -> bool:
             )
         send_after_commit(
             to,
-            f"The account of {name} at {org.legal_name} was disabled",
-            f"Nobody signed in with the account of {name} for {days} days, so it was disabled "
-            f"on the {settings.PORTAL_NAME}. Their person, memberships and roles at "
-            f"{org.legal_name} (Organization ID {org.org_id}) are kept; their sessions ended "
-            "and their API tokens were revoked.\n\nIf they still need it, a Primary Contact or "
-            f"Rights Administrator of {org.legal_name} can enable it again on their page: "
-            f"{link}\nIf they left, remove them from the organization instead.",
+            sentence(
+                _("The account of {name} at {org} was disabled"), name=name, org=org.legal_name
+            ),
+            sentence(
+                _(
+                    "Nobody signed in with the account of {name} for {days} days, so it was "
+                    "disabled on the {portal}. Their person, memberships and roles at {org} "
+                    "(Organization ID {org_id}) are kept; their sessions ended and their API "
+                    "tokens were revoked.\n\nIf they still need it, a Primary Contact or Rights "
+                    "Administrator of {org} can enable it again on their page: {link}\nIf they "
+                    "left, remove them from the organization instead."
+                ),
+                name=name,
+                days=days,
+                portal=settings.PORTAL_NAME,
+                org=org.legal_name,
+                org_id=org.org_id,
+                link=link,
+            ),
         )
     return True
 
@@ -1016,8 +1123,9 @@ def reenable_account(org, person, *, actor) -> User:
     if account_email(user):
         _mail(
             account_email(user),
-            f"Your {settings.PORTAL_NAME} account is enabled again",
+            sentence(_("Your {portal} account is enabled again"), portal=settings.PORTAL_NAME),
             "dormancy_reenabled",
             {"user": user, "org": org, "link": settings.SITE_URL + reverse("login")},
+            language=user.language,
         )
     return user

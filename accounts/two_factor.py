@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -131,8 +132,10 @@ class StaffSecondFactorMiddleware:
         ):
             messages.info(
                 request,
-                "Your organization requires a second factor: set up an authenticator app to "
-                "continue.",
+                _(
+                    "Your organization requires a second factor: set up an authenticator app "
+                    "to continue."
+                ),
             )
             return redirect("two-factor")
         if (
@@ -144,12 +147,14 @@ class StaffSecondFactorMiddleware:
             and not user.is_verified()
         ):
             if is_enrolled(user):
-                messages.info(request, "Confirm your second factor to open staff pages.")
+                messages.info(request, _("Confirm your second factor to open staff pages."))
                 return redirect(f"{reverse('reauthenticate')}?next={request.path}")
             messages.info(
                 request,
-                "Operator staff must set up a second factor (an authenticator app) before "
-                "using staff pages.",
+                _(
+                    "Operator staff must set up a second factor (an authenticator app) before "
+                    "using staff pages."
+                ),
             )
             return redirect("two-factor")
         return self.get_response(request)

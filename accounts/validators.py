@@ -7,8 +7,10 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import normalize_password
+from core.text import sentence
 
 MIN_LENGTH = 15
 MAX_LENGTH = 128
@@ -28,12 +30,15 @@ class MaximumLengthValidator:
     def validate(self, password: str, user=None) -> None:
         if len(password) > self.max_length:
             raise ValidationError(
-                f"This password is too long: use at most {self.max_length} characters.",
+                sentence(
+                    _("This password is too long: use at most {count} characters."),
+                    count=self.max_length,
+                ),
                 code="password_too_long",
             )
 
     def get_help_text(self) -> str:
-        return f"Use at most {self.max_length} characters."
+        return sentence(_("Use at most {count} characters."), count=self.max_length)
 
 
 def _organization_names(user) -> list[str]:
@@ -59,6 +64,13 @@ def _distinctive_parts(name: str) -> list[str]:
     return [p for p in parts if len(p) >= 4]
 
 
+_EMAIL = _("This password contains your e-mail address: choose one that does not.")
+_ORGANIZATION = _("This password contains the name of your organization: choose one that does not.")
+_OPERATOR = _(
+    "This password contains the operator's or the portal's name: choose one that does not."
+)
+
+
 class PersonalInformationValidator:
     """Refuse a password that contains the account name, the e-mail address (or its part
     before the @), a name of the person's organizations, or the operator's or portal's name."""
@@ -69,7 +81,12 @@ class PersonalInformationValidator:
         if user is not None:
             username = getattr(user, "username", "") or ""
             if len(_squash(username)) >= 3:
-                checks.append((_squash(username), "your account name"))
+                checks.append(
+                    (
+                        _squash(username),
+                        _("This password contains your account name: choose one that does not."),
+                    )
+                )
             email = getattr(user, "email", "") or ""
             person = getattr(user, "invited_person", None)
             emails = {email, getattr(person, "email", "") or ""}
@@ -77,22 +94,19 @@ class PersonalInformationValidator:
                 local = address.split("@", 1)[0]
                 for part in {_squash(address), _squash(local)}:
                     if len(part) >= 3:
-                        checks.append((part, "your e-mail address"))
+                        checks.append((part, _EMAIL))
             for name in _organization_names(user):
                 for part in _distinctive_parts(name):
-                    checks.append((part, "the name of your organization"))
+                    checks.append((part, _ORGANIZATION))
         for name in (settings.OPERATOR_NAME, settings.OPERATOR_SHORT_NAME, settings.PORTAL_NAME):
             if len(_squash(name)) >= 4:
-                checks.append((_squash(name), "the operator's or the portal's name"))
+                checks.append((_squash(name), _OPERATOR))
         for part, what in checks:
             if part and part in squashed:
-                raise ValidationError(
-                    f"This password contains {what}: choose one that does not.",
-                    code="password_personal",
-                )
+                raise ValidationError(what, code="password_personal")
 
     def get_help_text(self) -> str:
-        return (
+        return _(
             "It must not contain your account name, your e-mail address, your organization's "
             "name or the operator's name."
         )

@@ -37,7 +37,7 @@ from accounts.throttling import render_sign_in
 from core import reauth
 from core.errors import DomainError, Invalid, NotFound
 from core.forms import show_errors
-from core.text import end_sentence
+from core.text import end_sentence, sentence
 from core.views import attempt
 
 RESET_SESSION_KEY = "accounts.reset_link"
@@ -226,15 +226,15 @@ def reauthenticate(request):
                 two_factor.match(user, form.cleaned_data["code"]) if with_code and user else None
             )
             if with_code and user is not None and device is None:
-                form.add_error("code", "That code is not right.")
+                form.add_error("code", _("That code is not right."))
             elif user is not None and user.pk == request.user.pk:
                 update_session_auth_hash(request, user)  # the check may have rehashed it
                 if device is not None:
                     otp_login(request, device)
                 reauth.mark_authenticated(request)
-                messages.success(request, "Thank you. You can continue.")
+                messages.success(request, _("Thank you. You can continue."))
                 return redirect(back)
-            form.add_error("password", "This password is not right.")
+            form.add_error("password", _("This password is not right."))
     else:
         form = ConfirmPasswordForm(with_code=with_code)
     return render(request, "accounts/reauthenticate.html", {"form": form, "next": back})
@@ -256,7 +256,7 @@ def secret_questions(request):
         and form.is_valid()
         and _change_own_account(request, form, services.change_secret_answers)
     ):
-        messages.success(request, "Your secret questions and answers have been saved.")
+        messages.success(request, _("Your secret questions and answers have been saved."))
         return redirect(back or "news")
     return render(
         request,
@@ -288,12 +288,12 @@ def two_factor_settings(request):
                 )
                 otp_login(request, device)
                 request.session.pop(two_factor.ORG_REQUIRES, None)
-                messages.success(request, "Your second factor is set up.")
+                messages.success(request, _("Your second factor is set up."))
                 return render(request, "accounts/recovery_codes.html", {"codes": codes}, status=200)
             context["device"] = two_factor.pending_device(user)
         elif action == "disable":
             services.disable_two_factor(user, data=request.POST.dict(), actor=user)
-            messages.success(request, "The second factor has been removed from your account.")
+            messages.success(request, _("The second factor has been removed from your account."))
             return redirect("two-factor")
     except Invalid as exc:
         context["form"].add_error("code", exc.fields.get("code", [exc.message])[0])
@@ -363,7 +363,10 @@ def reenable_account(request, org_id: int, person_id: int):
     else:
         messages.success(
             request,
-            f"The account of {person.full_name} is enabled again: they can sign in as usual.",
+            sentence(
+                _("The account of {name} is enabled again: they can sign in as usual."),
+                name=person.full_name,
+            ),
         )
     return redirect("registry-person-roles", org_id=org.org_id, person_id=person.person_id)
 
@@ -383,8 +386,10 @@ def change_password(request):
         reauth.mark_authenticated(request)
         messages.success(
             request,
-            "Your password has been changed. Your other sessions have been signed out and "
-            "your API tokens revoked.",
+            _(
+                "Your password has been changed. Your other sessions have been signed out and "
+                "your API tokens revoked."
+            ),
         )
         return redirect("me")
     return render(request, "accounts/change_password.html", {"form": form})
@@ -547,7 +552,11 @@ def invitation_accept(request):
             login(request, user, backend=BACKEND)
             messages.success(
                 request,
-                f"Welcome, {person.first_name}. Your account {user.get_username()} is ready.",
+                sentence(
+                    _("Welcome, {name}. Your account {account} is ready."),
+                    name=person.first_name,
+                    account=user.get_username(),
+                ),
             )
             return redirect("news")
     return render(request, "accounts/invitation_accept.html", {"form": form, "person": person})
@@ -563,8 +572,10 @@ def resend_invitation(request, person_id: int):
         attempt(
             request,
             lambda: services.resend_invitation(person, actor=request.user),
-            f"A new invitation has been sent to {person.full_name}; the previous one no "
-            "longer works.",
+            sentence(
+                _("A new invitation has been sent to {name}; the previous one no longer works."),
+                name=person.full_name,
+            ),
         )
         return redirect("invitation-resend", person_id=person.person_id)
     return render(request, "accounts/resend_invitation.html", {"person": person})

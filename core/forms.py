@@ -5,8 +5,11 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.errors import Invalid
+from core.text import sentence
 
 
 def field_errors(form: forms.Form) -> dict[str, list[str]]:
@@ -29,10 +32,10 @@ def show_errors(form: forms.Form, exc: Invalid, *, rename: dict[str, str] | None
         form.add_error(None, exc.message)
 
 
-def validated(form: forms.Form, *, message: str = "Some details need correcting.") -> dict:
+def validated(form: forms.Form, *, message: str | None = None) -> dict:
     """The bound form's cleaned data, or Invalid with per-field messages."""
     if not form.is_valid():
-        raise Invalid(message, fields=field_errors(form))
+        raise Invalid(message or _("Some details need correcting."), fields=field_errors(form))
     return form.cleaned_data
 
 
@@ -79,7 +82,7 @@ def checked_email(value: str) -> str:
     """An e-mail address trimmed, or a sentence saying how to write it."""
     value = (value or "").strip()
     if value and not _EMAIL.match(value):
-        raise forms.ValidationError("Enter an e-mail address such as name@example.com.")
+        raise forms.ValidationError(_("Enter an e-mail address such as name@example.com."))
     return value
 
 
@@ -87,7 +90,9 @@ def clean_text(value: str, label: str) -> str:
     """Text as typed, NFC-normalized and trimmed; control characters are refused."""
     value = unicodedata.normalize("NFC", value or "").strip()
     if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value):
-        raise forms.ValidationError(f"{label} contains characters that cannot be stored.")
+        raise forms.ValidationError(
+            sentence(_("{label} contains characters that cannot be stored."), label=label)
+        )
     return value
 
 
@@ -100,7 +105,10 @@ class RequiredChoiceField(forms.TypedChoiceField):
 
     def __init__(self, *, prompt: str, **kwargs):
         self.prompt = prompt
-        kwargs["error_messages"] = {"required": f"{prompt}.", **kwargs.get("error_messages", {})}
+        kwargs["error_messages"] = {
+            "required": format_lazy("{}.", prompt),
+            **kwargs.get("error_messages", {}),
+        }
         kwargs["initial"] = None  # a default would be a choice made for the person
         super().__init__(**kwargs)
 
@@ -123,8 +131,14 @@ def error_sentences(bound_field) -> list[str]:
     label = str(bound_field.label or bound_field.name)
     if len(label) > 1 and not label[1].isupper():
         label = label[0].lower() + label[1:]
-    verb = "Choose" if isinstance(bound_field.field, forms.ChoiceField) else "Enter"
-    sentences = [f"{verb} {label}." if str(e) == generic else str(e) for e in bound_field.errors]
+    missing = (
+        _("Choose {label}.")
+        if isinstance(bound_field.field, forms.ChoiceField)
+        else _("Enter {label}.")
+    )
+    sentences = [
+        sentence(missing, label=label) if str(e) == generic else str(e) for e in bound_field.errors
+    ]
     # A view that re-binds a service's Invalid onto the form it validated repeats an error.
     return list(dict.fromkeys(sentences))
 

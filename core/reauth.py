@@ -24,9 +24,12 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.context import current
 from core.errors import DomainError, Forbidden
+from core.text import sentence
 
 AUTHENTICATED_AT = "accounts.authenticated_at"
 REAUTH_REQUIRED = "reauth_required"
@@ -75,12 +78,17 @@ def require_recent_sign_in(actor) -> None:
     minutes = settings.REAUTH_MAX_AGE_SECONDS // 60
     if getattr(actor, "authenticated_by", "") == "token":
         raise Forbidden(
-            f"This change needs a recent sign-in: an API token makes it only in the first "
-            f"{minutes} minutes after it was created. Sign in, create a new token and retry.",
+            sentence(
+                _(
+                    "This change needs a recent sign-in: an API token makes it only in the first "
+                    "{minutes} minutes after it was created. Sign in, create a new token and retry."
+                ),
+                minutes=minutes,
+            ),
             code=REAUTH_REQUIRED,
         )
     raise Forbidden(
-        "Confirm your password to continue: this change needs a recent sign-in.",
+        _("Confirm your password to continue: this change needs a recent sign-in."),
         code=REAUTH_REQUIRED,
     )
 
@@ -111,7 +119,9 @@ def ask_for_password(request):
     """A page's answer to a service's `reauth_required` refusal: confirm, then come back."""
     messages.info(
         request,
-        "For your security, confirm your password to continue. Nothing has been changed yet.",
+        gettext(
+            "For your security, confirm your password to continue. Nothing has been changed yet."
+        ),
     )
     return redirect(reauthentication_url(request))
 

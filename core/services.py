@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 from django.db import OperationalError, connection, transaction
+from django.utils.translation import gettext_lazy as _
 
 from core.errors import DomainError, RuleViolation
 from core.hooks import Hook
@@ -51,7 +52,7 @@ def _resolver(
 # organization row first) so these should not happen; if one still does, the loser gets a 409
 # with a sentence, not a 500, and nothing of it is kept.
 LOCK_CONFLICTS = {"40P01", "40001"}
-CONFLICT_MESSAGE = (
+CONFLICT_MESSAGE = _(
     "Someone else changed this at the same moment, so nothing was changed. Look again and "
     "try once more."
 )

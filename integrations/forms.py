@@ -1,6 +1,7 @@
 """The single definition of a webhook subscription's fields."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from audit.actions import event_description, event_types
 from integrations import network
@@ -13,16 +14,16 @@ def event_choices() -> list[tuple[str, str]]:
 
 class WebhookForm(forms.Form):
     url = forms.URLField(
-        label="Endpoint URL",
+        label=_("Endpoint URL"),
         max_length=500,
         assume_scheme="https",
-        help_text="An https:// address of your system that accepts POST requests.",
+        help_text=_("An https:// address of your system that accepts POST requests."),
     )
     events = forms.MultipleChoiceField(
-        label="Events",
+        label=_("Events"),
         choices=event_choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one event type."},
+        error_messages={"required": _("Choose at least one event type.")},
     )
 
     def clean_url(self) -> str:
@@ -36,8 +37,8 @@ class WebhookForm(forms.Form):
 
 class ReplayForm(forms.Form):
     after = forms.IntegerField(
-        label="Replay the events after event ID",
+        label=_("Replay the events after event ID"),
         min_value=0,
         max_value=2**53,
-        help_text="0 replays every event still on record.",
+        help_text=_("0 replays every event still on record."),
     )

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 
 class Event(models.Model):
@@ -77,9 +78,9 @@ class Delivery(models.Model):
     same message."""
 
     class State(models.TextChoices):
-        PENDING = "pending", "pending"
-        DELIVERED = "delivered", "delivered"
-        FAILED = "failed", "failed"
+        PENDING = "pending", pgettext_lazy("state of a webhook delivery", "pending")
+        DELIVERED = "delivered", pgettext_lazy("state of a webhook delivery", "delivered")
+        FAILED = "failed", pgettext_lazy("state of a webhook delivery", "failed")
 
     webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
     event = models.ForeignKey(Event, null=True, on_delete=models.CASCADE, related_name="+")

@@ -18,6 +18,11 @@ from urllib.parse import urlsplit
 
 import urllib3
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from core.text import sentence
 
 RESPONSE_LIMIT = 4096
 USER_AGENT = "OnlineRegistration-Webhooks/1"
@@ -42,7 +47,11 @@ def _local(host: str) -> list[str]:
         ".localhost"
     ):
         return ["127.0.0.1"]
-    raise Unsafe(f"The host {host} cannot be found.")
+    raise Unsafe(_not_found(host))
+
+
+def _not_found(host: str) -> str:
+    return sentence(_("The host {host} cannot be found."), host=host)
 
 
 def resolve(host: str, port: int) -> list[str]:
@@ -56,7 +65,7 @@ def resolve(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
-        raise Unsafe(f"The host {host} cannot be found.") from None
+        raise Unsafe(_not_found(host)) from None
     return list(dict.fromkeys(info[4][0] for info in infos))
 
 
@@ -64,16 +73,25 @@ def refusal(address: str) -> str | None:
     """Why the portal will not connect to `address`, or None."""
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if ip.version == 6 and (ip.ipv4_mapped or ip.sixtofour or ip.teredo):
-        return "an IPv6 address that reaches an IPv4 host"
+        return pgettext_lazy(
+            "why an address is refused", "an IPv6 address that reaches an IPv4 host"
+        )
     if ip.is_loopback:
-        return None if loopback_allowed() else "a loopback address"
+        return (
+            None
+            if loopback_allowed()
+            else pgettext_lazy("why an address is refused", "a loopback address")
+        )
     for test, what in (
-        (ip.is_unspecified, "an unspecified address"),
-        (ip.is_link_local, "a link-local address"),
-        (ip.is_multicast, "a multicast address"),
-        (ip.is_private, "a private address"),
-        (ip.is_reserved, "a reserved address"),
-        (not ip.is_global, "an address that is not public"),
+        (ip.is_unspecified, pgettext_lazy("why an address is refused", "an unspecified address")),
+        (ip.is_link_local, pgettext_lazy("why an address is refused", "a link-local address")),
+        (ip.is_multicast, pgettext_lazy("why an address is refused", "a multicast address")),
+        (ip.is_private, pgettext_lazy("why an address is refused", "a private address")),
+        (ip.is_reserved, pgettext_lazy("why an address is refused", "a reserved address")),
+        (
+            not ip.is_global,
+            pgettext_lazy("why an address is refused", "an address that is not public"),
+        ),
     ):
         if test:
             return what
@@ -95,22 +113,29 @@ def check_url(url: str) -> Target:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        raise Unsafe("The address is not a valid URL.") from None
+        raise Unsafe(_("The address is not a valid URL.")) from None
     scheme, host = parts.scheme.lower(), parts.hostname
     if scheme not in {"https", "http"} or not host:
-        raise Unsafe("The address must be an https:// URL.")
+        raise Unsafe(_("The address must be an https:// URL."))
     if parts.username or parts.password:
-        raise Unsafe("The address must not contain a user name or password.")
+        raise Unsafe(_("The address must not contain a user name or password."))
     port = port or (443 if scheme == "https" else 80)
     addresses = resolve(host, port)
     if not addresses:
-        raise Unsafe(f"The host {host} cannot be found.")
+        raise Unsafe(_not_found(host))
     for address in addresses:
         why = refusal(address)
         if why is not None:
-            raise Unsafe(f"The host {host} resolves to {why} ({address}), which is refused.")
+            raise Unsafe(
+                sentence(
+                    _("The host {host} resolves to {why} ({address}), which is refused."),
+                    host=host,
+                    why=why,
+                    address=address,
+                )
+            )
     if scheme == "http" and not all(ipaddress.ip_address(a).is_loopback for a in addresses):
-        raise Unsafe("The address must be an https:// URL (http:// only to this machine).")
+        raise Unsafe(_("The address must be an https:// URL (http:// only to this machine)."))
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -132,7 +157,8 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Response:
     try:
         target = check_url(url)
     except Unsafe as exc:
-        return Response(None, str(exc))
+        with translation.override("en"):  # the delivery log keeps it, like the audit log
+            return Response(None, str(exc))
     timeout = urllib3.Timeout(
         connect=settings.WEBHOOKS_CONNECT_TIMEOUT, read=settings.WEBHOOKS_READ_TIMEOUT
     )

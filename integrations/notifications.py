@@ -1,6 +1,9 @@
 """Who is told about webhook changes, and in what words. Sent after commit."""
 
+from django.utils.translation import gettext_lazy as _
+
 from core.mail import send_after_commit
+from core.text import sentence
 from integrations.models import Webhook
 from integrations.rules import WEBHOOK_MANAGERS
 from registry.models import Organization, Person
@@ -18,18 +21,26 @@ def _managers(org: Organization) -> list[str]:
 
 
 def _where(webhook: Webhook) -> str:
-    return f"{webhook.url} (webhook {webhook.pk})"
+    return sentence(_("{url} (webhook {number})"), url=webhook.url, number=webhook.pk)
 
 
 def webhook_created(webhook: Webhook, actor_name: str) -> None:
     org = webhook.organization
     send_after_commit(
         _managers(org),
-        f"A webhook now receives the events of {org.legal_name}",
-        f"{actor_name} added a webhook to {org.legal_name} (Organization ID {org.org_id}): "
-        f"{_where(webhook)} receives {len(webhook.events)} event type(s). If nobody in your "
-        f"organization set this up, delete it from the organization's Webhooks page and "
-        f"contact Customer Relations.",
+        sentence(_("A webhook now receives the events of {org}"), org=org.legal_name),
+        sentence(
+            _(
+                "{actor} added a webhook to {org} (Organization ID {org_id}): {where} receives "
+                "{count} event type(s). If nobody in your organization set this up, delete it "
+                "from the organization's Webhooks page and contact Customer Relations."
+            ),
+            actor=actor_name,
+            org=org.legal_name,
+            org_id=org.org_id,
+            where=_where(webhook),
+            count=len(webhook.events),
+        ),
     )
 
 
@@ -37,9 +48,21 @@ def webhook_disabled(webhook: Webhook, failures: int) -> None:
     org = webhook.organization
     send_after_commit(
         _managers(org),
-        f"A webhook of {org.legal_name} was disabled after {failures} failed deliveries",
-        f"The webhook {_where(webhook)} of {org.legal_name} (Organization ID {org.org_id}) "
-        f"failed {failures} times in a row and no longer receives events. Events keep being "
-        f"recorded: once the endpoint works again, enable the webhook on the organization's "
-        f"Webhooks page and every waiting event is sent.",
+        sentence(
+            _("A webhook of {org} was disabled after {failures} failed deliveries"),
+            org=org.legal_name,
+            failures=failures,
+        ),
+        sentence(
+            _(
+                "The webhook {where} of {org} (Organization ID {org_id}) failed {failures} times "
+                "in a row and no longer receives events. Events keep being recorded: once the "
+                "endpoint works again, enable the webhook on the organization's Webhooks page "
+                "and every waiting event is sent."
+            ),
+            where=_where(webhook),
+            org=org.legal_name,
+            org_id=org.org_id,
+            failures=failures,
+        ),
     )

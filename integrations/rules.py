@@ -1,6 +1,9 @@
 """Who may read an organization's events and manage its webhooks. Services, pages and the API
 ask these, and nothing else decides."""
 
+from django.utils.translation import gettext_lazy as _
+
+from core.text import sentence
 from registry.models import Organization
 from registry.rules import Role, role_codes
 
@@ -19,14 +22,20 @@ def can_manage_webhooks(user, org: Organization) -> bool:
 
 
 def events_refusal_sentence(org: Organization) -> str:
-    return (
-        f"Only the Primary Contacts, Authorized Representatives and Rights Administrators of "
-        f"{org.legal_name} can read its events."
+    return sentence(
+        _(
+            "Only the Primary Contacts, Authorized Representatives and Rights Administrators of "
+            "{org} can read its events."
+        ),
+        org=org.legal_name,
     )
 
 
 def webhooks_refusal_sentence(org: Organization) -> str:
-    return (
-        f"Only the Primary Contacts and Authorized Representatives of {org.legal_name} can "
-        f"manage its webhooks."
+    return sentence(
+        _(
+            "Only the Primary Contacts and Authorized Representatives of {org} can manage its "
+            "webhooks."
+        ),
+        org=org.legal_name,
     )

@@ -4,6 +4,8 @@ import base64
 import secrets
 from urllib.parse import urlsplit
 
+from django.utils.translation import gettext_lazy as _
+
 from audit.log import actor_label, record
 from core.errors import require
 from core.forms import validated
@@ -83,7 +85,7 @@ def send_test_event(webhook: Webhook, *, actor) -> Delivery:
     """Queue a `webhook.test` message to the webhook, signed like every other."""
     webhook = _lock(webhook, actor)
     require_webhook_manager(actor, webhook.organization)
-    require(webhook.is_active, "Enable the webhook before sending it a test event.")
+    require(webhook.is_active, _("Enable the webhook before sending it a test event."))
     delivery = Delivery.objects.create(
         webhook=webhook, event_type=dispatch.TEST_EVENT, message_id=dispatch.new_message_id()
     )
@@ -98,7 +100,7 @@ def replay_webhook(webhook: Webhook, *, data: dict, actor) -> int:
     with the `webhook-id` it was first sent with. Returns how many."""
     webhook = _lock(webhook, actor)
     require_webhook_manager(actor, webhook.organization)
-    require(webhook.is_active, "Enable the webhook before replaying events to it.")
+    require(webhook.is_active, _("Enable the webhook before replaying events to it."))
     after = validated(ReplayForm(data=data))["after"]
     events = [
         e

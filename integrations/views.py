@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.actions import event_description, event_types
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
+from core.text import sentence
 from integrations import queries, services
 from integrations.access import get_webhook_for, require_webhook_manager
 from integrations.forms import ReplayForm, WebhookForm
@@ -32,7 +34,7 @@ def _detail_url(webhook) -> str:
 
 
 def _crumbs(org, *extra) -> list[dict]:
-    return [{"label": "Webhooks and events", "url": _list_url(org)}, *extra]
+    return [{"label": _("Webhooks and events"), "url": _list_url(org)}, *extra]
 
 
 def _webhooks_page(request, org, form=None, status=200):
@@ -47,7 +49,7 @@ def _webhooks_page(request, org, form=None, status=200):
         "webhooks": list(queries.webhooks_of(org)) if may_manage else [],
         "events": queries.latest_events(org) if may_read else [],
         "form": form or WebhookForm(),
-        "crumbs": [{"label": "Webhooks and events"}],
+        "crumbs": [{"label": _("Webhooks and events")}],
     }
     return render(request, "integrations/webhooks.html", context, status=status)
 
@@ -71,7 +73,7 @@ def create_webhook(request, org_id: int):
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect(_list_url(org))
-    messages.success(request, f"The webhook {webhook.url} was added.")
+    messages.success(request, sentence(_("The webhook {url} was added."), url=webhook.url))
     response = render(
         request,
         "integrations/created.html",
@@ -79,7 +81,7 @@ def create_webhook(request, org_id: int):
             "org": org,
             "webhook": webhook,
             "secret": secret,
-            "crumbs": _crumbs(org, {"label": "Webhook added"}),
+            "crumbs": _crumbs(org, {"label": _("Webhook added")}),
         },
     )
     response["Referrer-Policy"] = "no-referrer"
@@ -100,7 +102,7 @@ def webhook(request, org_id: int, webhook_id: int):
             "webhook": hook,
             "log": log,
             "replay_form": ReplayForm(initial={"after": 0}),
-            "crumbs": _crumbs(org, {"label": f"Webhook {hook.pk}"}),
+            "crumbs": _crumbs(org, {"label": sentence(_("Webhook {number}"), number=hook.pk)}),
         },
     )
 
@@ -129,7 +131,10 @@ def send_test_event(request, org_id: int, webhook_id: int):
         org_id,
         webhook_id,
         lambda hook: services.send_test_event(hook, actor=request.user),
-        lambda d: f"A test event ({d.message_id}) is on its way; its delivery is in the log below.",
+        lambda d: sentence(
+            _("A test event ({message}) is on its way; its delivery is in the log below."),
+            message=d.message_id,
+        ),
     )
 
 
@@ -142,7 +147,10 @@ def replay_webhook(request, org_id: int, webhook_id: int):
         lambda hook: services.replay_webhook(
             hook, data={"after": request.POST.get("after", "")}, actor=request.user
         ),
-        lambda n: f"{n} event(s) queued again, each with the webhook-id it was first sent with.",
+        lambda n: sentence(
+            _("{count} event(s) queued again, each with the webhook-id it was first sent with."),
+            count=n,
+        ),
     )
 
 
@@ -153,7 +161,9 @@ def enable_webhook(request, org_id: int, webhook_id: int):
         org_id,
         webhook_id,
         lambda hook: services.enable_webhook(hook, actor=request.user),
-        lambda hook: f"The webhook {hook.url} is enabled; waiting events are being sent.",
+        lambda hook: sentence(
+            _("The webhook {url} is enabled; waiting events are being sent."), url=hook.url
+        ),
     )
 
 
@@ -167,7 +177,7 @@ def delete_webhook(request, org_id: int, webhook_id: int):
         except DomainError as exc:
             messages.error(request, exc.message)
             return redirect(_detail_url(hook))
-        messages.success(request, f"The webhook {hook.url} was deleted.")
+        messages.success(request, sentence(_("The webhook {url} was deleted."), url=hook.url))
         return redirect(_list_url(org))
     require_webhook_manager(request.user, org)
     return render(
@@ -177,7 +187,9 @@ def delete_webhook(request, org_id: int, webhook_id: int):
             "org": org,
             "webhook": hook,
             "back": _detail_url(hook),
-            "crumbs": _crumbs(org, {"label": f"Delete webhook {hook.pk}"}),
+            "crumbs": _crumbs(
+                org, {"label": sentence(_("Delete webhook {number}"), number=hook.pk)}
+            ),
         },
     )
 
@@ -190,5 +202,5 @@ def guide(request):
     return render(
         request,
         "integrations/guide.html",
-        {"event_types": types, "crumbs": [{"label": "Integrations guide"}]},
+        {"event_types": types, "crumbs": [{"label": _("Integrations guide")}]},
     )

@@ -2,10 +2,12 @@
 stored through the documents app under the purpose "banking_change", and seen by whoever may
 see the organization's banking information (its banking group, and operator staff)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from banking.rules import can_view_banking
 
 PURPOSE = "banking_change"
-LABEL = "Void cheque or bank letter"
+LABEL = _("Void cheque or bank letter")
 
 
 def document_visible(user, document) -> bool | None:

@@ -2,17 +2,24 @@
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from banking.models import Currency
 from core.forms import RequiredChoiceField
 from documents.forms import DocumentField
 
+# What a number of the wrong shape is told, per number.
+DIGITS_MESSAGES = {
+    "institution number": _("Enter the institution number as 3 digits (0–9)."),
+    "transit number": _("Enter the transit number as 5 digits (0–9)."),
+    "account number": _("Enter the account number as 5 to 12 digits (0–9)."),
+}
+
 
 def _digits(count: str, what: str) -> RegexValidator:
     # [0-9] and \Z, not \d and $: only ASCII digits, and no trailing newline.
-    return RegexValidator(
-        rf"\A[0-9]{{{count}}}\Z", f"Enter the {what} as {count.replace(',', ' to ')} digits (0–9)."
-    )
+    return RegexValidator(rf"\A[0-9]{{{count}}}\Z", DIGITS_MESSAGES[what])
 
 
 # Spaces (also the no-break and thin ones a copied statement carries) and hyphens or dashes.
@@ -38,34 +45,43 @@ class DigitsField(forms.CharField):
 
 
 class BankingForm(forms.Form):
-    bank_name = forms.CharField(label="Bank name", max_length=100)
+    bank_name = forms.CharField(label=_("Bank name"), max_length=100)
     institution_number = DigitsField(
-        label="Institution number",
+        label=_("Institution number"),
         count="3",
         what="institution number",
-        help_text="3 digits, e.g. 001.",
+        help_text=_("3 digits, e.g. 001."),
     )
     transit_number = DigitsField(
-        label="Transit number",
+        label=_("Transit number"),
         count="5",
         what="transit number",
-        help_text="5 digits, the branch number.",
+        help_text=_("5 digits, the branch number."),
     )
     account_number = DigitsField(
-        label="Account number",
+        label=_("Account number"),
         count="5,12",
         what="account number",
-        help_text="5 to 12 digits. Spaces and hyphens between the digits are fine.",
+        help_text=_("5 to 12 digits. Spaces and hyphens between the digits are fine."),
     )
     currency = RequiredChoiceField(
-        label="Currency", choices=Currency.choices, prompt="Choose the account's currency"
+        label=_("Currency"),
+        choices=Currency.choices,
+        prompt=_("Choose the account's currency"),
+        error_messages={"required": _("Choose the account's currency.")},
     )
 
     def clean_bank_name(self) -> str:
         name = " ".join(self.cleaned_data["bank_name"].split())
         if not name or not name.isprintable():
-            raise forms.ValidationError("Enter the bank's name in plain text.")
+            raise forms.ValidationError(_("Enter the bank's name in plain text."))
         return name
+
+
+DOCUMENT_HELP = _(
+    "A void cheque, or a letter from the bank, showing the new account: the approvers compare "
+    "the numbers with it."
+)
 
 
 class BankingChangeForm(BankingForm):
@@ -73,13 +89,15 @@ class BankingChangeForm(BankingForm):
     by its content in documents.services, like every upload)."""
 
     document = DocumentField(
-        label="Void cheque or bank letter",
+        label=_("Void cheque or bank letter"),
         required=False,  # the service says it is missing, beside every other correction
-        help_text="A void cheque, or a letter from the bank, showing the new account: the "
-        "approvers compare the numbers with it.",
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Required (the label says so), though the service names it missing with the rest.
         self.fields["document"].widget.attrs["required"] = True
+        # Our sentence, read in the reader's language, before what documents accepts.
+        self.fields["document"].help_text = format_lazy(
+            "{} {}", DOCUMENT_HELP, self.fields["document"].help_text
+        )

@@ -10,13 +10,15 @@ carries its supporting document (a void cheque or a letter from the bank).
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from registry.models import Organization
 
 
 class Currency(models.TextChoices):
-    CAD = "CAD", "Canadian dollar (CAD)"
-    USD = "USD", "US dollar (USD)"
+    CAD = "CAD", _("Canadian dollar (CAD)")
+    USD = "USD", _("US dollar (USD)")
 
 
 class BankingInformation(models.Model):
@@ -46,10 +48,10 @@ class BankingChange(models.Model):
     `rejected`, or `superseded` by a later submission before anyone decided."""
 
     class State(models.TextChoices):
-        PENDING = "pending", "Pending approval"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        SUPERSEDED = "superseded", "Superseded"
+        PENDING = "pending", pgettext_lazy("banking change", "Pending approval")
+        APPROVED = "approved", pgettext_lazy("banking change", "Approved")
+        REJECTED = "rejected", pgettext_lazy("banking change", "Rejected")
+        SUPERSEDED = "superseded", pgettext_lazy("banking change", "Superseded")
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="banking_changes"

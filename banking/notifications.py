@@ -1,8 +1,11 @@
 """Who hears about banking changes (decisions are told by the task engine to the group and
 the submitter). Masked account numbers only, ever."""
 
+from django.utils.translation import gettext_lazy as _
+
 from banking.models import BankingChange
 from core.mail import send_after_commit
+from core.text import sentence
 from registry.models import Person
 from registry.rules import Role
 
@@ -39,49 +42,68 @@ def previous_submitter_email(change: BankingChange) -> str | None:
     return Person.objects.filter(user_id=previous).values_list("email", flat=True).first()
 
 
+def _values(change: BankingChange) -> dict:
+    return {
+        "org": change.organization.legal_name,
+        "bank": change.bank_name,
+        "account": change.masked_account,
+        "currency": change.currency,
+    }
+
+
 def change_submitted(change: BankingChange) -> None:
     """The Primary Contacts hear of every submission (the whole group gets the task), and so
     does the previous Invoicing and Banking Contact."""
     org = change.organization
+    values = _values(change)
     _tell_previous_submitter(
         change,
-        f"Banking information you submitted for {org.legal_name} may be replaced",
-        f"New banking information has been submitted for {org.legal_name} to replace the "
-        f"information you submitted: {change.bank_name}, account {change.masked_account} "
-        f"({change.currency}). It is not in force until someone other than the submitter "
-        f"approves it.",
+        sentence(_("Banking information you submitted for {org} may be replaced"), **values),
+        sentence(
+            _(
+                "New banking information has been submitted for {org} to replace the "
+                "information you submitted: {bank}, account {account} ({currency}). It is not "
+                "in force until someone other than the submitter approves it."
+                "\n\nYou are told because you submitted the banking information in force. "
+                "If you did not expect this change, contact the organization's Primary "
+                "Contacts or the operator's Customer Relations at once."
+            ),
+            **values,
+        ),
     )
     send_after_commit(
         _emails(org, [Role.PRIMARY_CONTACT]),
-        f"Banking information change submitted for {org.legal_name}",
-        f"New banking information has been submitted for {org.legal_name} and is waiting for "
-        f"approval: {change.bank_name}, account {change.masked_account} ({change.currency}).\n\n"
-        f"It is not in force until someone other than the submitter approves it on the Tasks "
-        f"page.",
+        sentence(_("Banking information change submitted for {org}"), **values),
+        sentence(
+            _(
+                "New banking information has been submitted for {org} and is waiting for "
+                "approval: {bank}, account {account} ({currency}).\n\nIt is not in force "
+                "until someone other than the submitter approves it on the Tasks page."
+            ),
+            **values,
+        ),
     )
 
 
 def change_applied(change: BankingChange, previous_email: str | None) -> None:
     """The previous Invoicing and Banking Contact hears that their information was replaced
     (the group and the submitter are told of the decision by the task engine)."""
-    org = change.organization
     if previous_email:
+        values = _values(change)
         send_after_commit(
             [previous_email],
-            f"Banking information you submitted for {org.legal_name} was replaced",
-            f"The banking information you submitted for {org.legal_name} has been replaced by "
-            f"{change.bank_name}, account {change.masked_account} ({change.currency}), now in "
-            f"force.",
+            sentence(_("Banking information you submitted for {org} was replaced"), **values),
+            sentence(
+                _(
+                    "The banking information you submitted for {org} has been replaced by "
+                    "{bank}, account {account} ({currency}), now in force."
+                ),
+                **values,
+            ),
         )
 
 
-def _tell_previous_submitter(change: BankingChange, subject: str, body: str) -> None:
+def _tell_previous_submitter(change: BankingChange, subject, body) -> None:
     address = previous_submitter_email(change)
     if address:
-        send_after_commit(
-            [address],
-            subject,
-            body + "\n\nYou are told because you submitted the banking information in force. "
-            "If you did not expect this change, contact the organization's Primary Contacts "
-            "or the operator's Customer Relations at once.",
-        )
+        send_after_commit([address], subject, body)

@@ -3,6 +3,7 @@ exactly the version submitted, and reveal the full numbers to those who must see
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from audit.log import record
 from banking import crypto, notifications
@@ -15,6 +16,7 @@ from core.forms import field_errors
 from core.forms import validated as validated_form
 from core.reauth import require_recent_sign_in
 from core.services import service
+from core.text import sentence
 from documents.models import Document
 from documents.services import FIELD as DOCUMENT_FIELD
 from documents.services import store_document
@@ -24,6 +26,7 @@ from tasks import services as task_services
 from tasks.models import Task
 
 TASK_KIND = "banking_change"
+SOME_DETAILS = _("Some banking details need correcting.")
 
 
 def _lock(org: Organization, actor) -> Organization:
@@ -31,10 +34,10 @@ def _lock(org: Organization, actor) -> Organization:
 
 
 def validated(data: dict) -> dict:
-    return validated_form(BankingForm(data=data), message="Some banking details need correcting.")
+    return validated_form(BankingForm(data=data), message=SOME_DETAILS)
 
 
-DOCUMENT_MISSING = (
+DOCUMENT_MISSING = _(
     "Attach a void cheque or a letter from the bank showing the new account: the approvers "
     "check the numbers against it."
 )
@@ -50,7 +53,7 @@ def _checked(data: dict, *, has_document: bool) -> dict:
     fields = field_errors(form) if not valid else {}
     if not has_document:
         fields[DOCUMENT_FIELD] = [DOCUMENT_MISSING]
-    raise Invalid("Some banking details need correcting.", fields=fields)
+    raise Invalid(SOME_DETAILS, fields=fields)
 
 
 def _supporting_document(org: Organization, *, file, document_id, actor) -> Document:
@@ -62,22 +65,33 @@ def _supporting_document(org: Organization, *, file, document_id, actor) -> Docu
     document = Document.objects.select_for_update().filter(pk=document_id, organization=org).first()
     if document is None:
         raise NotFound(
-            f"{org.legal_name} has no document {document_id}.",
-            fields={"document_id": ["Upload the document to this organization first."]},
+            sentence(_("{org} has no document {id}."), org=org.legal_name, id=document_id),
+            fields={"document_id": [_("Upload the document to this organization first.")]},
         )
     if document.purpose != PURPOSE:
         raise RuleViolation(
-            f"Document {document.pk} was uploaded for another purpose; upload the void cheque "
-            f"or bank letter with the purpose {PURPOSE}.",
+            sentence(
+                _(
+                    "Document {id} was uploaded for another purpose; upload the void cheque "
+                    "or bank letter with the purpose {purpose}."
+                ),
+                id=document.pk,
+                purpose=PURPOSE,
+            ),
             code="wrong_purpose",
-            fields={"document_id": ["Upload it with the purpose banking_change."]},
+            fields={"document_id": [_("Upload it with the purpose banking_change.")]},
         )
     if BankingChange.objects.filter(document=document).exists():
         raise RuleViolation(
-            f"Document {document.pk} already supports another banking change; upload it again "
-            f"for this one.",
+            sentence(
+                _(
+                    "Document {id} already supports another banking change; upload it again "
+                    "for this one."
+                ),
+                id=document.pk,
+            ),
             code="document_used",
-            fields={"document_id": ["Each change needs its own upload."]},
+            fields={"document_id": [_("Each change needs its own upload.")]},
         )
     return document
 
@@ -102,8 +116,10 @@ def submit_banking_change(
     org = _lock(org, actor)
     require(
         can_submit_banking(actor, org),
-        f"Only an Invoicing and Banking Contact of {org.legal_name} can submit banking "
-        f"information.",
+        sentence(
+            _("Only an Invoicing and Banking Contact of {org} can submit banking information."),
+            org=org.legal_name,
+        ),
     )
     require_recent_sign_in(actor)
     cleaned = _checked(data, has_document=file is not None or document_id is not None)
@@ -178,19 +194,19 @@ def _bound_change(task: Task, actor) -> BankingChange:
     )
     if change is None or change.state != BankingChange.State.PENDING:
         raise RuleViolation(
-            "This banking change is no longer waiting for a decision.", code="already_decided"
+            _("This banking change is no longer waiting for a decision."), code="already_decided"
         )
     if (
         task.details.get("fingerprint") != crypto.fingerprint(change.numbers)
         or task.details.get("version") != change.version
     ):
         raise RuleViolation(
-            "This banking change was altered after it was submitted; it cannot be approved.",
+            _("This banking change was altered after it was submitted; it cannot be approved."),
             code="stale_change",
         )
     if change.submitted_by_id == actor.pk:
         raise RuleViolation(
-            "You submitted this change, so someone else must decide it.", code="own_change"
+            _("You submitted this change, so someone else must decide it."), code="own_change"
         )
     require_recent_sign_in(actor)  # deciding banking, on any page or channel
     return change
@@ -232,13 +248,21 @@ def reveal_banking(org: Organization, *, actor) -> dict:
     """The full numbers in force, for those who must see them; every reveal is audited."""
     require(
         can_reveal_banking(actor, org),
-        f"Only an Invoicing and Banking Contact of {org.legal_name} or operator staff can see "
-        f"the full banking numbers.",
+        sentence(
+            _(
+                "Only an Invoicing and Banking Contact of {org} or operator staff can see the "
+                "full banking numbers."
+            ),
+            org=org.legal_name,
+        ),
     )
     require_recent_sign_in(actor)
     info = BankingInformation.objects.filter(organization=org).first()
     if info is None:
-        raise RuleViolation(f"{org.legal_name} has no banking information.", code="no_banking")
+        raise RuleViolation(
+            sentence(_("{org} has no banking information."), org=org.legal_name),
+            code="no_banking",
+        )
     numbers = crypto.decrypt(org.org_id, info.numbers)
     record(actor, "banking.revealed", org=org, details={"account": info.masked_account})
     return {"bank_name": info.bank_name, "currency": info.currency, **numbers}

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -12,6 +13,7 @@ from banking.rules import can_reveal_banking, can_submit_banking
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.reauth import reauth_required
+from core.text import sentence
 from documents.services import FIELD as DOCUMENT_FIELD
 
 
@@ -50,8 +52,14 @@ def organization_banking(request, org_id: int):
         else:
             messages.success(
                 request,
-                f"Your banking change (account {change.masked_account}) has been submitted. "
-                f"It is not in force until another contact of {org.legal_name} approves it.",
+                sentence(
+                    _(
+                        "Your banking change (account {account}) has been submitted. It is not "
+                        "in force until another contact of {org} approves it."
+                    ),
+                    account=change.masked_account,
+                    org=org.legal_name,
+                ),
             )
             return redirect("banking-organization", org.org_id)
     context = {

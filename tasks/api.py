@@ -76,7 +76,7 @@ def task_out(task: Task) -> dict:
 def _detail(task: Task) -> dict:
     return {
         **task_out(task),
-        "title": task.kind_label,
+        "title": str(task.kind_label),
         "roles": sorted(task.roles.values_list("code", flat=True)),
         "to_staff": task.to_staff,
         "history": [

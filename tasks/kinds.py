@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.utils.translation import gettext_lazy as _
+
 # handler(task, *, actor, comment) -> None
 Handler = Callable[..., None]
 
@@ -65,7 +67,7 @@ class TaskKind:
 
 _KINDS: dict[str, TaskKind] = {}
 
-GENERIC = TaskKind(code="generic", label="Task")
+GENERIC = TaskKind(code="generic", label=_("Task"))
 
 
 def register(kind: TaskKind) -> TaskKind:

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import pgettext_lazy
 
 from registry.models import Organization, RoleType
 from registry.rules import is_operator_staff
@@ -47,12 +48,12 @@ class Task(models.Model):
     """A decision (approve or reject) asked of a group. See the module docstring."""
 
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        ACCEPTED = "accepted", "Accepted"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        CANCELLED = "cancelled", "Cancelled"
-        EXPIRED = "expired", "Expired"
+        OPEN = "open", pgettext_lazy("task", "Open")
+        ACCEPTED = "accepted", pgettext_lazy("task", "Accepted")
+        APPROVED = "approved", pgettext_lazy("task", "Approved")
+        REJECTED = "rejected", pgettext_lazy("task", "Rejected")
+        CANCELLED = "cancelled", pgettext_lazy("task", "Cancelled")
+        EXPIRED = "expired", pgettext_lazy("task", "Expired")
 
     OPEN_STATES = (State.OPEN, State.ACCEPTED)
 
@@ -132,16 +133,16 @@ class TaskEvent(models.Model):
     """One step in a task's history, with the comment given at that step."""
 
     class Action(models.TextChoices):
-        CREATED = "created", "Created"
-        ACCEPTED = "accepted", "Accepted"
-        RELEASED = "released", "Released"
-        COMMENTED = "commented", "Commented"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        CANCELLED = "cancelled", "Cancelled"
-        EXPIRED = "expired", "Expired"
-        REMINDED = "reminded", "Reminded"
-        ESCALATED = "escalated", "Escalated"
+        CREATED = "created", pgettext_lazy("task", "Created")
+        ACCEPTED = "accepted", pgettext_lazy("task", "Accepted")
+        RELEASED = "released", pgettext_lazy("task", "Released")
+        COMMENTED = "commented", pgettext_lazy("task", "Commented")
+        APPROVED = "approved", pgettext_lazy("task", "Approved")
+        REJECTED = "rejected", pgettext_lazy("task", "Rejected")
+        CANCELLED = "cancelled", pgettext_lazy("task", "Cancelled")
+        EXPIRED = "expired", pgettext_lazy("task", "Expired")
+        REMINDED = "reminded", pgettext_lazy("task", "Reminded")
+        ESCALATED = "escalated", pgettext_lazy("task", "Escalated")
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)

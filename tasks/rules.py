@@ -2,8 +2,11 @@
 answered once: `<action>_refusal(user, task)` is the refusal the service raises (under its row
 lock), or None; the page's `can_<action>` booleans are the same function asking "None?"."""
 
+from django.utils.translation import gettext_lazy as _
+
 from audit.log import actor_label
 from core.errors import DomainError, Forbidden, RuleViolation
+from core.text import sentence
 from registry.rules import is_operator_staff
 from tasks.kinds import get_kind
 from tasks.models import Task
@@ -24,24 +27,32 @@ def taken_by_other(user, task: Task) -> bool:
 def own_change_refusal(user, task: Task) -> DomainError | None:
     if is_own_change(user, task):
         return RuleViolation(
-            "You submitted this change, so someone else must accept and decide it.",
+            _("You submitted this change, so someone else must accept and decide it."),
             code="own_change",
         )
     return None
 
 
+# "This task is already ...", one sentence per state (the state's name agrees in French).
+ALREADY = {
+    Task.State.APPROVED: _("This task is already approved."),
+    Task.State.REJECTED: _("This task is already rejected."),
+    Task.State.CANCELLED: _("This task is already cancelled."),
+    Task.State.EXPIRED: _("This task is already expired."),
+}
+
+
 def decided_refusal(task: Task) -> DomainError | None:
     if not task.is_open:
-        return RuleViolation(
-            f"This task is already {task.get_state_display().lower()}.", code="already_decided"
-        )
+        return RuleViolation(ALREADY[task.state], code="already_decided")
     return None
 
 
 def taken_refusal(user, task: Task) -> DomainError | None:
     if taken_by_other(user, task):
         return RuleViolation(
-            f"{_name(task.accepted_by)} has already accepted this task.", code="task_taken"
+            sentence(_("{name} has already accepted this task."), name=_name(task.accepted_by)),
+            code="task_taken",
         )
     return None
 
@@ -57,9 +68,13 @@ def release_refusal(user, task: Task) -> DomainError | None:
     if refusal := decided_refusal(task):
         return refusal
     if task.state != Task.State.ACCEPTED:
-        return RuleViolation("Nobody has accepted this task.", code="not_accepted")
+        return RuleViolation(_("Nobody has accepted this task."), code="not_accepted")
     if task.accepted_by_id != user.pk and not is_operator_staff(user):
-        return Forbidden(f"Only {_name(task.accepted_by)}, who accepted it, can release it.")
+        return Forbidden(
+            sentence(
+                _("Only {name}, who accepted it, can release it."), name=_name(task.accepted_by)
+            )
+        )
     return None
 
 
@@ -76,7 +91,7 @@ def approve_refusal(user, task: Task) -> DomainError | None:
 def cancel_refusal(user, task: Task) -> DomainError | None:
     """Withdraw: whoever raised it, or operator staff (user None: the portal itself)."""
     if user is not None and not is_operator_staff(user) and task.created_by_id != user.pk:
-        return Forbidden("Only whoever raised this task, or operator staff, can withdraw it.")
+        return Forbidden(_("Only whoever raised this task, or operator staff, can withdraw it."))
     return decided_refusal(task)
 
 

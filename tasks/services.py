@@ -8,10 +8,12 @@ from datetime import datetime, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from audit.log import actor_label, record
 from core.errors import Forbidden, Invalid, NotFound, require
 from core.services import service
+from core.text import sentence
 from registry.models import Organization, RoleType
 from registry.rules import Role, is_operator_staff
 from tasks import notifications, rules
@@ -22,6 +24,7 @@ from tasks.queries import recipients, task_recipients
 __all__ = ["recipients", "task_recipients"]  # the group's queries, importable from here too
 
 COMMENT_MAX = 2000
+NOT_FOUND = _("That task does not exist or is not addressed to you.")
 
 
 def _event(task: Task, action: str, actor, comment: str = "") -> TaskEvent:
@@ -40,19 +43,41 @@ def _audit(task: Task, action: str, actor, **details) -> None:
     )
 
 
+# What a missing comment is refused with: the sentence, and the field's error.
+_REASONS = {
+    "approve": (
+        _("Give a reason to approve."),
+        _("Enter a comment explaining why you approve."),
+    ),
+    "reject": (
+        _("Give a reason to reject."),
+        _("Enter a comment explaining why you reject."),
+    ),
+    "comment": (
+        _("Give a reason to comment."),
+        _("Enter a comment explaining why you comment."),
+    ),
+}
+
+
 def _clean_comment(comment: str | None, *, required: bool, what: str) -> str:
     text = (comment or "").strip()
     if "\x00" in text:
-        raise Invalid("The comment cannot be saved.", fields={"comment": ["Remove NUL chars."]})
-    if required and not text:
         raise Invalid(
-            f"Give a reason to {what}.",
-            fields={"comment": [f"Enter a comment explaining why you {what}."]},
+            _("The comment cannot be saved."),
+            fields={"comment": [_("Remove NUL chars.")]},
         )
+    if required and not text:
+        why, field = _REASONS[what]
+        raise Invalid(why, fields={"comment": [field]})
     if len(text) > COMMENT_MAX:
         raise Invalid(
-            "The comment is too long.",
-            fields={"comment": [f"Keep the comment under {COMMENT_MAX} characters."]},
+            _("The comment is too long."),
+            fields={
+                "comment": [
+                    sentence(_("Keep the comment under {max} characters."), max=COMMENT_MAX)
+                ]
+            },
         )
     return text
 
@@ -75,7 +100,7 @@ def _lock_for(task: Task, actor) -> Task:
     """Lock the task's row, then check the actor is in its group (outsiders: not found)."""
     locked = lock_task(task)
     if locked is None or not Task.objects.visible_to(actor).filter(pk=task.pk).exists():
-        raise NotFound("That task does not exist or is not addressed to you.")
+        raise NotFound(NOT_FOUND)
     return locked
 
 
@@ -107,14 +132,16 @@ def create_task(
         require(
             organization is not None
             and Organization.objects.visible_to(actor).filter(pk=organization.pk).exists(),
-            "You can only raise tasks for your own organizations.",
+            _("You can only raise tasks for your own organizations."),
         )
     codes = sorted(set(roles))
     role_types = list(RoleType.objects.filter(code__in=codes))
     if len(role_types) != len(codes) or (codes and organization is None):
-        raise Invalid("The task's group is not valid.", fields={"roles": ["Unknown role."]})
+        raise Invalid(_("The task's group is not valid."), fields={"roles": [_("Unknown role.")]})
     if not role_types and not to_staff:
-        raise Invalid("A task must be addressed to someone.", fields={"roles": ["Choose one."]})
+        raise Invalid(
+            _("A task must be addressed to someone."), fields={"roles": [_("Choose one.")]}
+        )
     role_ids = [r.pk for r in role_types]
     if excluded_user is not None and not to_staff:
         others = recipients(organization=organization, role_ids=role_ids, to_staff=False)
@@ -210,13 +237,13 @@ def cancel_task(task: Task, *, actor, reason: str, expire: bool = False) -> Task
     later submission supersedes it: actor None). `expire` marks it stale instead."""
     locked = lock_task(task)
     if locked is None:
-        raise NotFound("That task does not exist or is not addressed to you.")
+        raise NotFound(NOT_FOUND)
     refusal = rules.cancel_refusal(actor, locked)
     if (
         isinstance(refusal, Forbidden)
         and not Task.objects.visible_to(actor).filter(pk=task.pk).exists()
     ):
-        raise NotFound("That task does not exist or is not addressed to you.")
+        raise NotFound(NOT_FOUND)
     _refuse(refusal)
     get_kind(locked.kind).on_cancel(locked, actor=actor, comment=reason)
     locked.state = Task.State.EXPIRED if expire else Task.State.CANCELLED

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.template.loader import select_template
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core import reauth
@@ -61,10 +62,10 @@ def my_requests(request):
 
 def _consequences(task, kind, decision: str = "") -> list[dict]:
     """What Approve and Reject do to this task, in words, each with the button's name."""
-    requester = actor_label(task.created_by) if task.created_by_id else "the requester"
-    steps = [("approve", "Approve", kind.approve_means)]
+    requester = actor_label(task.created_by) if task.created_by_id else _("the requester")
+    steps = [("approve", _("Approve"), kind.approve_means)]
     if kind.rejectable:
-        steps.append(("reject", "Reject", kind.reject_means))
+        steps.append(("reject", _("Reject"), kind.reject_means))
     return [
         {"button": label, "means": sentence(text, requester=requester)}
         for code, label, text in steps
@@ -121,7 +122,7 @@ def accept_task(request, task_id: int):
         request,
         task_id,
         services.accept_task,
-        "You accepted “{task}”. It is now yours to decide.",
+        _("You accepted “{task}”. It is now yours to decide."),
     )
 
 
@@ -131,7 +132,7 @@ def release_task(request, task_id: int):
         request,
         task_id,
         services.release_task,
-        "You released “{task}”; anyone in the group can take it.",
+        _("You released “{task}”; anyone in the group can take it."),
     )
 
 
@@ -152,10 +153,8 @@ def _decide(request, task_id: int, *, approve: bool):
             messages.error(request, exc.message)
             return redirect("tasks-detail", task.pk)
         else:
-            verb = "approved" if approve else "rejected"
-            messages.success(
-                request, sentence("You {verb} “{task}”.", verb=verb, task=task.summary)
-            )
+            done = _("You approved “{task}”.") if approve else _("You rejected “{task}”.")
+            messages.success(request, sentence(done, task=task.summary))
             return redirect("tasks")
     status = 422 if request.method == "POST" else 200
     context = _detail_context(request, task, form, decision)

@@ -2,6 +2,7 @@
 organization's banking status (masked)."""
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from banking import queries
 from banking.rules import submits_banking_somewhere
@@ -37,30 +38,30 @@ def banking_comparison(change, org) -> list[dict]:
     def row(label: str, now: str, new: str, changed: bool) -> dict:
         return {"label": label, "current": now, "proposed": new, "changed": changed}
 
-    none = "None on file"
+    none = _("None on file")
     rows = [
         row(
-            "Bank",
+            _("Bank"),
             current.bank_name if current else none,
             change.bank_name,
             current is None or current.bank_name != change.bank_name,
         )
     ]
     for key, label in [
-        ("institution", "Institution number"),
-        ("transit", "Transit number"),
+        ("institution", _("Institution number")),
+        ("transit", _("Transit number")),
     ]:
         rows.append(
             row(
                 label,
-                "Hidden" if current else none,
-                "Hidden",
+                _("Hidden") if current else none,
+                _("Hidden"),
                 current_numbers.get(key) != proposed_numbers.get(key),
             )
         )
     rows.append(
         row(
-            "Account",
+            _("Account"),
             current.masked_account if current else none,
             change.masked_account,
             current_numbers.get("account") != proposed_numbers.get("account"),
@@ -68,7 +69,7 @@ def banking_comparison(change, org) -> list[dict]:
     )
     rows.append(
         row(
-            "Currency",
+            _("Currency"),
             current.get_currency_display() if current else none,
             change.get_currency_display(),
             current is None or current.currency != change.currency,

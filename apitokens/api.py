@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Status
 
 from apitokens import queries, services
@@ -76,7 +77,7 @@ def list_api_tokens(request, params: Query[ListParams]):
 )
 def create_api_token(request, payload: TokenIn):
     if getattr(request, "api_token", None) is not None:
-        raise Forbidden("Create API tokens from a signed-in session, not with another token.")
+        raise Forbidden(_("Create API tokens from a signed-in session, not with another token."))
     token, raw = services.create_api_token(
         request.auth, data=payload.model_dump(), actor=request.auth
     )

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from apitokens.forms import ApiTokenForm
 from apitokens.models import ApiToken, digest, password_binding
@@ -16,6 +17,7 @@ from core.forms import validated
 from core.mail import send_after_commit
 from core.reauth import require_recent_sign_in, second_factor_verified
 from core.services import service
+from core.text import sentence
 from registry.rules import is_operator_staff
 
 TOKEN_PREFIX = "oreg_"
@@ -65,7 +67,7 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
     """A personal token acting as `user`. Returns the token and its secret, shown once."""
     require(
         actor.is_authenticated and actor.pk == user.pk,
-        "You can only create API tokens for your own account.",
+        _("You can only create API tokens for your own account."),
     )
     # A token acts with its owner's rights, sensitive changes included, for its first minutes.
     require_recent_sign_in(actor)
@@ -76,7 +78,7 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
         .select_related("person")
         .get(pk=user.pk)
     )
-    require(user.is_active, "This account is not active.")
+    require(user.is_active, _("This account is not active."))
     token, raw = _mint(
         ApiToken.Kind.PERSONAL,
         user=user,
@@ -92,10 +94,16 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
     address = person.email if person is not None else user.email
     send_after_commit(
         [address],
-        "A new API token was created for your account",
-        f"An API token named {token.name!r} (beginning {token.prefix}) was created for your "
-        f"account. If you did not create it, revoke it on Manage My Information and contact "
-        f"Customer Relations.",
+        _("A new API token was created for your account"),
+        sentence(
+            _(
+                "An API token named {name!r} (beginning {prefix}) was created for your "
+                "account. If you did not create it, revoke it on Manage My Information and "
+                "contact Customer Relations."
+            ),
+            name=token.name,
+            prefix=token.prefix,
+        ),
     )
     return token, raw
 
@@ -103,7 +111,7 @@ def create_api_token(user, *, data: dict, actor) -> tuple[ApiToken, str]:
 @service("api_token.issue_service", org=None, target=None)
 def issue_service_token(*, data: dict, actor) -> tuple[ApiToken, str]:
     """Operator staff issue a token to a downstream system; it belongs to no person."""
-    require(is_operator_staff(actor), "Only operator staff can issue service tokens.")
+    require(is_operator_staff(actor), _("Only operator staff can issue service tokens."))
     return _mint(
         ApiToken.Kind.SERVICE, user=None, data=data, actor=actor, action="api_token.issued"
     )
@@ -115,7 +123,7 @@ def revoke_api_token(token: ApiToken, *, actor) -> ApiToken:
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     require(
         is_operator_staff(actor) or (token.user_id is not None and token.user_id == actor.pk),
-        "You can only revoke your own API tokens.",
+        _("You can only revoke your own API tokens."),
     )
     if token.revoked_at is None:
         token.revoked_at = timezone.now()

@@ -1,6 +1,7 @@
 """Pages: create a token (its secret shown once) and revoke one, from Manage My Information."""
 
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -10,6 +11,7 @@ from apitokens.forms import ApiTokenForm
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
 from core.reauth import reauth_required
+from core.text import sentence
 from core.views import attempt
 
 
@@ -50,6 +52,6 @@ def revoke_api_token(request, token_id: int):
     attempt(
         request,
         lambda: services.revoke_api_token(token, actor=request.user),
-        f"The API token {token.name!r} is revoked.",
+        sentence(_("The API token {name!r} is revoked."), name=token.name),
     )
     return redirect("/me/#api-tokens")

@@ -1,8 +1,10 @@
 """Fetch-and-authorize for systems and grants: invisible is 404, like missing."""
 
+from django.utils.translation import gettext_lazy as _
+
 from core.access import as_id
 from core.errors import NotFound, require
-from core.text import end_sentence
+from core.text import end_sentence, sentence
 from registry.models import Organization, Person
 from systems.models import (
     AccessGrant,
@@ -19,7 +21,7 @@ def get_system(code) -> InformationSystem:
     text = str(code or "").strip()[:40]
     system = InformationSystem.objects.filter(code=text, is_active=True).first() if text else None
     if system is None:
-        raise NotFound(f"There is no information system called {text!r}.")
+        raise NotFound(sentence(_("There is no information system called {text!r}."), text=text))
     return system
 
 
@@ -34,7 +36,13 @@ def get_grant_for(user, org: Organization, grant_id) -> AccessGrant:
         else None
     )
     if grant is None:
-        raise NotFound(f"No access grant {grant_id} of {org.legal_name} is visible to you.")
+        raise NotFound(
+            sentence(
+                _("No access grant {number} of {org} is visible to you."),
+                number=grant_id,
+                org=org.legal_name,
+            )
+        )
     return grant
 
 
@@ -47,7 +55,13 @@ def get_grantee(org: Organization, person_id) -> Person:
     number = as_id(person_id)
     person = Person.objects.filter(person_id=number).first() if number is not None else None
     if person is None:
-        raise NotFound(f"No person with ID {person_id} belongs to {end_sentence(org.legal_name)}")
+        raise NotFound(
+            sentence(
+                _("No person with ID {number} belongs to {org}."),
+                number=person_id,
+                org=end_sentence(org.legal_name),
+            )
+        )
     return person
 
 
@@ -57,7 +71,10 @@ def _require_review_reader(user, org: Organization) -> None:
 
     require(
         can_grant_access(user, org),
-        f"Only a Rights Administrator of {org.legal_name} can see its access reviews.",
+        sentence(
+            _("Only a Rights Administrator of {org} can see its access reviews."),
+            org=org.legal_name,
+        ),
     )
 
 
@@ -77,7 +94,9 @@ def get_review_for(user, review_id) -> AccessReview:
     organization without the role is forbidden."""
     review = find_review_to_decide(review_id)
     if not Organization.objects.visible_to(user).filter(pk=review.organization_id).exists():
-        raise NotFound(f"No access review {review_id} is visible to you.")
+        raise NotFound(
+            sentence(_("No access review {number} is visible to you."), number=review_id)
+        )
     _require_review_reader(user, review.organization)
     return review
 
@@ -86,7 +105,7 @@ def require_campaign_reader(user) -> None:
     """The list of campaigns is operator staff's (the API answers others 403)."""
     from registry.rules import is_operator_staff
 
-    require(is_operator_staff(user), "Only operator staff can see access reviews.")
+    require(is_operator_staff(user), _("Only operator staff can see access reviews."))
 
 
 def find_review_to_decide(review_id) -> AccessReview:
@@ -101,7 +120,9 @@ def find_review_to_decide(review_id) -> AccessReview:
         else None
     )
     if review is None:
-        raise NotFound(f"No access review {review_id} is visible to you.")
+        raise NotFound(
+            sentence(_("No access review {number} is visible to you."), number=review_id)
+        )
     return review
 
 
@@ -109,7 +130,13 @@ def get_review_item(review: AccessReview, item_id) -> AccessReviewItem:
     number = as_id(item_id)
     item = review.items.filter(pk=number).first() if number is not None else None
     if item is None:
-        raise NotFound(f"No item {item_id} in access review {review.pk} is visible to you.")
+        raise NotFound(
+            sentence(
+                _("No item {number} in access review {review} is visible to you."),
+                number=item_id,
+                review=review.pk,
+            )
+        )
     return item
 
 
@@ -124,7 +151,9 @@ def get_campaign_for(user, campaign_id) -> AccessReviewCampaign:
         else None
     )
     if campaign is None:
-        raise NotFound(f"No access review campaign {campaign_id} is visible to you.")
+        raise NotFound(
+            sentence(_("No access review campaign {number} is visible to you."), number=campaign_id)
+        )
     return campaign
 
 
@@ -139,5 +168,11 @@ def get_machine_account_for(user, org: Organization, account_id) -> MachineAccou
         else None
     )
     if account is None:
-        raise NotFound(f"No machine account {account_id} of {org.legal_name} is visible to you.")
+        raise NotFound(
+            sentence(
+                _("No machine account {number} of {org} is visible to you."),
+                number=account_id,
+                org=org.legal_name,
+            )
+        )
     return account

@@ -4,12 +4,13 @@ from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Annotated
 
+from django.utils.translation import gettext_lazy as _
 from ninja import Field, Query, Router, Status
 
 from apitokens.auth import service_auth
 from core.api import Filled, In, IsoDate, ListParams, Page, Schema, page, responses
 from core.errors import Invalid, NotFound
-from core.text import end_sentence
+from core.text import sentence
 from registry.access import get_member_for, get_organization_for, get_person_by_number
 from systems import machines, queries, reviews, services
 from systems.access import (
@@ -110,7 +111,9 @@ def _referenced_system(code: str):
     try:
         return get_system(code)
     except NotFound as exc:
-        raise Invalid("Some details need correcting.", fields={"system": [exc.message]}) from None
+        raise Invalid(
+            _("Some details need correcting."), fields={"system": [exc.message]}
+        ) from None
 
 
 def _referenced_person(org, person_id: int):
@@ -120,7 +123,11 @@ def _referenced_person(org, person_id: int):
         return get_person_by_number(person_id)
     except NotFound:
         raise NotFound(
-            f"No person with ID {person_id} belongs to {end_sentence(org.legal_name)}"
+            sentence(
+                _("No person with ID {number} belongs to {org}."),
+                number=person_id,
+                org=org.legal_name,
+            )
         ) from None
 
 

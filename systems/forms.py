@@ -1,7 +1,10 @@
 """Input for grants and requests, shared by pages, the API and services."""
 
+import unicodedata
+
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import IsoDateInput, RequiredChoiceField, clean_text
 from systems.models import InformationSystem
@@ -13,12 +16,12 @@ class GrantTermsForm(forms.Form):
     """The level and expiry of a grant, checked against the system's levels."""
 
     level = forms.ChoiceField(
-        label="Access level", error_messages={"required": "Choose an access level."}
+        label=_("Access level"), error_messages={"required": _("Choose an access level.")}
     )
     expires = forms.DateField(
-        label="Expires after",
+        label=_("Expires after"),
         required=False,
-        help_text="The last day the access counts, as YYYY-MM-DD. Leave empty for no expiry.",
+        help_text=_("The last day the access counts, as YYYY-MM-DD. Leave empty for no expiry."),
         widget=IsoDateInput(),
     )
 
@@ -29,14 +32,14 @@ class GrantTermsForm(forms.Form):
     def clean_expires(self):
         expires = self.cleaned_data.get("expires")
         if expires is not None and expires < timezone.localdate():
-            raise forms.ValidationError("The expiry date must be today or later.")
+            raise forms.ValidationError(_("The expiry date must be today or later."))
         return expires
 
 
 class RequestReasonForm(forms.Form):
-    level = forms.ChoiceField(label="Access level")
+    level = forms.ChoiceField(label=_("Access level"))
     reason = forms.CharField(
-        label="Why do you need it?",
+        label=_("Why do you need it?"),
         max_length=REASON_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -49,7 +52,7 @@ class RequestReasonForm(forms.Form):
     def clean_reason(self):
         reason = " ".join((self.cleaned_data.get("reason") or "").split())
         if any(ord(ch) < 32 for ch in reason):
-            raise forms.ValidationError("The reason contains characters that cannot be stored.")
+            raise forms.ValidationError(_("The reason contains characters that cannot be stored."))
         return reason
 
 
@@ -57,15 +60,19 @@ class RequestAccessForm(forms.Form):
     """The Request Access page: which organization, which system at which level, and why."""
 
     organization = RequiredChoiceField(
-        label="On behalf of", coerce=int, prompt="Choose an organization"
+        label=_("On behalf of"),
+        coerce=int,
+        prompt=_("Choose an organization"),
+        error_messages={"required": _("Choose an organization.")},
     )
     access = RequiredChoiceField(
-        label="Access to",
-        help_text="The system and the level of access you need.",
-        prompt="Choose an information system",
+        label=_("Access to"),
+        help_text=_("The system and the level of access you need."),
+        prompt=_("Choose an information system"),
+        error_messages={"required": _("Choose an information system.")},
     )
     reason = forms.CharField(
-        label="Why do you need it?",
+        label=_("Why do you need it?"),
         max_length=REASON_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -88,25 +95,32 @@ class StartReviewCampaignForm(forms.Form):
     """Staff start an access review: a name, a deadline, and all or some organizations."""
 
     name = forms.CharField(
-        label="Name", max_length=120, help_text="For example “Quarterly access review, Q1 2027”."
+        label=_("Name"),
+        max_length=120,
+        help_text=_("For example “Quarterly access review, Q1 2027”."),
     )
     deadline = forms.DateField(
-        label="Deadline",
-        help_text="The last day on which grants can be confirmed, as YYYY-MM-DD. Grants not "
-        "confirmed by then are revoked.",
+        label=_("Deadline"),
+        help_text=_(
+            "The last day on which grants can be confirmed, as YYYY-MM-DD. Grants not "
+            "confirmed by then are revoked."
+        ),
         widget=IsoDateInput(),
     )
     organizations = forms.CharField(
-        label="Organization IDs",
+        label=_("Organization IDs"),
         required=False,
         max_length=2000,
-        help_text="Separated by commas or spaces. Leave empty to review every organization.",
+        help_text=_("Separated by commas or spaces. Leave empty to review every organization."),
     )
 
     def clean_name(self):
-        name = " ".join(clean_text(self.cleaned_data.get("name"), "The name").split(" "))
+        value = self.cleaned_data.get("name") or ""
+        if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value):
+            raise forms.ValidationError(_("The name contains characters that cannot be stored."))
+        name = " ".join(clean_text(value, "The name").split(" "))
         if not name:
-            raise forms.ValidationError("Give the review a name.")
+            raise forms.ValidationError(_("Give the review a name."))
         return name
 
     def clean_organizations(self) -> list[int]:
@@ -115,7 +129,7 @@ class StartReviewCampaignForm(forms.Form):
         words = (self.cleaned_data.get("organizations") or "").replace(",", " ").split()
         if not all(w.isascii() and w.isdigit() and int(w) <= MAX_ID for w in words):
             raise forms.ValidationError(
-                "Enter Organization IDs as numbers, separated by commas or spaces."
+                _("Enter Organization IDs as numbers, separated by commas or spaces.")
             )
         return sorted({int(w) for w in words})
 
@@ -124,16 +138,28 @@ class InformationSystemForm(forms.ModelForm):
     """One of the operator's information systems as staff edit it (the code is given once)."""
 
     levels_text = forms.CharField(
-        label="Access levels",
+        label=_("Access levels"),
         max_length=400,
-        help_text="From least to most powerful, separated by commas, e.g. read, submit.",
+        help_text=_("From least to most powerful, separated by commas, e.g. read, submit."),
     )
 
     class Meta:
         model = InformationSystem
         fields = ["code", "name", "description", "open_to_all", "is_active", "sort_order"]
-        labels = {"code": "Code", "is_active": "In use", "sort_order": "Position in lists"}
-        help_texts = {"code": "Lower case letters, digits and hyphens; it cannot change later."}
+        labels = {
+            "code": _("Code"),
+            "name": _("Name"),
+            "description": _("Description"),
+            "open_to_all": _("Open to all members"),
+            "is_active": _("In use"),
+            "sort_order": _("Position in lists"),
+        }
+        help_texts = {
+            "code": _("Lower case letters, digits and hyphens; it cannot change later."),
+            "open_to_all": _(
+                "Every member of an organization may use its lowest level without a grant."
+            ),
+        }
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -146,7 +172,7 @@ class InformationSystemForm(forms.ModelForm):
         levels = [v.strip().lower() for v in self.cleaned_data["levels_text"].split(",")]
         levels = [v for v in levels if v]
         if not levels or len(set(levels)) != len(levels):
-            raise forms.ValidationError("List each access level once, e.g. read, submit.")
+            raise forms.ValidationError(_("List each access level once, e.g. read, submit."))
         return levels
 
 
@@ -154,19 +180,19 @@ class MachineAccountForm(forms.Form):
     """What a machine account is for: its name, purpose and level, checked against the system."""
 
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=120,
-        help_text="How people will recognise it, e.g. “Meter data upload server”.",
-        error_messages={"required": "Give the machine account a name."},
+        help_text=_("How people will recognise it, e.g. “Meter data upload server”."),
+        error_messages={"required": _("Give the machine account a name.")},
     )
     purpose = forms.CharField(
-        label="Purpose",
+        label=_("Purpose"),
         max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Say what the machine account is for."},
+        error_messages={"required": _("Say what the machine account is for.")},
     )
     level = forms.ChoiceField(
-        label="Access level", error_messages={"required": "Choose an access level."}
+        label=_("Access level"), error_messages={"required": _("Choose an access level.")}
     )
 
     def __init__(self, *args, system: InformationSystem, **kwargs):
@@ -176,13 +202,13 @@ class MachineAccountForm(forms.Form):
     def clean_name(self):
         name = " ".join((self.cleaned_data.get("name") or "").split())
         if any(ord(ch) < 32 for ch in name):
-            raise forms.ValidationError("The name contains characters that cannot be stored.")
+            raise forms.ValidationError(_("The name contains characters that cannot be stored."))
         return name
 
     def clean_purpose(self):
         purpose = " ".join((self.cleaned_data.get("purpose") or "").split())
         if any(ord(ch) < 32 for ch in purpose):
-            raise forms.ValidationError("The purpose contains characters that cannot be stored.")
+            raise forms.ValidationError(_("The purpose contains characters that cannot be stored."))
         return purpose
 
 
@@ -191,27 +217,30 @@ class RequestMachineAccountForm(forms.Form):
     service validates name, purpose and level again with MachineAccountForm)."""
 
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=120,
-        help_text="How people will recognise it, e.g. “Meter data upload server”.",
+        help_text=_("How people will recognise it, e.g. “Meter data upload server”."),
     )
     access = RequiredChoiceField(
-        label="Access to",
-        help_text="The one system, and the level, the machine may use.",
-        prompt="Choose an information system",
+        label=_("Access to"),
+        help_text=_("The one system, and the level, the machine may use."),
+        prompt=_("Choose an information system"),
+        error_messages={"required": _("Choose an information system.")},
     )
     owner = forms.IntegerField(
-        label="Owner's Person ID",
+        label=_("Owner's Person ID"),
         min_value=1,
         max_value=MAX_ID,
-        help_text="A member of the organization who answers for the machine. When they leave "
-        "it, or hold no role in it any more, the machine account is revoked.",
+        help_text=_(
+            "A member of the organization who answers for the machine. When they leave "
+            "it, or hold no role in it any more, the machine account is revoked."
+        ),
     )
     purpose = forms.CharField(
-        label="Purpose",
+        label=_("Purpose"),
         max_length=REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What the machine does with the system.",
+        help_text=_("What the machine does with the system."),
     )
 
     def __init__(self, *args, systems, **kwargs):

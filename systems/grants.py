@@ -2,7 +2,7 @@
 the access reviews of `systems/reviews.py`. No @service: they run inside the calling service's
 transaction, which holds the organization lock (`lock_for_access`)."""
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from audit.log import actor_label, record
 from registry.locks import lock_organization
@@ -21,6 +21,12 @@ def audit_details(system: InformationSystem, level: str, **more) -> dict:
     return {"system": system.code, "system_name": system.name, "level": level, **more}
 
 
+def _english(text) -> str:
+    """`text` (perhaps a lazy sentence) in English, as the audit log keeps it."""
+    with translation.override("en"):
+        return str(text)
+
+
 def end_grant(grant: AccessGrant, org: Organization, *, actor, action: str, why: str) -> None:
     """Delete a grant however it ends (revoked, lapsed, left), settle its pending review items,
     audit it under `action` and tell the person."""
@@ -31,7 +37,7 @@ def end_grant(grant: AccessGrant, org: Organization, *, actor, action: str, why:
         action,
         org=org,
         target=grant.person,
-        details=audit_details(grant.system, grant.level, reason=why),
+        details=audit_details(grant.system, grant.level, reason=_english(why)),
     )
     notifications.access_revoked(grant.person, org, grant.system, why)
 

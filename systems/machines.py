@@ -5,6 +5,7 @@ checks the predicate of `systems/rules.py` the pages ask, writes, audits and not
 from datetime import date, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from oauth2_provider.generators import generate_client_secret
 from oauth2_provider.models import Application, get_access_token_model
 
@@ -13,7 +14,7 @@ from core.errors import NotFound, RuleViolation, require
 from core.forms import validated
 from core.mail import send_after_commit
 from core.services import service
-from core.text import end_sentence
+from core.text import sentence
 from registry.models import Membership, Organization, Person, RoleAssignment
 from registry.rules import Role
 from systems.forms import MachineAccountForm
@@ -78,7 +79,7 @@ def _locked(account: MachineAccount, actor) -> MachineAccount:
         .first()
     )
     if locked is None:
-        raise NotFound("That machine account no longer exists.")
+        raise NotFound(_("That machine account no longer exists."))
     return locked
 
 
@@ -104,11 +105,15 @@ def request_machine_account(
     require(refusal is None, refusal or "")
     if not Membership.objects.filter(organization=org, person=owner).exists():
         raise NotFound(
-            f"No person with ID {owner.person_id} belongs to {end_sentence(org.legal_name)}"
+            sentence(
+                _("No person with ID {number} belongs to {org}."),
+                number=owner.person_id,
+                org=org.legal_name,
+            )
         )
     system = InformationSystem.objects.filter(pk=system.pk, is_active=True).first()
     if system is None:
-        raise NotFound("That information system is no longer offered.")
+        raise NotFound(_("That information system is no longer offered."))
     data = validated(
         MachineAccountForm(
             data={"name": name, "purpose": purpose, "level": level or system.lowest_level},
@@ -121,9 +126,13 @@ def request_machine_account(
         .exists()
     ):
         raise RuleViolation(
-            f"{org.legal_name} already has a machine account called {data['name']!r}.",
+            sentence(
+                _("{org} already has a machine account called {name!r}."),
+                org=org.legal_name,
+                name=data["name"],
+            ),
             code="duplicate_name",
-            fields={"name": ["Another machine account already has this name."]},
+            fields={"name": [_("Another machine account already has this name.")]},
         )
     account = MachineAccount.objects.create(
         organization=org,

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 
 from core.audited import CatalogueEntry
 from core.bilingual import localized
@@ -123,10 +124,10 @@ class AccessRequest(models.Model):
     """
 
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        APPROVED = "approved", "Approved"
-        REJECTED = "rejected", "Rejected"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        OPEN = "open", pgettext_lazy("access request", "Open")
+        APPROVED = "approved", pgettext_lazy("access request", "Approved")
+        REJECTED = "rejected", pgettext_lazy("access request", "Rejected")
+        WITHDRAWN = "withdrawn", pgettext_lazy("access request", "Withdrawn")
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="access_requests"
@@ -163,8 +164,8 @@ class Campaign(models.Model):
     (each subclass says what, on its own `deadline`); `open` until each is done, then `closed`."""
 
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
+        OPEN = "open", pgettext_lazy("campaign", "Open")
+        CLOSED = "closed", pgettext_lazy("campaign", "Closed")
 
     name = models.CharField(max_length=120)
     all_organizations = models.BooleanField(default=True)
@@ -217,9 +218,9 @@ class AccessReview(models.Model):
     `person` who lost every role in the organization (their grants only)."""
 
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        COMPLETED = "completed", "Completed"
-        LAPSED = "lapsed", "Lapsed"
+        OPEN = "open", pgettext_lazy("access review", "Open")
+        COMPLETED = "completed", pgettext_lazy("access review", "Completed")
+        LAPSED = "lapsed", pgettext_lazy("access review", "Lapsed")
 
     campaign = models.ForeignKey(
         AccessReviewCampaign,
@@ -286,10 +287,10 @@ class AccessReviewItem(models.Model):
     review began, so the record stays readable after the grant is gone."""
 
     class Decision(models.TextChoices):
-        PENDING = "pending", "Pending"
-        CONFIRMED = "confirmed", "Confirmed"
-        REVOKED = "revoked", "Revoked"
-        LAPSED = "lapsed", "Lapsed (not confirmed in time)"
+        PENDING = "pending", pgettext_lazy("review item", "Pending")
+        CONFIRMED = "confirmed", pgettext_lazy("review item", "Confirmed")
+        REVOKED = "revoked", pgettext_lazy("review item", "Revoked")
+        LAPSED = "lapsed", pgettext_lazy("review item", "Lapsed (not confirmed in time)")
 
     review = models.ForeignKey(AccessReview, on_delete=models.CASCADE, related_name="items")
     grant = models.ForeignKey(
@@ -349,12 +350,12 @@ class MachineAccount(models.Model):
     """
 
     class State(models.TextChoices):
-        REQUESTED = "requested", "Awaiting approval"
-        ACTIVE = "active", "Active"
-        REJECTED = "rejected", "Rejected"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-        REVOKED = "revoked", "Revoked"
-        EXPIRED = "expired", "Expired"
+        REQUESTED = "requested", pgettext_lazy("machine account", "Awaiting approval")
+        ACTIVE = "active", pgettext_lazy("machine account", "Active")
+        REJECTED = "rejected", pgettext_lazy("machine account", "Rejected")
+        WITHDRAWN = "withdrawn", pgettext_lazy("machine account", "Withdrawn")
+        REVOKED = "revoked", pgettext_lazy("machine account", "Revoked")
+        EXPIRED = "expired", pgettext_lazy("machine account", "Expired")
 
     ENDED_STATES = {State.REJECTED, State.WITHDRAWN, State.REVOKED, State.EXPIRED}
 

@@ -18,10 +18,14 @@ from collections.abc import Iterable
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import keep_lazy_text
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from audit.log import actor_label, record
 from core.errors import NotFound, RuleViolation, require
 from core.services import service
+from core.text import sentence
 from registry.models import Organization, Person, RoleAssignment
 from registry.rules import Role
 from systems import notifications
@@ -41,6 +45,19 @@ from systems.rules import can_grant_access, machine_revoke_refusal
 REVIEW_KIND = "access_review"
 
 Decision = AccessReviewItem.Decision
+
+
+@keep_lazy_text
+def _lower(text) -> str:
+    return str(text).lower()
+
+
+# A decided item's refusal, by how it was decided (confirmed, revoked, lapsed).
+_ALREADY_DECIDED = {
+    "confirmed": _("{person}'s access to {system} has already been confirmed."),
+    "revoked": _("{person}'s access to {system} has already been revoked."),
+    "lapsed": _("{person}'s access to {system} has already been lapsed."),
+}
 
 
 def _end_of(day: datetime.date) -> datetime.datetime:
@@ -251,12 +268,19 @@ def raised_by(task) -> str:
 def _locked_review(review: AccessReview, actor) -> AccessReview:
     """Lock the organization then the review; check the actor may decide it now."""
     if not Organization.objects.visible_to(actor).filter(pk=review.organization_id).exists():
-        raise NotFound(f"No access review {review.pk} is visible to you.")
+        raise NotFound(
+            sentence(_("No access review {review} is visible to you."), review=review.pk)
+        )
     org = lock_for_access(review.organization, actor)
     require(
         can_grant_access(actor, org),
-        f"Only a Rights Administrator of {org.legal_name} can review its access to the "
-        f"operator's systems.",
+        sentence(
+            _(
+                "Only a Rights Administrator of {org} can review its access to the "
+                "operator's systems."
+            ),
+            org=org.legal_name,
+        ),
     )
     locked = (
         AccessReview.objects.select_for_update(of=("self",))
@@ -265,17 +289,29 @@ def _locked_review(review: AccessReview, actor) -> AccessReview:
         .first()
     )
     if locked is None:
-        raise NotFound(f"No access review {review.pk} of {org.legal_name} is visible to you.")
+        raise NotFound(
+            sentence(
+                _("No access review {review} of {org} is visible to you."),
+                review=review.pk,
+                org=org.legal_name,
+            )
+        )
     locked.organization = org
     if not locked.is_open:
         raise RuleViolation(
-            f"This access review is already {locked.get_state_display().lower()}.",
+            sentence(
+                _("This access review is already {state}."),
+                state=_lower(AccessReview.State(locked.state).label),
+            ),
             code="already_decided",
         )
     task = locked.task
     if task is not None and task.state == task.State.ACCEPTED and task.accepted_by_id != actor.pk:
         raise RuleViolation(
-            f"{actor_label(task.accepted_by)} has accepted this review; it is theirs to decide.",
+            sentence(
+                _("{name} has accepted this review; it is theirs to decide."),
+                name=actor_label(task.accepted_by),
+            ),
             code="task_taken",
         )
     return locked
@@ -289,8 +325,13 @@ def _own(actor, item: AccessReviewItem) -> bool:
 def _refuse_own(actor, item: AccessReviewItem, org: Organization) -> None:
     require(
         not _own(actor, item),
-        f"Nobody confirms or revokes their own access: another Rights Administrator of "
-        f"{org.legal_name}, or operator staff, must review it.",
+        sentence(
+            _(
+                "Nobody confirms or revokes their own access: another Rights Administrator of "
+                "{org}, or operator staff, must review it."
+            ),
+            org=org.legal_name,
+        ),
         code="own_grant",
     )
 
@@ -315,8 +356,11 @@ def _live_grants(items: list[AccessReviewItem]) -> dict[int, AccessGrant]:
 def _refuse_decided(item: AccessReviewItem) -> None:
     if not item.is_pending:
         raise RuleViolation(
-            f"{item.person_name}'s access to {item.system_name} has already been "
-            f"{item.get_decision_display().split(' ')[0].lower()}.",
+            sentence(
+                _ALREADY_DECIDED.get(item.decision, _ALREADY_DECIDED[Decision.REVOKED]),
+                person=item.person_name,
+                system=item.system_name,
+            ),
             code="already_decided",
         )
 
@@ -364,20 +408,26 @@ def _confirm_machine(item: AccessReviewItem, account: MachineAccount, review, ac
 def _machine_item_of(review: AccessReview, locked: AccessReviewItem) -> MachineAccount:
     account = _live_machines([locked]).get(locked.machine_account_id)
     if account is None or not account.is_active:  # ended without settling: cannot happen
-        raise RuleViolation("That machine account has already ended.", code="already_decided")
+        raise RuleViolation(_("That machine account has already ended."), code="already_decided")
     return account
 
 
 def _item_of(review: AccessReview, item: AccessReviewItem) -> tuple[AccessReviewItem, AccessGrant]:
     [locked] = _locked_items(review, [item.pk]) or [None]
     if locked is None:
-        raise NotFound(f"No item {item.pk} in access review {review.pk} is visible to you.")
+        raise NotFound(
+            sentence(
+                _("No item {item} in access review {review} is visible to you."),
+                item=item.pk,
+                review=review.pk,
+            )
+        )
     _refuse_decided(locked)
     if locked.machine_account_id is not None:
         return locked, None
     grant = _live_grants([locked]).get(locked.grant_id)
     if grant is None:  # gone without settling the item: cannot happen, see end_grant
-        raise RuleViolation("That access has already been revoked.", code="already_decided")
+        raise RuleViolation(_("That access has already been revoked."), code="already_decided")
     return locked, grant
 
 
@@ -414,12 +464,19 @@ def revoke_review_item(review: AccessReview, item: AccessReviewItem, *, actor) -
         return locked
     require(
         can_revoke_grant_of(actor, org, roles_of(org, grant.person)),
-        f"{grant.person.full_name} is a Primary Contact or Authorized Representative of "
-        f"{org.legal_name}; only operator staff can revoke their access. Confirm it, or ask "
-        f"operator staff.",
+        sentence(
+            _(
+                "{person} is a Primary Contact or Authorized Representative of {org}; only "
+                "operator staff can revoke their access. Confirm it, or ask operator staff."
+            ),
+            person=grant.person.full_name,
+            org=org.legal_name,
+        ),
     )
     _mark(locked, Decision.REVOKED, actor)
-    end_grant(grant, org, actor=actor, action="access.revoked", why="revoked in an access review")
+    end_grant(
+        grant, org, actor=actor, action="access.revoked", why=_("revoked in an access review")
+    )
     return locked
 
 
@@ -480,7 +537,9 @@ def complete_on_approval(task, *, actor, comment: str) -> None:
         .first()
     )
     if review is None or not review.is_open:
-        raise RuleViolation("This access review has already been closed.", code="already_decided")
+        raise RuleViolation(
+            _("This access review has already been closed."), code="already_decided"
+        )
     refusal = _pending_refusal(review.items.filter(decision=Decision.PENDING).count())
     if refusal is not None:
         raise refusal
@@ -491,8 +550,16 @@ def _pending_refusal(pending: int) -> RuleViolation | None:
     if not pending:
         return None
     return RuleViolation(
-        f"{pending} grant{' is' if pending == 1 else 's are'} still undecided: confirm or "
-        f"revoke each one (or use Confirm all) before completing the review.",
+        sentence(
+            ngettext_lazy(
+                "{pending} grant is still undecided: confirm or revoke each one (or use "
+                "Confirm all) before completing the review.",
+                "{pending} grants are still undecided: confirm or revoke each one (or use "
+                "Confirm all) before completing the review.",
+                pending,
+            ),
+            pending=pending,
+        ),
         code="review_pending",
     )
 

@@ -1,5 +1,9 @@
 """Who may grant, revoke and request access to the operator's systems. Services ask these."""
 
+from django.utils.functional import keep_lazy_text
+from django.utils.translation import gettext_lazy as _
+
+from core.text import sentence
 from registry.models import Organization
 from registry.rules import Role, is_operator_staff, role_codes
 
@@ -32,13 +36,27 @@ def can_request_access(user, org: Organization) -> bool:
 
 # --- Machine accounts -----------------------------------------------------------------------
 # Each answers the refusal the service raises, or None: a page offers the action where it is
-# None and shows the sentence where it is not.
+# None and shows the sentence where it is not. The sentences are lazy: read in the reader's
+# language, audited in English.
+
+
+@keep_lazy_text
+def _lower(text) -> str:
+    return str(text).lower()
+
+
+def _state(account):
+    """The account's state as a lazy, lower-case word ("revoked", « révoqué »)."""
+    return _lower(type(account).State(account.state).label)
 
 
 def machine_request_refusal(user, org: Organization) -> str | None:
     if can_grant_access(user, org):
         return None
-    return f"Only a Rights Administrator of {org.legal_name} can request a machine account."
+    return sentence(
+        _("Only a Rights Administrator of {org} can request a machine account."),
+        org=org.legal_name,
+    )
 
 
 def _is_rights_administrator(user, org: Organization) -> bool:
@@ -49,17 +67,26 @@ def machine_credentials_refusal(user, account) -> str | None:
     """Only a Rights Administrator of the organization sees a secret, never operator staff."""
     org = account.organization
     if not _is_rights_administrator(user, org):
-        return f"Only a Rights Administrator of {org.legal_name} can issue its credentials."
+        return sentence(
+            _("Only a Rights Administrator of {org} can issue its credentials."),
+            org=org.legal_name,
+        )
     if not account.is_active:
-        return f"It is {account.get_state_display().lower()}: it has no credentials to issue."
+        return sentence(_("It is {state}: it has no credentials to issue."), state=_state(account))
     return None
+
+
+_ONLY_GRANTERS = {
+    "renew": _("Only a Rights Administrator of {org} can renew it."),
+    "revoke": _("Only a Rights Administrator of {org} can revoke it."),
+}
 
 
 def _not_granter(user, account, what: str) -> str | None:
     """Only a Rights Administrator of the account's organization (or operator staff) may."""
     org = account.organization
     if not can_grant_access(user, org):
-        return f"Only a Rights Administrator of {org.legal_name} can {what} it."
+        return sentence(_ONLY_GRANTERS[what], org=org.legal_name)
     return None
 
 
@@ -67,9 +94,9 @@ def machine_renewal_refusal(user, account) -> str | None:
     if refusal := _not_granter(user, account, "renew"):
         return refusal
     if not account.is_active:
-        return f"It is {account.get_state_display().lower()}: only an active one is renewed."
+        return sentence(_("It is {state}: only an active one is renewed."), state=_state(account))
     if account.renewal_task_id is not None:
-        return "Its renewal is waiting for approval."
+        return _("Its renewal is waiting for approval.")
     return None
 
 
@@ -77,5 +104,5 @@ def machine_revoke_refusal(user, account) -> str | None:
     if refusal := _not_granter(user, account, "revoke"):
         return refusal
     if not account.is_live:
-        return f"It is already {account.get_state_display().lower()}."
+        return sentence(_("It is already {state}."), state=_state(account))
     return None

@@ -4,12 +4,13 @@ the database in one transaction, writes the audit record and queues notification
 from datetime import date
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from audit.log import record
 from core.errors import NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
-from core.text import end_sentence
+from core.text import end_sentence, sentence
 from registry.models import Membership, Organization, Person
 from registry.queries import roles_of
 from registry.rules import Role, is_operator_staff
@@ -24,7 +25,11 @@ def _refuse_non_member(org: Organization, person: Person) -> None:
     if not Membership.objects.filter(organization=org, person=person).exists():
         # The same words as for a Person ID nobody holds: a stranger stays invisible.
         raise NotFound(
-            f"No person with ID {person.person_id} belongs to {end_sentence(org.legal_name)}"
+            sentence(
+                _("No person with ID {number} belongs to {org}."),
+                number=person.person_id,
+                org=org.legal_name,
+            )
         )
 
 
@@ -42,20 +47,30 @@ def grant_access(
     org = lock_for_access(org, actor)
     require(
         can_grant_access(actor, org),
-        f"Only a Rights Administrator of {org.legal_name} can grant access to the operator's "
-        f"systems on its behalf.",
+        sentence(
+            _(
+                "Only a Rights Administrator of {org} can grant access to the operator's "
+                "systems on its behalf."
+            ),
+            org=org.legal_name,
+        ),
     )
     _refuse_non_member(org, person)
     own = getattr(actor, "person", None)
     require(
         own is None or own.pk != person.pk,
-        f"Nobody grants access to themselves: ask another Rights Administrator of "
-        f"{org.legal_name}, or operator staff.",
+        sentence(
+            _(
+                "Nobody grants access to themselves: ask another Rights Administrator of "
+                "{org}, or operator staff."
+            ),
+            org=org.legal_name,
+        ),
         code="own_grant",
     )
     system = InformationSystem.objects.filter(pk=system.pk, is_active=True).first()
     if system is None:
-        raise NotFound("That information system is no longer offered.")
+        raise NotFound(_("That information system is no longer offered."))
     terms = validated(
         GrantTermsForm(
             # No level (the API's optional one) is the lowest; an empty one is not chosen.
@@ -108,8 +123,13 @@ def revoke_access(org: Organization, grant: AccessGrant, *, actor, reason: str =
     org = lock_for_access(org, actor)
     require(
         can_grant_access(actor, org),
-        f"Only a Rights Administrator of {org.legal_name} can revoke access to the operator's "
-        f"systems on its behalf.",
+        sentence(
+            _(
+                "Only a Rights Administrator of {org} can revoke access to the operator's "
+                "systems on its behalf."
+            ),
+            org=org.legal_name,
+        ),
     )
     locked = (
         AccessGrant.objects.select_for_update()
@@ -118,13 +138,19 @@ def revoke_access(org: Organization, grant: AccessGrant, *, actor, reason: str =
         .first()
     )
     if locked is None:
-        raise NotFound("That access has already been revoked.")
+        raise NotFound(_("That access has already been revoked."))
     require(
         can_revoke_grant_of(actor, org, roles_of(org, locked.person)),
-        f"{locked.person.full_name} is a Primary Contact or Authorized Representative of "
-        f"{org.legal_name}; only operator staff can revoke their access.",
+        sentence(
+            _(
+                "{person} is a Primary Contact or Authorized Representative of {org}; only "
+                "operator staff can revoke their access."
+            ),
+            person=locked.person.full_name,
+            org=org.legal_name,
+        ),
     )
-    end_grant(locked, org, actor=actor, action="access.revoked", why=reason or "revoked")
+    end_grant(locked, org, actor=actor, action="access.revoked", why=reason or _("revoked"))
 
 
 def revoke_all_for_membership(org: Organization, person: Person, *, actor) -> int:
@@ -139,7 +165,7 @@ def revoke_all_for_membership(org: Organization, person: Person, *, actor) -> in
         .filter(organization=org, person=person)
     )
     for grant in grants:
-        end_grant(grant, org, actor=actor, action="access.revoked", why="left the organization")
+        end_grant(grant, org, actor=actor, action="access.revoked", why=_("left the organization"))
     for request in AccessRequest.objects.select_for_update().filter(
         organization=org, person=person, state=AccessRequest.State.OPEN
     ):
@@ -163,7 +189,7 @@ def expire_grants(*, today: date | None = None, actor=None) -> int:
             grant.organization,
             actor=actor,
             action="access.expired",
-            why=f"it expired after {grant.expires.isoformat()}",
+            why=sentence(_("it expired after {date}"), date=grant.expires.isoformat()),
         )
     return len(expired)
 
@@ -184,12 +210,12 @@ def request_access(
     person = getattr(actor, "person", None)
     require(
         can_request_access(actor, org) and person is not None,
-        "Only a person registered with the organization can request access on its behalf.",
+        _("Only a person registered with the organization can request access on its behalf."),
     )
     _refuse_non_member(org, person)
     system = InformationSystem.objects.filter(pk=system.pk, is_active=True).first()
     if system is None:
-        raise NotFound("That information system is no longer offered.")
+        raise NotFound(_("That information system is no longer offered."))
     data = validated(
         RequestReasonForm(
             data={"level": level or system.lowest_level, "reason": reason or ""}, system=system
@@ -199,16 +225,26 @@ def request_access(
         organization=org, person=person, system=system, state=AccessRequest.State.OPEN
     ).exists():
         raise RuleViolation(
-            f"You have already asked for access to {system.name}; the Rights Administrators "
-            f"of {org.legal_name} have not decided yet.",
+            sentence(
+                _(
+                    "You have already asked for access to {system}; the Rights Administrators "
+                    "of {org} have not decided yet."
+                ),
+                system=system.name,
+                org=org.legal_name,
+            ),
             code="duplicate_request",
         )
     held = AccessGrant.objects.in_force().filter(organization=org, person=person, system=system)
     held = held.first()
     if held is not None and system.rank(held.level) >= system.rank(data["level"]):
         raise RuleViolation(
-            f"You already have {held.level} access to {system.name} for "
-            f"{end_sentence(org.legal_name)}",
+            sentence(
+                _("You already have {level} access to {system} for {org}."),
+                level=held.level,
+                system=system.name,
+                org=org.legal_name,
+            ),
             code="already_granted",
         )
     request = AccessRequest.objects.create(
@@ -243,7 +279,9 @@ def _locked_request(task) -> AccessRequest:
         .first()
     )
     if request is None or request.state != AccessRequest.State.OPEN:
-        raise RuleViolation("This access request has already been settled.", code="already_decided")
+        raise RuleViolation(
+            _("This access request has already been settled."), code="already_decided"
+        )
     return request
 
 
@@ -297,7 +335,7 @@ def save_information_system(
 ) -> InformationSystem:
     """Staff add one of the operator's information systems, or change one (never its code:
     grants and single sign-on name it). Levels already granted cannot be dropped."""
-    require(is_operator_staff(actor), "Only operator staff can change the information systems.")
+    require(is_operator_staff(actor), _("Only operator staff can change the information systems."))
     if system is not None:
         system = InformationSystem.objects.select_for_update().get(pk=system.pk)
     cleaned = validated(InformationSystemForm(data=data, instance=system))
@@ -310,8 +348,14 @@ def save_information_system(
         in_use = set(system.grants.values_list("level", flat=True)) - set(levels)
         if in_use:
             raise RuleViolation(
-                f"{system.name} still has grants at {', '.join(sorted(in_use))}: revoke or "
-                f"change them before dropping that level.",
+                sentence(
+                    _(
+                        "{system} still has grants at {levels}: revoke or change them before "
+                        "dropping that level."
+                    ),
+                    system=system.name,
+                    levels=", ".join(sorted(in_use)),
+                ),
                 code="level_in_use",
             )
         for name, value in {**values, "levels": levels}.items():

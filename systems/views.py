@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
-from core.text import end_sentence, sentence
+from core.text import sentence
 from core.views import attempt
 from registry.access import get_member_for, get_organization_for, require_staff
 from registry.queries import roles_of
@@ -32,7 +34,7 @@ from tasks.models import Task
 
 def _crumbs(org, *extra) -> list[dict]:
     return [
-        {"label": "Manage Access", "url": reverse("systems-manage-access", args=[org.org_id])},
+        {"label": _("Manage Access"), "url": reverse("systems-manage-access", args=[org.org_id])},
         *extra,
     ]
 
@@ -61,7 +63,7 @@ def manage_access(request, org_id: int):
         "open_reviews": _with_openable_tasks(request.user, queries.open_reviews(org))
         if can_grant
         else [],
-        "crumbs": [{"label": "Manage Access"}],
+        "crumbs": [{"label": _("Manage Access")}],
         "machine_accounts": with_machine_actions(request.user, queries.machine_accounts_of(org)),
         "machine_request_refusal": machine_request_refusal(request.user, org),
     }
@@ -131,12 +133,24 @@ def grant_access(request, org_id: int):
         if exc.status == 404:
             return redirect("systems-manage-access", org_id=org.org_id)
     else:
-        until = f" until {grant.expires:%Y-%m-%d}" if grant.expires else ""
-        messages.success(
-            request,
-            f"{person.full_name} may now use {system.name} ({grant.level}){until} on behalf "
-            f"of {end_sentence(org.legal_name)}",
-        )
+        if grant.expires:
+            done = sentence(
+                _("{person} may now use {system} ({level}) until {date} on behalf of {org}."),
+                date=f"{grant.expires:%Y-%m-%d}",
+                person=person.full_name,
+                system=system.name,
+                level=grant.level,
+                org=org.legal_name,
+            )
+        else:
+            done = sentence(
+                _("{person} may now use {system} ({level}) on behalf of {org}."),
+                person=person.full_name,
+                system=system.name,
+                level=grant.level,
+                org=org.legal_name,
+            )
+        messages.success(request, done)
     return redirect("systems-person-access", org_id=org.org_id, person_id=person.person_id)
 
 
@@ -150,8 +164,12 @@ def revoke_access(request, org_id: int, grant_id: int):
         attempt(
             request,
             lambda: services.revoke_access(org, grant, actor=request.user),
-            f"{person.full_name} no longer has access to {system.name} on behalf of "
-            f"{end_sentence(org.legal_name)}",
+            sentence(
+                _("{person} no longer has access to {system} on behalf of {org}."),
+                person=person.full_name,
+                system=system.name,
+                org=org.legal_name,
+            ),
         )
         return redirect(back)
     return render(
@@ -161,7 +179,9 @@ def revoke_access(request, org_id: int, grant_id: int):
             "org": org,
             "grant": grant,
             "back": back,
-            "crumbs": _crumbs(org, {"label": person.full_name, "url": back}, {"label": "Revoke"}),
+            "crumbs": _crumbs(
+                org, {"label": person.full_name, "url": back}, {"label": _("Revoke")}
+            ),
         },
     )
 
@@ -178,7 +198,7 @@ def request_access(request):
     )
     if request.method == "POST" and form.is_valid():
         org = get_organization_for(request.user, form.cleaned_data["organization"])
-        code, _, level = form.cleaned_data["access"].partition(":")
+        code, _colon, level = form.cleaned_data["access"].partition(":")
         try:
             access_request = services.request_access(
                 org,
@@ -197,8 +217,10 @@ def request_access(request):
             messages.success(
                 request,
                 sentence(
-                    "Your request for {system} ({level}) has gone to the Rights "
-                    "Administrators of {org}. You will be told by e-mail when they decide.",
+                    _(
+                        "Your request for {system} ({level}) has gone to the Rights "
+                        "Administrators of {org}. You will be told by e-mail when they decide."
+                    ),
                     system=access_request.system.name,
                     level=access_request.level,
                     org=org.legal_name,
@@ -236,8 +258,8 @@ def _review_back(review) -> str:
 
 def _review_crumbs(review, label: str) -> list[dict]:
     return [
-        {"label": "Tasks", "url": reverse("tasks")},
-        {"label": "Review access", "url": _review_back(review)},
+        {"label": _("Tasks"), "url": reverse("tasks")},
+        {"label": _("Review access"), "url": _review_back(review)},
         {"label": label},
     ]
 
@@ -257,8 +279,13 @@ def confirm_review_item(request, review_id: int, item_id: int):
     attempt(
         request,
         lambda: reviews.confirm_review_item(review, item, actor=request.user),
-        f"Confirmed: {item.person_name} keeps {item.system_name} ({item.level}) on behalf of "
-        f"{end_sentence(review.organization.legal_name)}",
+        sentence(
+            _("Confirmed: {person} keeps {system} ({level}) on behalf of {org}."),
+            person=item.person_name,
+            system=item.system_name,
+            level=item.level,
+            org=review.organization.legal_name,
+        ),
         error_page=True,
     )
     return redirect(_review_back(review))
@@ -272,11 +299,23 @@ def revoke_review_item(request, review_id: int, item_id: int):
         attempt(
             request,
             lambda: reviews.revoke_review_item(review, item, actor=request.user),
-            f"Revoked: {item.person_name} no longer works; its owner and the Rights "
-            f"Administrators have been told by e-mail."
+            sentence(
+                _(
+                    "Revoked: {name} no longer works; its owner and the Rights "
+                    "Administrators have been told by e-mail."
+                ),
+                name=item.person_name,
+            )
             if item.machine_account_id
-            else f"Revoked: {item.person_name} no longer has access to {item.system_name} on "
-            f"behalf of {review.organization.legal_name}. They have been told by e-mail.",
+            else sentence(
+                _(
+                    "Revoked: {person} no longer has access to {system} on behalf of {org}. "
+                    "They have been told by e-mail."
+                ),
+                person=item.person_name,
+                system=item.system_name,
+                org=review.organization.legal_name,
+            ),
             error_page=True,
         )
         return redirect(_review_back(review))
@@ -287,7 +326,7 @@ def revoke_review_item(request, review_id: int, item_id: int):
             "review": review,
             "item": item,
             "back": _review_back(review),
-            "crumbs": _review_crumbs(review, "Revoke"),
+            "crumbs": _review_crumbs(review, _("Revoke")),
         },
     )
 
@@ -295,11 +334,17 @@ def revoke_review_item(request, review_id: int, item_id: int):
 def _still_to_do(review) -> str:
     left = review.items.filter(decision="pending").count()
     if left:
-        return (
-            f"{left} of your own grant(s) still need another Rights Administrator or operator "
-            f"staff."
+        return sentence(
+            ngettext(
+                "{left} of your own grant(s) still need another Rights Administrator or "
+                "operator staff.",
+                "{left} of your own grant(s) still need another Rights Administrator or "
+                "operator staff.",
+                left,
+            ),
+            left=left,
         )
-    return "Approve the task to complete the review."
+    return _("Approve the task to complete the review.")
 
 
 @require_http_methods(["GET", "POST"])
@@ -309,7 +354,15 @@ def confirm_all_review_items(request, review_id: int):
         attempt(
             request,
             lambda: reviews.confirm_all(review, actor=request.user),
-            lambda count: f"You confirmed {count} grant(s). " + _still_to_do(review),
+            lambda count: sentence(
+                ngettext(
+                    "You confirmed {count} grant(s). {next}",
+                    "You confirmed {count} grant(s). {next}",
+                    count,
+                ),
+                count=count,
+                next=_still_to_do(review),
+            ),
             error_page=True,
         )
         return redirect(_review_back(review))
@@ -322,7 +375,7 @@ def confirm_all_review_items(request, review_id: int):
             "to_confirm": [i for i in view.items if i.may_confirm],
             "own_pending": [i for i in view.items if i.is_pending and i.own],
             "back": _review_back(review),
-            "crumbs": _review_crumbs(review, "Confirm all"),
+            "crumbs": _review_crumbs(review, _("Confirm all")),
         },
     )
 
@@ -364,6 +417,22 @@ def start_campaign_page(request, form_class, start, *, template: str, done, url_
     return render(request, template, {"form": form}, status=status)
 
 
+def _started(campaign) -> str:
+    count = campaign.reviews.count()
+    return sentence(
+        ngettext(
+            "Access review “{name}” started: {count} organization(s) with grants received a "
+            "review task for their Rights Administrators, due {deadline}.",
+            "Access review “{name}” started: {count} organization(s) with grants received a "
+            "review task for their Rights Administrators, due {deadline}.",
+            count,
+        ),
+        name=campaign.name,
+        count=count,
+        deadline=f"{campaign.deadline:%Y-%m-%d}",
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def start_review_campaign(request):
     return start_campaign_page(
@@ -372,11 +441,7 @@ def start_review_campaign(request):
         reviews.start_review_campaign,
         template="systems/review_start.html",
         url_name="systems-review-campaign",
-        done=lambda campaign: (
-            f"Access review “{campaign.name}” started: {campaign.reviews.count()} "
-            f"organization(s) with grants received a review task for their Rights "
-            f"Administrators, due {campaign.deadline:%Y-%m-%d}."
-        ),
+        done=lambda campaign: _started(campaign),
     )
 
 

@@ -4,12 +4,13 @@ credentials page is the one page that shows a secret, once, never cached."""
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.errors import DomainError, Forbidden, Invalid
 from core.forms import show_errors
-from core.text import end_sentence
+from core.text import sentence
 from core.views import attempt
 from registry.access import get_organization_for, get_person_by_number
 from systems import machines, queries
@@ -44,7 +45,7 @@ def with_machine_actions(user, accounts: list) -> list:
 
 def _crumbs(org, label: str) -> list[dict]:
     back = reverse("systems-manage-access", args=[org.org_id]) + "#machine-accounts"
-    return [{"label": "Manage Access", "url": back}, {"label": label}]
+    return [{"label": _("Manage Access"), "url": back}, {"label": label}]
 
 
 def _back(org) -> str:
@@ -64,7 +65,7 @@ def request_machine_account(request, org_id: int):
     if request.method == "POST":
         status = 422
         if form.is_valid():
-            code, _, level = form.cleaned_data["access"].partition(":")
+            code, _colon, level = form.cleaned_data["access"].partition(":")
             try:
                 owner = get_person_by_number(form.cleaned_data["owner"])
                 account = machines.request_machine_account(
@@ -82,22 +83,31 @@ def request_machine_account(request, org_id: int):
                 if exc.status == 404:
                     form.add_error(
                         "owner",
-                        f"No person with ID {form.cleaned_data['owner']} belongs to "
-                        f"{end_sentence(org.legal_name)}",
+                        sentence(
+                            _("No person with ID {number} belongs to {org}."),
+                            number=form.cleaned_data["owner"],
+                            org=org.legal_name,
+                        ),
                     )
                 else:
                     form.add_error(None, exc.message)
             else:
                 messages.success(
                     request,
-                    f"The machine account “{account.name}” has gone to another Rights "
-                    f"Administrator of {org.legal_name} for approval.",
+                    sentence(
+                        _(
+                            "The machine account “{name}” has gone to another Rights "
+                            "Administrator of {org} for approval."
+                        ),
+                        name=account.name,
+                        org=org.legal_name,
+                    ),
                 )
                 return redirect(_back(org))
     return render(
         request,
         "systems/machine_request.html",
-        {"org": org, "form": form, "crumbs": _crumbs(org, "Request a machine account")},
+        {"org": org, "form": form, "crumbs": _crumbs(org, _("Request a machine account"))},
         status=status,
     )
 
@@ -123,7 +133,7 @@ def issue_machine_credentials(request, org_id: int, account_id: int):
             "account": account,
             "secret": secret,
             "refusal": machine_credentials_refusal(request.user, account),
-            "crumbs": _crumbs(org, f"Credentials of {account.name}"),
+            "crumbs": _crumbs(org, sentence(_("Credentials of {name}"), name=account.name)),
         },
     )
     response["Cache-Control"] = "no-store"
@@ -137,8 +147,14 @@ def renew_machine_account(request, org_id: int, account_id: int):
     attempt(
         request,
         lambda: machines.renew_machine_account(account, actor=request.user),
-        f"The renewal of “{account.name}” has gone to another Rights Administrator of "
-        f"{org.legal_name} for approval.",
+        sentence(
+            _(
+                "The renewal of “{name}” has gone to another Rights Administrator of "
+                "{org} for approval."
+            ),
+            name=account.name,
+            org=org.legal_name,
+        ),
     )
     return redirect(_back(org))
 
@@ -153,7 +169,10 @@ def revoke_machine_account(request, org_id: int, account_id: int):
             lambda: machines.revoke_machine_account(
                 account, actor=request.user, reason=(request.POST.get("reason") or "")[:500]
             ),
-            f"“{account.name}” is revoked: its client and tokens no longer work.",
+            sentence(
+                _("“{name}” is revoked: its client and tokens no longer work."),
+                name=account.name,
+            ),
         )
         return redirect(_back(org))
     return render(
@@ -164,6 +183,6 @@ def revoke_machine_account(request, org_id: int, account_id: int):
             "account": account,
             "refusal": machine_revoke_refusal(request.user, account),
             "back": _back(org),
-            "crumbs": _crumbs(org, f"Revoke {account.name}"),
+            "crumbs": _crumbs(org, sentence(_("Revoke {name}"), name=account.name)),
         },
     )

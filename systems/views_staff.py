@@ -2,9 +2,11 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.errors import DomainError, Invalid, NotFound
+from core.text import sentence
 from registry.access import staff_page
 from systems import services
 from systems.forms import InformationSystemForm
@@ -28,7 +30,7 @@ def edit_information_system(request, code: str | None = None):
     if code is not None:
         system = InformationSystem.objects.filter(code=code[:40]).first()
         if system is None:
-            raise NotFound(f"There is no information system {code[:40]!r}.")
+            raise NotFound(sentence(_("There is no information system {code!r}."), code=code[:40]))
     form = InformationSystemForm(request.POST or None, instance=system)
     status = 200
     if request.method == "POST":
@@ -45,7 +47,7 @@ def edit_information_system(request, code: str | None = None):
             messages.error(request, exc.message)
             status = exc.status
         else:
-            messages.success(request, f"{saved.name} is saved.")
+            messages.success(request, sentence(_("{name} is saved."), name=saved.name))
             return redirect("systems-information-systems")
     return render(
         request,

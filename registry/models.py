@@ -39,6 +39,19 @@ class Address(models.Model):
         return [line for line in [self.street, city_line, self.country] if line]
 
 
+def of_person(user, path: str) -> dict:
+    """The lookup "`path` is the user's person", for filters: `{path}=<person>` when the
+    account was read with its person (the sign-in backend does), else `{path}__user=user`.
+    One join fewer in every subquery that starts from the user: PostgreSQL plans the
+    permission subqueries of lists (tasks, notices, News) in time that grows quickly with
+    their joins, and on the list pages planning was most of the query's time."""
+    link = Person._meta.get_field("user").remote_field
+    if link.is_cached(user):
+        person = link.get_cached_value(user)  # None: an account without a person
+        return {path: person.pk if person is not None else None}
+    return {f"{path}__user": user}
+
+
 class OrganizationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "OrganizationQuerySet":
         """Organizations the user belongs to; operator staff see all."""

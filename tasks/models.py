@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import pgettext_lazy
 
-from registry.models import Organization, RoleType
+from registry.models import Organization, RoleType, of_person
 from registry.rules import is_operator_staff
 
 
@@ -26,11 +26,19 @@ class TaskQuerySet(models.QuerySet):
         """Tasks addressed to the user's groups, whatever their state (one query)."""
         if not user.is_authenticated:
             return self.none()
-        by_role = Task.objects.filter(
-            organization__is_active=True,
-            roles__assignments__membership__person__user=user,
-            roles__assignments__membership__organization=F("organization"),
-        ).values("pk")
+        # DISTINCT keeps the subquery a unit of its own on PostgreSQL: without it, its seven
+        # tables are pulled up beside the list's own joins (select_related), past the
+        # planner's join_collapse_limit, and the list was left-joined in full before being
+        # narrowed to the user's few tasks (20 ms, plus 25 ms of planning).
+        by_role = (
+            Task.objects.filter(
+                organization__is_active=True,
+                roles__assignments__membership__organization=F("organization"),
+                **of_person(user, "roles__assignments__membership__person"),
+            )
+            .values("pk")
+            .distinct()
+        )
         condition = Q(pk__in=by_role)
         if is_operator_staff(user):
             condition |= Q(to_staff=True)

@@ -70,7 +70,7 @@ _DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?=\s|$)")
 def tidy(text: str) -> str:
     """Mend a double full stop (not an ellipsis) in a sentence put together elsewhere; the
     builders above do not make one."""
-    return _DOUBLE_STOP.sub(".", text)
+    return _DOUBLE_STOP.sub(".", str(text))
 
 
 # French elides these words before a vowel: « de » + « Anne » is « d'Anne ».

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from backoffice.models import EntityType
+from core.bilingual import CATALOGUE_TEXT_LABELS, catalogue_text_widgets
 from core.forms import RequiredChoiceField, clean_text
 from core.text import sentence
 from registry import forms as registry_forms
@@ -212,8 +213,7 @@ class RoleTypeForm(registry_forms.RoleTypeForm):
     class Meta(registry_forms.RoleTypeForm.Meta):
         labels = {
             "code": _("Code"),
-            "name": _("Name"),
-            "description": _("Description"),
+            **CATALOGUE_TEXT_LABELS,
             "mandatory": _("Mandatory"),
             "communications_only": _("Receives communications only"),
             "recommended_holders": _("Recommended number of holders"),
@@ -231,7 +231,7 @@ class RoleTypeForm(registry_forms.RoleTypeForm):
         }
         widgets = {
             "managed_by": forms.CheckboxSelectMultiple,
-            "description": forms.Textarea(attrs={"rows": 3}),
+            **catalogue_text_widgets(),
         }
 
     def __init__(self, *args, **kwargs):

@@ -11,7 +11,8 @@ in the right voice and a person knows why. In English the English is always show
 The audit log, the API's `name` fields and every stored sentence keep the English.
 """
 
-from django.utils.translation import get_language
+from django.utils.functional import lazy
+from django.utils.translation import get_language, gettext_lazy
 
 
 class Localized(str):
@@ -56,3 +57,35 @@ def write_french(Model, french: dict[str, tuple[str, str]]) -> None:
             changed.append("description_fr")
         if changed:
             entry.save(update_fields=changed)
+
+
+# `localized`, put together when read (in an e-mail: once per recipient's language).
+localized_lazy = lazy(localized, str)
+
+
+def _names(entries) -> str:
+    return ", ".join(str(entry) for entry in entries)
+
+
+# "A, B, C": the entries' names in the reader's language, when read.
+localized_list = lazy(_names, str)
+
+
+# The text fields of a catalogue entry (role type, information system, participation type),
+# each with its French, as staff edit them; their labels and widgets for a ModelForm's Meta.
+CATALOGUE_TEXT = ["name", "name_fr", "description", "description_fr"]
+CATALOGUE_TEXT_LABELS = {
+    "name": gettext_lazy("Name"),
+    "name_fr": gettext_lazy("Name in French"),
+    "description": gettext_lazy("Description"),
+    "description_fr": gettext_lazy("Description in French"),
+}
+
+
+def catalogue_text_widgets() -> dict:
+    from django import forms
+
+    return {
+        "description": forms.Textarea(attrs={"rows": 3}),
+        "description_fr": forms.Textarea(attrs={"rows": 3}),
+    }

@@ -28,12 +28,36 @@ class AnnouncementForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Plain text. Blank lines separate paragraphs."),
     )
+    # The French (core.bilingual): shown to those who read French; the English where blank.
+    title_fr = forms.CharField(label=_("Title in French"), max_length=200, required=False)
+    body_fr = forms.CharField(
+        label=_("Text in French"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Leave both blank to show the English to everyone, marked as such."),
+    )
 
     def clean_title(self) -> str:
         return _plain(self.cleaned_data["title"], "title")
 
     def clean_body(self) -> str:
         return _plain(self.cleaned_data["body"], "text")
+
+    def clean_title_fr(self) -> str:
+        return _plain(self.cleaned_data["title_fr"], "title")
+
+    def clean_body_fr(self) -> str:
+        return _plain(self.cleaned_data["body_fr"], "text")
+
+    def clean(self):
+        data = super().clean()
+        if bool((data.get("title_fr") or "").strip()) != bool((data.get("body_fr") or "").strip()):
+            self.add_error(
+                "body_fr" if data.get("title_fr") else "title_fr",
+                _("Give both the French title and the French text, or neither."),
+            )
+        return data
 
 
 class NoticeForm(AnnouncementForm):

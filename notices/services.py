@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.log import record
+from core.bilingual import localized_lazy, localized_list
 from core.errors import RuleViolation, require
 from core.forms import validated
 from core.mail import send_after_commit
@@ -23,7 +24,11 @@ def publish_announcement(*, data: dict, actor) -> Announcement:
     require(is_operator_staff(actor), _("Only operator staff can publish announcements."))
     cleaned = validated(AnnouncementForm(data=data))
     announcement = Announcement.objects.create(
-        title=cleaned["title"], body=cleaned["body"], published_by=actor
+        title=cleaned["title"],
+        body=cleaned["body"],
+        title_fr=cleaned["title_fr"],
+        body_fr=cleaned["body_fr"],
+        published_by=actor,
     )
     record(actor, "announcement.published", target=announcement)
     return announcement
@@ -69,7 +74,12 @@ def issue_notice(*, data: dict, actor) -> Notice:
     cleaned = validated(NoticeForm(data=data))
     org = cleaned["organization"]
     notice = Notice.objects.create(
-        title=cleaned["title"], body=cleaned["body"], organization=org, issued_by=actor
+        title=cleaned["title"],
+        body=cleaned["body"],
+        title_fr=cleaned["title_fr"],
+        body_fr=cleaned["body_fr"],
+        organization=org,
+        issued_by=actor,
     )
     role_types = list(cleaned["roles"])
     notice.roles.set(role_types)
@@ -87,20 +97,22 @@ def issue_notice(*, data: dict, actor) -> Notice:
         *notice_recipients(notice).values_list("email", flat=True),
         *section_addresses(role_types, organization=org),
     }
-    roles = ", ".join(r.name for r in role_types)
+    # Each recipient reads the notice, and the roles' names, in their language.
+    roles = localized_list(role_types)
+    title, body = localized_lazy(notice, "title"), localized_lazy(notice, "body")
     send_after_commit(
         sorted(addresses),
-        sentence(_("Notice: {title}"), title=notice.title),
+        sentence(_("Notice: {title}"), title=title),
         sentence(
             _("{body}\n\n(Sent to the {roles} of {org}.)"),
-            body=notice.body,
+            body=body,
             roles=roles,
             org=org.legal_name,
         )
         if org
         else sentence(
             _("{body}\n\n(Sent to the {roles} of every organization.)"),
-            body=notice.body,
+            body=body,
             roles=roles,
         ),
     )

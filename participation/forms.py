@@ -5,6 +5,7 @@ import re
 
 from django import forms
 
+from core.bilingual import CATALOGUE_TEXT, CATALOGUE_TEXT_LABELS, catalogue_text_widgets
 from core.forms import IsoDateInput, clean_text
 from participation.models import ParticipationType, Requirement
 from registry.models import RoleType
@@ -96,13 +97,18 @@ class AuthorizeForm(forms.Form):
 class ParticipationTypeForm(forms.ModelForm):
     class Meta:
         model = ParticipationType
-        fields = ["code", "name", "description", "is_active", "sort_order"]
-        labels = {"code": "Code", "is_active": "Offered", "sort_order": "Position in lists"}
+        fields = ["code", *CATALOGUE_TEXT, "is_active", "sort_order"]
+        labels = {
+            "code": "Code",
+            **CATALOGUE_TEXT_LABELS,
+            "is_active": "Offered",
+            "sort_order": "Position in lists",
+        }
         help_texts = {
             "code": "Lower case letters, digits and hyphens; it cannot change later.",
             "is_active": "Organizations can start applications for it.",
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = catalogue_text_widgets()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from audit.log import record
+from core.bilingual import CATALOGUE_TEXT
 from core.errors import Invalid, NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
@@ -378,7 +379,7 @@ def save_participation_type(
     if ptype is not None:
         ptype = ParticipationType.objects.select_for_update().get(pk=ptype.pk)
     cleaned = validated(ParticipationTypeForm(data=data, instance=ptype))
-    fields = ["name", "description", "is_active", "sort_order"]
+    fields = [*CATALOGUE_TEXT, "is_active", "sort_order"]
     if ptype is None:
         ptype = ParticipationType.objects.create(
             code=cleaned["code"], **{f: cleaned[f] for f in fields}

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import CATALOGUE_TEXT
 from core.forms import (
     RequiredChoiceField,
     checked_email,
@@ -198,8 +199,7 @@ class RoleTypeForm(forms.ModelForm):
         model = RoleType
         fields = [
             "code",
-            "name",
-            "description",
+            *CATALOGUE_TEXT,
             "mandatory",
             "recommended_holders",
             "managed_by",

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.log import record
+from core.bilingual import CATALOGUE_TEXT
 from core.errors import Invalid, NotFound, RuleViolation, require
 from core.forms import validated
 from core.reauth import require_recent_sign_in
@@ -600,8 +601,7 @@ def update_organization(org: Organization, *, data: dict, actor) -> Organization
 # --- Role types (data the operator extends) ----------------------------------------------
 
 ROLE_TYPE_FIELDS = [
-    "name",
-    "description",
+    *CATALOGUE_TEXT,
     "mandatory",
     "recommended_holders",
     "sort_order",

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.bilingual import CATALOGUE_TEXT, CATALOGUE_TEXT_LABELS, catalogue_text_widgets
 from core.forms import IsoDateInput, RequiredChoiceField, clean_text
 from systems.models import InformationSystem
 
@@ -145,11 +146,10 @@ class InformationSystemForm(forms.ModelForm):
 
     class Meta:
         model = InformationSystem
-        fields = ["code", "name", "description", "open_to_all", "is_active", "sort_order"]
+        fields = ["code", *CATALOGUE_TEXT, "open_to_all", "is_active", "sort_order"]
         labels = {
             "code": _("Code"),
-            "name": _("Name"),
-            "description": _("Description"),
+            **CATALOGUE_TEXT_LABELS,
             "open_to_all": _("Open to all members"),
             "is_active": _("In use"),
             "sort_order": _("Position in lists"),
@@ -160,7 +160,7 @@ class InformationSystemForm(forms.ModelForm):
                 "Every member of an organization may use its lowest level without a grant."
             ),
         }
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = catalogue_text_widgets()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

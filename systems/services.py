@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit.log import record
+from core.bilingual import CATALOGUE_TEXT
 from core.errors import NotFound, RuleViolation, require
 from core.forms import validated
 from core.services import service
@@ -326,7 +327,7 @@ def _withdraw_request(request: AccessRequest, *, reason: str) -> None:
         cancel_task(request.task, actor=None, reason=reason)
 
 
-SYSTEM_FIELDS = ["name", "description", "open_to_all", "is_active", "sort_order"]
+SYSTEM_FIELDS = [*CATALOGUE_TEXT, "open_to_all", "is_active", "sort_order"]
 
 
 @service("information_system.save", org=None, target=None)

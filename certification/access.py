@@ -1,9 +1,12 @@
 """Fetch-and-authorize a certification: another organization's does not exist (404); a member
 of the organization without the role to read it is told why (403)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from certification.models import Certification
 from certification.rules import can_read_certification
 from core.errors import Forbidden, NotFound
+from core.text import sentence
 from registry.access import get_organization_for
 
 
@@ -19,11 +22,22 @@ def get_certification_for(user, org_id, cert_id) -> Certification:
         else None
     )
     if cert is None:
-        raise NotFound(f"No certification {cert_id} of {org.legal_name} is visible to you.")
+        raise NotFound(
+            sentence(
+                _("No certification {id} of {org} is visible to you."),
+                id=cert_id,
+                org=org.legal_name,
+            )
+        )
     if not can_read_certification(user, org):
         raise Forbidden(
-            f"Only the Authorized Representatives and Primary Contacts of {org.legal_name} (and "
-            f"operator staff) read its certification."
+            sentence(
+                _(
+                    "Only the Authorized Representatives and Primary Contacts of {org} (and "
+                    "operator staff) read its certification."
+                ),
+                org=org.legal_name,
+            )
         )
     cert.organization = org
     return cert

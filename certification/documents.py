@@ -2,26 +2,49 @@
 who attested, when, and the SHA-256 that the audit log also holds)."""
 
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from fpdf import FPDF
 
 from certification.entries import KINDS
+from core.text import sentence
 
-HEADER = ["Section", "Entry", "What", "Details", "Last use"]
+# The columns, in the reader's language (the download is made in the request's language).
+HEADER = [
+    pgettext_lazy("certification column", "Section"),
+    _("Entry"),
+    _("What"),
+    _("Details"),
+    _("Last use"),
+]
 
 
 def _details(entry: dict) -> str:
-    return "; ".join(f"{k}: {v}" for k, v in entry.get("facts", {}).items())
+    colon = pgettext("before a value", ":")
+    return "; ".join(f"{k}{colon} {v}" for k, v in entry.get("facts", {}).items())
 
 
 def certified_csv_rows(cert) -> tuple[list[str], list[list[str]]]:
     rows = [
-        [KINDS.get(e["kind"], e["kind"]), e["title"], e["what"], _details(e), e.get("last_use", "")]
+        [
+            str(KINDS.get(e["kind"], e["kind"])),
+            e["title"],
+            e["what"],
+            _details(e),
+            e.get("last_use", ""),
+        ]
         for e in cert.snapshot
     ]
     rows.append(
-        ["Attestation", cert.attested_by_label, _attested_at(cert), f"SHA-256 {cert.digest}", ""]
+        [
+            gettext("Attestation"),
+            cert.attested_by_label,
+            _attested_at(cert),
+            f"SHA-256 {cert.digest}",
+            "",
+        ]
     )
-    return HEADER, rows
+    return [str(column) for column in HEADER], rows
 
 
 def _attested_at(cert) -> str:
@@ -43,20 +66,30 @@ def _latin(text: str) -> str:
 def certified_pdf(cert) -> bytes:
     org = cert.organization
     pdf = FPDF(format="A4")
-    pdf.set_title(_latin(f"Certification of {org.legal_name}"))
-    pdf.set_author("The operator's registration portal")
+    title = sentence(gettext("Certification of {org}"), org=org.legal_name)
+    pdf.set_title(_latin(title))
+    pdf.set_author(_latin(gettext("The operator's registration portal")))
     pdf.set_creation_date(cert.attested_at)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 15)
-    pdf.multi_cell(
-        0, 8, _latin(f"Certification of {org.legal_name}"), new_x="LMARGIN", new_y="NEXT"
-    )
+    pdf.multi_cell(0, 8, _latin(title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", "", 10)
+    count = len(cert.snapshot)
     lines = [
-        f"Organization ID {org.org_id}. Campaign: {cert.campaign.name}.",
-        f"Attested by {cert.attested_by_label} on {_attested_at(cert)}.",
-        f"SHA-256 of the certified list: {cert.digest}",
-        f"{len(cert.snapshot)} entries certified.",
+        sentence(
+            gettext("Organization ID {org_id}. Campaign: {name}."),
+            org_id=org.org_id,
+            name=cert.campaign.name,
+        ),
+        sentence(
+            gettext("Attested by {name} on {when}."),
+            name=cert.attested_by_label,
+            when=_attested_at(cert),
+        ),
+        sentence(gettext("SHA-256 of the certified list: {digest}"), digest=cert.digest),
+        sentence(
+            ngettext("{count} entry certified.", "{count} entries certified.", count), count=count
+        ),
     ]
     for line in lines:
         pdf.multi_cell(0, 5, _latin(line), new_x="LMARGIN", new_y="NEXT")
@@ -67,7 +100,7 @@ def certified_pdf(cert) -> bytes:
         pdf.multi_cell(0, 7, _latin(f"{heading} ({len(group)})"), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("Helvetica", "", 9)
         if not group:
-            pdf.multi_cell(0, 5, "None.", new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5, _latin(gettext("None.")), new_x="LMARGIN", new_y="NEXT")
         for e in group:
             text = f"{e['title']}: {e['what']}. {_details(e)}"
             if e.get("last_use"):

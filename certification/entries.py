@@ -11,17 +11,18 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.text import telephone
 from registry.models import Membership, Organization, RoleAssignment, Section
 from systems.models import AccessGrant, MachineAccount
 
 KINDS = {
-    "contact": "Contacts by role",
-    "section": "Sections",
-    "member": "Members",
-    "grant": "Access to the operator's systems",
-    "machine": "Machine accounts",
+    "contact": _("Contacts by role"),
+    "section": _("Sections"),
+    "member": _("Members"),
+    "grant": _("Access to the operator's systems"),
+    "machine": _("Machine accounts"),
 }
 
 

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import pgettext_lazy
 
 from registry.models import Organization
 from systems.models import Campaign
@@ -40,9 +41,9 @@ class Certification(models.Model):
     """One organization's certification in a campaign, decided through one task."""
 
     class State(models.TextChoices):
-        OPEN = "open", "Open"
-        ESCALATED = "escalated", "Escalated to operator staff"
-        ATTESTED = "attested", "Attested"
+        OPEN = "open", pgettext_lazy("certification", "Open")
+        ESCALATED = "escalated", pgettext_lazy("certification", "Escalated to operator staff")
+        ATTESTED = "attested", pgettext_lazy("certification", "Attested")
 
     campaign = models.ForeignKey(
         CertificationCampaign, on_delete=models.PROTECT, related_name="certifications"

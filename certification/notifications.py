@@ -2,8 +2,12 @@
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from core.mail import send_after_commit
+from core.text import sentence
 
 
 def page_url(cert) -> str:
@@ -20,12 +24,32 @@ def reminder(cert, *, days: int) -> None:
         return
     org = cert.organization
     addresses = list(task_recipients(cert.task).values_list("email", flat=True))
+    values = {
+        "org": org.legal_name,
+        "days": days,
+        "org_id": org.org_id,
+        "name": cert.campaign.name,
+        "deadline": date_format(cert.deadline, "Y-m-d"),
+        "link": page_url(cert),
+    }
     send_after_commit(
         addresses,
-        f"Certify {org.legal_name}'s registration: {days} day{'s' if days != 1 else ''} left",
-        f"Hello,\n\nThe operator asks the Authorized Representatives of {org.legal_name} "
-        f"(Organization ID {org.org_id}) to certify its registration (“{cert.campaign.name}”) "
-        f"by {cert.deadline:%Y-%m-%d}: confirm every contact, section, member, access grant and "
-        f"machine account, correct or remove what is wrong, then attest.\n\n"
-        f"{page_url(cert)}\n\nWhat is not attested by then goes to operator staff.",
+        sentence(
+            ngettext_lazy(
+                "Certify {org}'s registration: {days} day left",
+                "Certify {org}'s registration: {days} days left",
+                days,
+            ),
+            **values,
+        ),
+        sentence(
+            _(
+                "Hello,\n\nThe operator asks the Authorized Representatives of {org} "
+                "(Organization ID {org_id}) to certify its registration (“{name}”) by "
+                "{deadline}: confirm every contact, section, member, access grant and machine "
+                "account, correct or remove what is wrong, then attest.\n\n{link}\n\nWhat is "
+                "not attested by then goes to operator staff."
+            ),
+            **values,
+        ),
     )

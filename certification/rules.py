@@ -1,6 +1,9 @@
 """Who may certify, and who may read a certification: one predicate each, asked by the
 services (require) and by the pages (to offer, or to say why not)."""
 
+from django.utils.translation import gettext_lazy as _
+
+from core.text import sentence
 from registry.rules import AUDIT_READERS, Role, is_operator_staff, role_codes
 
 
@@ -10,19 +13,29 @@ def certify_refusal(user, certification) -> str | None:
     escalated to them past its deadline."""
     org = certification.organization
     if not certification.is_undecided:
-        return f"This certification was attested on {certification.attested_at:%Y-%m-%d}."
+        return sentence(
+            _("This certification was attested on {date}."),
+            date=f"{certification.attested_at:%Y-%m-%d}",
+        )
     if Role.AUTHORIZED_REPRESENTATIVE in role_codes(user, org):
         return None
     if is_operator_staff(user):
         if certification.state == certification.State.ESCALATED:
             return None
-        return (
-            f"Operator staff certify for {org.legal_name} only once its certification has been "
-            f"escalated to them, after its deadline ({certification.deadline:%Y-%m-%d})."
+        return sentence(
+            _(
+                "Operator staff certify for {org} only once its certification has been "
+                "escalated to them, after its deadline ({deadline})."
+            ),
+            org=org.legal_name,
+            deadline=f"{certification.deadline:%Y-%m-%d}",
         )
-    return (
-        f"Only an Authorized Representative of {org.legal_name} certifies its registration; "
-        f"you can read the list."
+    return sentence(
+        _(
+            "Only an Authorized Representative of {org} certifies its registration; you can "
+            "read the list."
+        ),
+        org=org.legal_name,
     )
 
 

@@ -19,6 +19,8 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from audit.log import actor_label, record
 from certification import notifications
@@ -29,6 +31,7 @@ from certification.queries import read
 from certification.rules import certify_refusal
 from core.errors import NotFound, RuleViolation, require
 from core.services import service
+from core.text import sentence
 from registry.locks import lock_organization
 from registry.models import Organization, RoleAssignment
 from registry.rules import Role, is_operator_staff
@@ -124,7 +127,7 @@ def start_campaign(
 
 
 def raised_by(task) -> str:
-    return "The portal, for a certification campaign started by operator staff"
+    return _("The portal, for a certification campaign started by operator staff")
 
 
 # --- Confirming -----------------------------------------------------------------------------
@@ -136,7 +139,7 @@ def _locked(certification: Certification, actor) -> Certification:
         is_operator_staff(actor)
         or Organization.objects.visible_to(actor).filter(pk=certification.organization_id).exists()
     ):
-        raise NotFound(f"No certification {certification.pk} is visible to you.")
+        raise NotFound(sentence(_("No certification {id} is visible to you."), id=certification.pk))
     org = lock_organization(certification.organization, actor, what="its registration")
     locked = (
         Certification.objects.select_for_update(of=("self",))
@@ -146,7 +149,11 @@ def _locked(certification: Certification, actor) -> Certification:
     )
     if locked is None:
         raise NotFound(
-            f"No certification {certification.pk} of {org.legal_name} is visible to you."
+            sentence(
+                _("No certification {id} of {org} is visible to you."),
+                id=certification.pk,
+                org=org.legal_name,
+            )
         )
     locked.organization = org
     if not locked.is_undecided:
@@ -176,12 +183,19 @@ def confirm_entry(certification: Certification, key: str, *, actor) -> None:
     row = next((r for r in reading.rows if r.entry.key == key), None)
     if row is None:
         raise NotFound(
-            "That entry is no longer on the list: it was removed or changed a moment ago. "
-            "Read the list again."
+            _(
+                "That entry is no longer on the list: it was removed or changed a moment ago. "
+                "Read the list again."
+            )
         )
     if row.confirmed:
         raise RuleViolation(
-            f"{row.entry.title}, {row.entry.what}, is already confirmed.", code="already_decided"
+            sentence(
+                _("{title}, {what}, is already confirmed."),
+                title=row.entry.title,
+                what=row.entry.what,
+            ),
+            code="already_decided",
         )
     _confirm(cert, row.entry, actor)
     record(
@@ -199,7 +213,9 @@ def confirm_all(certification: Certification, *, actor) -> int:
     cert = _locked(certification, actor)
     todo = [r for r in read(cert).rows if not r.confirmed]
     if not todo:
-        raise RuleViolation("Every entry of the list is already confirmed.", code="already_decided")
+        raise RuleViolation(
+            _("Every entry of the list is already confirmed."), code="already_decided"
+        )
     for row in todo:
         _confirm(cert, row.entry, actor)
     record(
@@ -219,8 +235,16 @@ def pending_refusal(pending: int) -> RuleViolation | None:
     if not pending:
         return None
     return RuleViolation(
-        f"{pending} entr{'y is' if pending == 1 else 'ies are'} still to confirm: confirm "
-        f"each one, or correct or remove it on its own page, before attesting.",
+        sentence(
+            ngettext_lazy(
+                "{count} entry is still to confirm: confirm each one, or correct or remove it "
+                "on its own page, before attesting.",
+                "{count} entries are still to confirm: confirm each one, or correct or remove "
+                "it on its own page, before attesting.",
+                pending,
+            ),
+            count=pending,
+        ),
         code="certification_pending",
     )
 
@@ -281,8 +305,10 @@ def _close_campaign_if_done(campaign: CertificationCampaign) -> None:
 
 def refuse_rejection(task, *, actor, comment: str) -> None:
     raise RuleViolation(
-        "A certification cannot be rejected: correct or remove what is wrong on its own page, "
-        "confirm the rest, then attest.",
+        _(
+            "A certification cannot be rejected: correct or remove what is wrong on its own "
+            "page, confirm the rest, then attest."
+        ),
         code="not_rejectable",
     )
 
@@ -292,7 +318,7 @@ def refuse_withdrawal(task, *, actor, comment: str) -> None:
         pk=task.subject_id, state__in=[Certification.State.OPEN, Certification.State.ESCALATED]
     ).exists():
         raise RuleViolation(
-            "A certification cannot be withdrawn; past its deadline it goes to operator staff.",
+            _("A certification cannot be withdrawn; past its deadline it goes to operator staff."),
             code="certification_open",
         )
 

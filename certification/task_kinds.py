@@ -1,5 +1,7 @@
 """The certification's task kind, registered with the task engine at start-up."""
 
+from django.utils.translation import gettext_lazy as _
+
 from registry.rules import Role
 from tasks.kinds import TaskKind, register
 
@@ -10,7 +12,7 @@ def register_kinds() -> None:
     register(
         TaskKind(
             code=services.CERTIFICATION_KIND,
-            label="Certify registration",
+            label=_("Certify registration"),
             on_approve=services.attest_on_approval,
             on_reject=services.refuse_rejection,
             on_cancel=services.refuse_withdrawal,
@@ -19,9 +21,13 @@ def register_kinds() -> None:
             raised_by=services.raised_by,
             rejectable=False,
             deciders=frozenset({Role.AUTHORIZED_REPRESENTATIVE}),
-            explain="certify the organization's registration: confirm, correct or remove "
-            "each contact, section, member, access grant and machine account, then attest",
-            approve_means="you attest that the list is true as it reads now; who, when and a "
-            "SHA-256 of the list are recorded. Every entry must be confirmed first.",
+            explain=_(
+                "certify the organization's registration: confirm, correct or remove each "
+                "contact, section, member, access grant and machine account, then attest"
+            ),
+            approve_means=_(
+                "you attest that the list is true as it reads now; who, when and a SHA-256 of "
+                "the list are recorded. Every entry must be confirmed first."
+            ),
         )
     )

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from certification import queries, services
@@ -16,7 +18,7 @@ from certification.models import Certification
 from certification.rules import certify_refusal
 from core.csv import csv_lines
 from core.errors import DomainError, NotFound
-from core.text import end_sentence
+from core.text import sentence
 from core.views import attempt
 from registry.access import require_staff
 from registry.models import RoleType
@@ -92,7 +94,7 @@ def detail(request, org_id: int, cert_id: int):
             "refusal": refusal,
             "may_certify": refusal is None,
             "attest_blocked": services.pending_refusal(reading.pending),
-            "crumbs": [{"label": f"Certification: {cert.campaign.name}"}],
+            "crumbs": [{"label": sentence(_("Certification: {name}"), name=cert.campaign.name)}],
         },
     )
 
@@ -101,12 +103,11 @@ def detail(request, org_id: int, cert_id: int):
 def confirm(request, org_id: int, cert_id: int):
     cert = get_certification_for(request.user, org_id, cert_id)
     key = request.POST.get("key", "")[:120]
-    title = request.POST.get("title", "")[:200] or "The entry"
-    attempt(
-        request,
-        lambda: services.confirm_entry(cert, key, actor=request.user),
-        end_sentence(f"{title} is confirmed"),
+    title = request.POST.get("title", "")[:200]
+    done = (
+        sentence(_("{title} is confirmed."), title=title) if title else _("The entry is confirmed.")
     )
+    attempt(request, lambda: services.confirm_entry(cert, key, actor=request.user), done)
     return redirect(_page(cert) + f"#{request.POST.get('kind', '')[:20]}")
 
 
@@ -116,7 +117,14 @@ def confirm_all(request, org_id: int, cert_id: int):
     attempt(
         request,
         lambda: services.confirm_all(cert, actor=request.user),
-        lambda count: f"{count} entr{'y' if count == 1 else 'ies'} confirmed as they read now.",
+        lambda count: sentence(
+            ngettext_lazy(
+                "{count} entry confirmed as it reads now.",
+                "{count} entries confirmed as they read now.",
+                count,
+            ),
+            count=count,
+        ),
     )
     return redirect(_page(cert))
 
@@ -131,7 +139,7 @@ def attest(request, org_id: int, cert_id: int):
     if request.method == "POST" and refusal is None:
         try:
             if cert.task is None:
-                raise NotFound("This certification has no task to attest.")
+                raise NotFound(_("This certification has no task to attest."))
             approve_task(cert.task, actor=request.user, comment=request.POST.get("comment", ""))
         except DomainError as exc:
             messages.error(request, exc.message)
@@ -139,9 +147,17 @@ def attest(request, org_id: int, cert_id: int):
         cert.refresh_from_db()
         messages.success(
             request,
-            f"You attested {cert.organization.legal_name}'s registration: {len(cert.snapshot)} "
-            f"entr{'y' if len(cert.snapshot) == 1 else 'ies'} certified. Download the certified "
-            f"list below.",
+            sentence(
+                ngettext_lazy(
+                    "You attested {org}'s registration: {count} entry certified. Download the "
+                    "certified list below.",
+                    "You attested {org}'s registration: {count} entries certified. Download the "
+                    "certified list below.",
+                    len(cert.snapshot),
+                ),
+                org=cert.organization.legal_name,
+                count=len(cert.snapshot),
+            ),
         )
         return redirect(_page(cert))
     return render(
@@ -153,8 +169,11 @@ def attest(request, org_id: int, cert_id: int):
             "reading": reading,
             "refusal": refusal,
             "crumbs": [
-                {"label": f"Certification: {cert.campaign.name}", "url": _page(cert)},
-                {"label": "Attest"},
+                {
+                    "label": sentence(_("Certification: {name}"), name=cert.campaign.name),
+                    "url": _page(cert),
+                },
+                {"label": _("Attest")},
             ],
         },
         status=409 if request.method == "POST" else 200,
@@ -165,7 +184,7 @@ def _attested(request, org_id, cert_id) -> Certification:
     cert = get_certification_for(request.user, org_id, cert_id)
     if cert.state != Certification.State.ATTESTED:
         raise NotFound(
-            "This certification has not been attested yet: there is nothing to download."
+            _("This certification has not been attested yet: there is nothing to download.")
         )
     return cert
 
@@ -208,10 +227,17 @@ def campaigns(request):
 def start(request):
     def done(campaign) -> str:
         opened = campaign.certifications.count()
-        return (
-            f"Certification “{campaign.name}” started: {opened} organization"
-            f"{'s' if opened != 1 else ''} received a task for their Authorized "
-            f"Representatives, due {campaign.deadline:%Y-%m-%d}."
+        return sentence(
+            ngettext_lazy(
+                "Certification “{name}” started: {count} organization received a task for "
+                "their Authorized Representatives, due {due}.",
+                "Certification “{name}” started: {count} organizations received a task for "
+                "their Authorized Representatives, due {due}.",
+                opened,
+            ),
+            name=campaign.name,
+            count=opened,
+            due=f"{campaign.deadline:%Y-%m-%d}",
         )
 
     return start_campaign_page(
@@ -231,7 +257,7 @@ def campaign(request, campaign_id: int):
         queries.campaigns().filter(pk=campaign_id).first() if str(campaign_id).isdigit() else None
     )
     if found is None:
-        raise NotFound(f"No certification campaign {campaign_id}.")
+        raise NotFound(sentence(_("No certification campaign {id}."), id=campaign_id))
     return render(
         request,
         "certification/campaign.html",

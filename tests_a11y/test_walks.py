@@ -226,7 +226,7 @@ def test_frank_registers_a_rights_administrator_for_lakeshore(walk):
 def test_staff_publishes_an_announcement(walk):
     walk.sign_in("staff")
     walk.link("Publish an announcement")
-    walk.page.get_by_label("Title").fill("Planned maintenance")
+    walk.page.get_by_label("Title", exact=True).fill("Planned maintenance")
     walk.page.get_by_label("Announcement").fill("The portal is unavailable on Sunday 02:00–04:00.")
     walk.button("Preview")
     walk.button(re.compile("^Publish$"))

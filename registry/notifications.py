@@ -33,54 +33,44 @@ def _contacts(org: Organization, codes) -> list[str]:
     )
 
 
-def contact_added(person: Person, org: Organization, role_type: RoleType) -> None:
+def _role_changed(person: Person, org: Organization, role_type: RoleType, subject, body) -> None:
+    """The person and the organization's Primary Contacts hear of a role gained or lost; the
+    role's name reads in each recipient's language (its str(), core.bilingual)."""
     from core.text import sentence
 
+    values = {
+        "person": person.full_name,
+        "person_id": person.person_id,
+        "role": role_type,
+        "org": org.legal_name,
+        "org_id": org.org_id,
+    }
     to = [person.email, *_contacts(org, [Role.PRIMARY_CONTACT])]
-    send_after_commit(
-        to,
-        sentence(
-            _("{person} is now {role} of {org}"),
-            person=person.full_name,
-            role=role_type.name,
-            org=org.legal_name,
-        ),
-        sentence(
-            _(
-                "{person} (Person ID {person_id}) has been registered as {role} of {org} "
-                "(Organization ID {org_id})."
-            ),
-            person=person.full_name,
-            person_id=person.person_id,
-            role=role_type.name,
-            org=org.legal_name,
-            org_id=org.org_id,
+    send_after_commit(to, sentence(subject, **values), sentence(body, **values))
+
+
+def contact_added(person: Person, org: Organization, role_type: RoleType) -> None:
+    _role_changed(
+        person,
+        org,
+        role_type,
+        _("{person} is now {role} of {org}"),
+        _(
+            "{person} (Person ID {person_id}) has been registered as {role} of {org} "
+            "(Organization ID {org_id})."
         ),
     )
 
 
 def contact_removed(person: Person, org: Organization, role_type: RoleType) -> None:
-    from core.text import sentence
-
-    to = [person.email, *_contacts(org, [Role.PRIMARY_CONTACT])]
-    send_after_commit(
-        to,
-        sentence(
-            _("{person} is no longer {role} of {org}"),
-            person=person.full_name,
-            role=role_type.name,
-            org=org.legal_name,
-        ),
-        sentence(
-            _(
-                "{person} (Person ID {person_id}) has been removed as {role} of {org} "
-                "(Organization ID {org_id})."
-            ),
-            person=person.full_name,
-            person_id=person.person_id,
-            role=role_type.name,
-            org=org.legal_name,
-            org_id=org.org_id,
+    _role_changed(
+        person,
+        org,
+        role_type,
+        _("{person} is no longer {role} of {org}"),
+        _(
+            "{person} (Person ID {person_id}) has been removed as {role} of {org} "
+            "(Organization ID {org_id})."
         ),
     )
 

@@ -132,3 +132,37 @@ def browser_sign_in(page, base: str, username: str, password: str | None = None)
 
 def browser_sign_out(page) -> None:
     page.get_by_role("button", name="Sign out").click()
+
+
+def reads_french(user):
+    """The person reads the portal in French from now on (their saved preference)."""
+    user.language = "fr"
+    user.save(update_fields=["language"])
+    return user
+
+
+def french_client(user):
+    """A test client signed in as `user`, who reads the portal in French."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(reads_french(user))
+    return client
+
+
+def as_read(response) -> str:
+    """A page as a person reads it: entities decoded, non-breaking spaces (before ":", inside
+    « ») as plain spaces."""
+    import html
+
+    return html.unescape(response.content.decode()).replace("\u00a0", " ")
+
+
+def french_page(response, title: str = "") -> str:
+    """A page answered 200 in French (`lang="fr-CA"`), its <title> starting with `title`;
+    returns it as a person reads it."""
+    assert response.status_code == 200, response.status_code
+    page = as_read(response)
+    assert '<html lang="fr-CA"' in page
+    assert f"<title>{title}" in page, page[page.find("<title>") : page.find("</title>")]
+    return page

@@ -8,17 +8,10 @@ from django.test import Client
 
 from accounts import services
 from accounts.tests.helpers import PASSWORD, last_audit
+from core.testing import french_client
 
 pytestmark = pytest.mark.django_db
 NEW = "a fresh passphrase for the winter"
-
-
-def in_french(user) -> Client:
-    user.language = "fr"
-    user.save(update_fields=["language"])
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def confirmed(client: Client) -> Client:
@@ -35,7 +28,7 @@ def confirmed(client: Client) -> Client:
     ],
 )
 def test_the_account_pages_in_french(personas, path, title, words):
-    page = in_french(personas.alice).get(path).content.decode()
+    page = french_client(personas.alice).get(path).content.decode()
     assert '<html lang="fr-CA">' in page
     assert f"<title>{title} ·" in page
     for word in words:
@@ -43,7 +36,7 @@ def test_the_account_pages_in_french(personas, path, title, words):
 
 
 def test_the_second_factor_and_secret_question_pages_in_french(personas):
-    client = confirmed(in_french(personas.alice))
+    client = confirmed(french_client(personas.alice))
     page = client.get("/account/two-factor/").content.decode()
     assert '<html lang="fr-CA">' in page and "<title>Deuxième facteur ·" in page
     assert "Configurer une application d'authentification" in page
@@ -54,14 +47,14 @@ def test_the_second_factor_and_secret_question_pages_in_french(personas):
 
 def test_the_organization_security_page_in_french(personas):
     org = personas.northwind
-    page = in_french(personas.alice).get(f"/organizations/{org.org_id}/security/")
+    page = french_client(personas.alice).get(f"/organizations/{org.org_id}/security/")
     page = page.content.decode()
     assert f"<title>Sécurité · {org.legal_name} ·" in page
     assert "est facultatif pour les personnes de" in page
 
 
 def test_a_refusal_is_shown_in_french_and_audited_in_english(personas):
-    client = in_french(personas.alice)
+    client = french_client(personas.alice)
     page = client.post(
         "/account/password/",
         {"current_password": "not my password", "new_password1": NEW, "new_password2": NEW},

@@ -9,31 +9,15 @@ from django.urls import reverse
 
 from backoffice import services
 from backoffice.tests.helpers import application_data, submit
-from core.testing import DEMO, last_audit
+from core.testing import DEMO, french_page, last_audit, reads_french
 from registry.models import RoleAssignment
 
 pytestmark = pytest.mark.django_db
 
 
-def _in_french(user):
-    user.language = "fr"
-    user.save(update_fields=["language"])
-    return user
-
-
-def _french_page(response, title: str) -> str:
-    assert response.status_code == 200, response.status_code
-    # Read as a person reads it: entities decoded, non-breaking spaces (before ":", inside
-    # « ») as spaces.
-    page = html.unescape(response.content.decode()).replace("\u00a0", " ")
-    assert '<html lang="fr-CA"' in page
-    assert f"<title>{title}" in page, page[page.find("<title>") : page.find("</title>")]
-    return page
-
-
 @pytest.fixture
 def staff_in_french(client, personas):
-    client.force_login(_in_french(personas.staff))
+    client.force_login(reads_french(personas.staff))
     return client
 
 
@@ -70,7 +54,7 @@ STAFF_PAGES = [
 
 @pytest.mark.parametrize("url, title, words", STAFF_PAGES)
 def test_the_staff_workplace_answers_in_french(staff_in_french, url, title, words):
-    page = _french_page(staff_in_french.get(url), title)
+    page = french_page(staff_in_french.get(url), title)
     assert "Accueil du personnel" in page  # the staff navigation
     for word in words:
         assert word in page
@@ -98,17 +82,17 @@ def test_the_staff_workplace_answers_in_french(staff_in_french, url, title, word
     ],
 )
 def test_the_other_staff_pages_answer_in_french(staff_in_french, name, args, title, words):
-    page = _french_page(staff_in_french.get(reverse(name, args=args)), title)
+    page = french_page(staff_in_french.get(reverse(name, args=args)), title)
     for word in words:
         assert word in page
 
 
 def test_a_role_type_page_and_its_removal_page_are_in_french(staff_in_french):
-    page = _french_page(
+    page = french_page(
         staff_in_french.get(reverse("backoffice-role-type", args=["metering_contact"])), ""
     )
     assert "Enregistrer" in page and "Annuler" in page
-    page = _french_page(
+    page = french_page(
         staff_in_french.get(reverse("backoffice-delete-role-type", args=["metering_contact"])),
         "Retirer",
     )
@@ -117,7 +101,7 @@ def test_a_role_type_page_and_its_removal_page_are_in_french(staff_in_french):
 
 def test_an_application_page_is_in_french(staff_in_french):
     application = submit()
-    page = _french_page(
+    page = french_page(
         staff_in_french.get(reverse("backoffice-application", args=[application.reference])),
         f"Demande {application.reference}",
     )
@@ -129,7 +113,7 @@ def test_an_application_page_is_in_french(staff_in_french):
 
 def test_the_public_form_is_in_french_for_a_french_visitor(client):
     client.cookies["django_language"] = "fr"
-    page = _french_page(client.get(reverse("register-organization")), "Inscrire une organisation")
+    page = french_page(client.get(reverse("register-organization")), "Inscrire une organisation")
     assert "Numéro d'entreprise" in page and "Soumettre la demande" in page
     data = application_data(**{"org-business_number": "12"})
     response = client.post(reverse("register-organization"), data)
@@ -137,7 +121,7 @@ def test_the_public_form_is_in_french_for_a_french_visitor(client):
     page = html.unescape(response.content.decode()).replace("\u00a0", " ")
     assert "<title>Erreur :" in page
     assert "L'organisation : Entrez le numéro d'entreprise à 9 chiffres" in page
-    page = _french_page(client.get(reverse("backoffice-application-sent")), "Demande reçue")
+    page = french_page(client.get(reverse("backoffice-application-sent")), "Demande reçue")
 
 
 def test_a_refusal_is_shown_in_french_and_audited_in_english(staff_in_french, personas):
@@ -172,7 +156,7 @@ def test_the_appointment_e_mail_is_in_each_recipients_language(
     personas, django_capture_on_commit_callbacks
 ):
     org = personas.northwind
-    _in_french(personas.alice)
+    reads_french(personas.alice)
     RoleAssignment.objects.filter(
         membership__organization=org, role_type__code="authorized_representative"
     ).delete()
@@ -193,7 +177,7 @@ def test_the_appointment_e_mail_is_in_each_recipients_language(
 def test_the_submitter_reads_the_receipt_in_french_when_their_address_is_a_french_account(
     personas, django_capture_on_commit_callbacks
 ):
-    _in_french(personas.alice)
+    reads_french(personas.alice)
     with django_capture_on_commit_callbacks(execute=True):
         submit(**{"submitter-email": "alice@northwind.example"})
     receipt = next(m for m in mail.outbox if m.to == ["alice@northwind.example"])

@@ -6,23 +6,10 @@ from django.urls import reverse
 
 from banking import services
 from banking.tests.helpers import NEW, letter, sign_in_recently
-from core.testing import last_audit
+from core.testing import french_page, last_audit, reads_french
 from tasks.models import Task
 
 pytestmark = pytest.mark.django_db
-
-
-def _in_french(user):
-    user.language = "fr"
-    user.save(update_fields=["language"])
-    return user
-
-
-def _french_page(response) -> str:
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert '<html lang="fr-CA"' in page
-    return page
 
 
 def _submit(personas):
@@ -32,17 +19,17 @@ def _submit(personas):
 
 
 def test_choosing_an_organization_is_in_french(client, personas):
-    client.force_login(_in_french(personas.erin))
-    page = _french_page(client.get(reverse("banking-choose")))
+    client.force_login(reads_french(personas.erin))
+    page = french_page(client.get(reverse("banking-choose")))
     assert "<title>Mettre à jour les renseignements bancaires" in page
     assert "Vous n&#x27;avez aucun de ces rôles" in page or "Vous n'avez aucun de ces rôles" in page
 
 
 def test_the_banking_page_and_its_form_are_in_french(client, personas):
     _submit(personas)
-    sign_in_recently(client, _in_french(personas.carol))
+    sign_in_recently(client, reads_french(personas.carol))
     org_id = personas.northwind.org_id
-    page = _french_page(client.get(reverse("banking-organization", args=[org_id])))
+    page = french_page(client.get(reverse("banking-organization", args=[org_id])))
     assert "<title>Renseignements bancaires ·" in page
     assert "En attente d" in page and "Soumettre pour approbation" in page
     assert "Numéro d" in page and "Chèque annulé ou lettre de la banque" in page
@@ -54,9 +41,9 @@ def test_the_full_numbers_page_is_in_french(client, personas):
     from tasks import services as task_services
 
     task_services.approve_task(task, actor=personas.bob)
-    sign_in_recently(client, _in_french(personas.carol))
+    sign_in_recently(client, reads_french(personas.carol))
     org_id = personas.northwind.org_id
-    page = _french_page(client.post(reverse("banking-reveal", args=[org_id])))
+    page = french_page(client.post(reverse("banking-reveal", args=[org_id])))
     assert "<title>Numéros bancaires complets ·" in page
     assert "Numéro de transit" in page and "00022" in page
 
@@ -64,18 +51,18 @@ def test_the_full_numbers_page_is_in_french(client, personas):
 def test_the_banking_task_is_in_french(client, personas):
     change = _submit(personas)
     task = Task.objects.get(kind="banking_change", subject_id=change.pk)
-    client.force_login(_in_french(personas.bob))
-    page = _french_page(client.get(reverse("tasks-detail", args=[task.pk])))
+    client.force_login(reads_french(personas.bob))
+    page = french_page(client.get(reverse("tasks-detail", args=[task.pk])))
     assert "<title>Approuver un changement des renseignements bancaires" in page
-    assert "Renseignements bancaires\xa0: en vigueur et proposés" in page
-    assert "Pièce justificative\xa0:" in page
+    assert "Renseignements bancaires : en vigueur et proposés" in page
+    assert "Pièce justificative :" in page
 
 
 def test_a_refused_submission_reads_in_french_and_is_audited_in_english(client, personas):
-    sign_in_recently(client, _in_french(personas.alice))
+    sign_in_recently(client, reads_french(personas.alice))
     org_id = personas.northwind.org_id
     response = client.post(reverse("banking-organization", args=[org_id]), NEW, follow=True)
-    page = _french_page(response)
+    page = french_page(response)
     assert "Seule une personne-ressource pour la facturation et les services bancaires" in page
     reason = last_audit("banking.submit").details["reason"]
     assert reason.startswith("Only an Invoicing and Banking Contact of Northwind")
@@ -84,7 +71,7 @@ def test_a_refused_submission_reads_in_french_and_is_audited_in_english(client, 
 def test_the_submission_email_is_in_each_recipients_language(
     personas, mailoutbox, django_capture_on_commit_callbacks
 ):
-    _in_french(personas.alice)
+    reads_french(personas.alice)
     with django_capture_on_commit_callbacks(execute=True):
         _submit(personas)
     alice = personas.alice.person.email

@@ -4,21 +4,12 @@ one's language."""
 
 import pytest
 from django.core import mail
-from django.test import Client
 
-from core.testing import last_audit
+from core.testing import french_client, last_audit
 from integrations import services
 
 pytestmark = pytest.mark.django_db
 URL = "http://127.0.0.1:9/hooks"
-
-
-def in_french(user) -> Client:
-    user.language = "fr"
-    user.save(update_fields=["language"])
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def a_webhook(personas, settings):
@@ -32,7 +23,7 @@ def a_webhook(personas, settings):
 def test_the_webhook_pages_and_the_guide_in_french(personas, settings):
     webhook = a_webhook(personas, settings)
     org = personas.northwind
-    client = in_french(personas.alice)
+    client = french_client(personas.alice)
     pages = {
         f"/organizations/{org.org_id}/webhooks/": (
             f"Webhooks et événements · {org.legal_name}",
@@ -61,14 +52,14 @@ def test_the_webhook_pages_and_the_guide_in_french(personas, settings):
 
 def test_who_may_not_manage_reads_why_in_french(personas):
     org = personas.northwind
-    page = in_french(personas.erin).get(f"/organizations/{org.org_id}/webhooks/")
+    page = french_client(personas.erin).get(f"/organizations/{org.org_id}/webhooks/")
     assert "Seuls les personnes-ressources principales et les représentants autorisés" in (
         page.content.decode()
     )
 
 
 def test_an_unsafe_address_is_refused_in_french(personas):
-    page = in_french(personas.bob).post(
+    page = french_client(personas.bob).post(
         f"/organizations/{personas.northwind.org_id}/webhooks/add/",
         {"url": "https://10.0.0.1/x", "events": ["contact.added"]},
     )
@@ -80,7 +71,7 @@ def test_a_refusal_is_shown_in_french_and_audited_in_english(personas, settings)
     webhook.is_active = False
     webhook.save(update_fields=["is_active"])
     org = personas.northwind
-    page = in_french(personas.alice).post(
+    page = french_client(personas.alice).post(
         f"/organizations/{org.org_id}/webhooks/{webhook.pk}/test/", follow=True
     )
     assert (

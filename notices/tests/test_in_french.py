@@ -1,12 +1,10 @@
 """Announcements and notices in French for operator staff who read French; a notice e-mailed
 in each recipient's language (issue 20)."""
 
-import html
-
 import pytest
 from django.urls import reverse
 
-from core.testing import DEMO, last_audit
+from core.testing import DEMO, as_read, french_page, last_audit, reads_french
 from notices import services
 
 pytestmark = pytest.mark.django_db
@@ -19,28 +17,9 @@ TO_NORTHWIND = {
 }
 
 
-def _in_french(user):
-    user.language = "fr"
-    user.save(update_fields=["language"])
-    return user
-
-
-def _read(response) -> str:
-    """The page as a person reads it: entities decoded, non-breaking spaces as spaces."""
-    return html.unescape(response.content.decode()).replace("\u00a0", " ")
-
-
-def _french_page(response, title: str) -> str:
-    assert response.status_code == 200, response.status_code
-    page = _read(response)
-    assert '<html lang="fr-CA"' in page
-    assert f"<title>{title}" in page, page[page.find("<title>") : page.find("</title>")]
-    return page
-
-
 @pytest.fixture
 def staff_in_french(client, personas):
-    client.force_login(_in_french(personas.staff))
+    client.force_login(reads_french(personas.staff))
     return client
 
 
@@ -52,7 +31,7 @@ def announcement(personas):
 
 
 def test_the_announcements_list_is_in_french(staff_in_french, announcement):
-    page = _french_page(staff_in_french.get(reverse("notices-announcements")), "Annonces ·")
+    page = french_page(staff_in_french.get(reverse("notices-announcements")), "Annonces ·")
     assert "Rédiger une annonce" in page
     assert "1 annonce, de la plus récente à la plus ancienne" in page
     assert "Dans les Nouvelles" in page and "Retirer" in page
@@ -60,39 +39,39 @@ def test_the_announcements_list_is_in_french(staff_in_french, announcement):
 
 def test_composing_and_previewing_an_announcement_are_in_french(staff_in_french):
     url = reverse("notices-publish-announcement")
-    page = _french_page(staff_in_french.get(url), "Publier une annonce")
+    page = french_page(staff_in_french.get(url), "Publier une annonce")
     assert "Texte brut. Une ligne vide sépare les paragraphes." in page
     assert "Publier sans aperçu" in page
     response = staff_in_french.post(url, {"title": "Hello", "body": "World", "preview": "1"})
-    page = _french_page(response, "Aperçu : Publier une annonce")
+    page = french_page(response, "Aperçu : Publier une annonce")
     assert "Aperçu : telle qu'elle paraîtra dans les Nouvelles" in page
     response = staff_in_french.post(url, {"title": "Hello", "body": "World"}, follow=True)
-    assert "Votre annonce « Hello » est dans les Nouvelles de tout le monde." in _read(response)
+    assert "Votre annonce « Hello » est dans les Nouvelles de tout le monde." in as_read(response)
 
 
 def test_issuing_a_notice_is_in_french(staff_in_french):
     url = reverse("notices-issue-notice")
-    page = _french_page(staff_in_french.get(url), "Envoyer un avis")
+    page = french_page(staff_in_french.get(url), "Envoyer un avis")
     assert "Aux titulaires des rôles" in page and "Toutes les organisations" in page
     response = staff_in_french.post(url, {"title": "", "body": ""})
     assert response.status_code == 422
-    assert "<title>Erreur :" in _read(response)
+    assert "<title>Erreur :" in as_read(response)
     response = staff_in_french.post(url, TO_NORTHWIND, follow=True)
-    assert "Votre avis « Settlement calendar » a été envoyé à 2 personnes." in _read(response)
+    assert "Votre avis « Settlement calendar » a été envoyé à 2 personnes." in as_read(response)
 
 
 def test_withdrawing_is_in_french_and_a_second_withdrawal_is_refused_in_french(
     staff_in_french, personas, announcement
 ):
     url = reverse("notices-withdraw-announcement", args=[announcement.pk])
-    page = _french_page(staff_in_french.get(url), "Retirer « Portal maintenance »")
+    page = french_page(staff_in_french.get(url), "Retirer « Portal maintenance »")
     assert "Retirer l'annonce « Portal maintenance »?" in page
     assert "Pourquoi l'annonce est-elle retirée?" in page
     response = staff_in_french.post(url, {"reason": "Done."}, follow=True)
-    assert "L'annonce « Portal maintenance » est retirée" in _read(response)
+    assert "L'annonce « Portal maintenance » est retirée" in as_read(response)
     # The same withdrawal again (a second tab): the service refuses it, in French on the page.
     services_refusal = staff_in_french.post(url, {"reason": "Again."}, follow=True)
-    assert "L'annonce « Portal maintenance » a déjà été retirée." in _read(services_refusal)
+    assert "L'annonce « Portal maintenance » a déjà été retirée." in as_read(services_refusal)
     entry = last_audit("announcement.withdraw")
     assert entry.outcome == "refused"
     assert entry.details["reason"] == "The announcement “Portal maintenance” was already withdrawn."
@@ -101,7 +80,7 @@ def test_withdrawing_is_in_french_and_a_second_withdrawal_is_refused_in_french(
 def test_a_notice_is_e_mailed_in_each_recipients_language(
     personas, mailoutbox, django_capture_on_commit_callbacks
 ):
-    _in_french(personas.alice)
+    reads_french(personas.alice)
     with django_capture_on_commit_callbacks(execute=True):
         services.issue_notice(data=TO_NORTHWIND, actor=personas.staff)
     by_address = {m.to[0]: m for m in mailoutbox}

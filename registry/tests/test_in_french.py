@@ -6,13 +6,13 @@ import re
 import pytest
 from django.urls import reverse
 
+from core.testing import reads_french
+
 pytestmark = pytest.mark.django_db
 
 
 def in_french(client, user):
-    user.language = "fr"
-    user.save(update_fields=["language"])
-    client.force_login(user)
+    client.force_login(reads_french(user))
     return client
 
 

@@ -35,10 +35,20 @@ from core.text import sentence
 from registry.locks import lock_organization
 from registry.models import Organization, RoleAssignment
 from registry.rules import Role, is_operator_staff
-from systems.campaigns import open_campaign
+from systems import campaigns
 
 CERTIFICATION_KIND = "certification"
 REMINDER_DAYS = (30, 14, 7, 1)
+CAMPAIGN = campaigns.CampaignKind(
+    CertificationCampaign,
+    StartCertificationForm,
+    only_staff=_("Only operator staff can start a certification."),
+    duplicate=_(
+        "A certification called “{name}” is already under way; give this one another name."
+    ),
+    started="certification.campaign_started",
+    counted="certifications",
+)
 
 
 def _end_of(day: datetime.date) -> datetime.datetime:
@@ -99,31 +109,18 @@ def start_campaign(
 ) -> CertificationCampaign:
     """Operator staff ask the organizations listed (Organization IDs; none: every active
     organization) to certify their registration by `deadline`."""
-    campaign, data, scope = open_campaign(
-        CertificationCampaign,
-        StartCertificationForm,
-        what="a certification",
+
+    def open_one(org: Organization, campaign: CertificationCampaign) -> bool:
+        return bool(_open(lock_organization(org, actor), campaign, actor=actor))
+
+    return campaigns.start_campaign(
+        CAMPAIGN,
         name=name,
         deadline=deadline,
         organizations=organizations,
+        open_one=open_one,
         actor=actor,
     )
-    opened = 0
-    for org in scope:
-        _open(lock_organization(org, actor), campaign, actor=actor)
-        opened += 1
-    record(
-        actor,
-        "certification.campaign_started",
-        target=campaign,
-        details={
-            "name": campaign.name,
-            "deadline": campaign.deadline.isoformat(),
-            "organizations": data["organizations"] or "all",
-            "certifications": opened,
-        },
-    )
-    return campaign
 
 
 def raised_by(task) -> str:

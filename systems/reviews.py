@@ -29,7 +29,7 @@ from core.text import sentence
 from registry.models import Organization, Person, RoleAssignment
 from registry.rules import Role
 from systems import notifications
-from systems.campaigns import open_campaign
+from systems.campaigns import CampaignKind, start_campaign
 from systems.forms import StartReviewCampaignForm
 from systems.grants import audit_details, end_grant, lock_for_access
 from systems.machines import revoke_reviewed
@@ -43,6 +43,16 @@ from systems.models import (
 from systems.rules import can_grant_access, machine_revoke_refusal
 
 REVIEW_KIND = "access_review"
+REVIEW_CAMPAIGN = CampaignKind(
+    AccessReviewCampaign,
+    StartReviewCampaignForm,
+    only_staff=_("Only operator staff can start an access review."),
+    duplicate=_(
+        "An access review called “{name}” is already under way; give this one another name."
+    ),
+    started="access_review.campaign_started",
+    counted="reviews",
+)
 
 Decision = AccessReviewItem.Decision
 
@@ -183,17 +193,8 @@ def start_review_campaign(
 ) -> AccessReviewCampaign:
     """Operator staff start a review of every grant of the organizations listed (Organization
     IDs; none: every active organization). Organizations without grants get no review."""
-    campaign, data, scope = open_campaign(
-        AccessReviewCampaign,
-        StartReviewCampaignForm,
-        what="an access review",
-        name=name,
-        deadline=deadline,
-        organizations=organizations,
-        actor=actor,
-    )
-    opened = 0
-    for org in scope:
+
+    def open_one(org: Organization, campaign: AccessReviewCampaign) -> bool:
         org = lock_for_access(org, actor)
         grants, machine_accounts = _grants_to_review(org), _machines_to_review(org)
         if grants or machine_accounts:
@@ -205,22 +206,16 @@ def start_review_campaign(
                 campaign=campaign,
                 machine_accounts=machine_accounts,
             )
-            opened += 1
-    if not opened:
-        campaign.state, campaign.closed_at = AccessReviewCampaign.State.CLOSED, timezone.now()
-        campaign.save(update_fields=["state", "closed_at"])
-    record(
-        actor,
-        "access_review.campaign_started",
-        target=campaign,
-        details={
-            "name": campaign.name,
-            "deadline": campaign.deadline.isoformat(),
-            "organizations": data["organizations"] or "all",
-            "reviews": opened,
-        },
+        return bool(grants or machine_accounts)
+
+    return start_campaign(
+        REVIEW_CAMPAIGN,
+        name=name,
+        deadline=deadline,
+        organizations=organizations,
+        open_one=open_one,
+        actor=actor,
     )
-    return campaign
 
 
 # How long Rights Administrators have for a review raised by a change of roles.

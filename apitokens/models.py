@@ -6,6 +6,12 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext_noop
+
+from audit import labels
+
+# How the audit log names these rows (audit/labels.py).
+LABEL = labels.register("api_token", gettext_noop("API token “{name}” ({prefix}…)"))
 
 _BINDING_SALT = "apitokens.bound-to-password"
 
@@ -122,4 +128,4 @@ class ApiToken(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"API token {self.name!r} ({self.prefix}…)"
+        return labels.english(LABEL, name=self.name, prefix=self.prefix)

@@ -12,7 +12,7 @@ import logging
 
 from django.utils.translation import gettext, gettext_noop
 
-from audit import actions
+from audit import actions, labels
 from audit.models import AuditEntry
 from core.text import end_sentence, sentence
 
@@ -44,7 +44,7 @@ def _values(entry: AuditEntry) -> _Values:
     actor = entry.actor_label
     values["actor"] = gettext("Someone") if not actor or actor == "anonymous" else actor
     if entry.target_label:
-        values["target"] = entry.target_label
+        values["target"] = labels.read(entry.target_type, entry.target_label)
     values["org"] = entry.org_label or gettext("the organization")
     if details.get("role_name"):
         values["role"] = details["role_name"]

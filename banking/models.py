@@ -11,9 +11,13 @@ carries its supporting document (a void cheque or a letter from the bank).
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
+from audit import labels
 from registry.models import Organization
+
+# How the audit log names these rows (audit/labels.py).
+LABEL = labels.register("banking_change", gettext_noop("{bank}, account {account}"))
 
 
 class Currency(models.TextChoices):
@@ -97,4 +101,4 @@ class BankingChange(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"{self.bank_name}, account {self.masked_account}"
+        return labels.english(LABEL, bank=self.bank_name, account=self.masked_account)

@@ -15,10 +15,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
+from audit import labels
 from registry.models import Organization
 from systems.models import Campaign
+
+# How the audit log names these rows (audit/labels.py).
+LABEL = labels.register("certification", gettext_noop("certification {number} ({campaign})"))
 
 
 class CertificationCampaign(Campaign):
@@ -92,7 +96,7 @@ class Certification(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"certification {self.pk} ({self.campaign.name})"[:200]
+        return labels.english(LABEL, number=self.pk, campaign=self.campaign.name)
 
 
 class Confirmation(models.Model):

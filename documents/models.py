@@ -5,9 +5,14 @@ detected, never what the name or the browser claimed."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_noop
 
+from audit import labels
 from documents import purposes, types
 from registry.models import Organization
+
+# How the audit log names these rows (audit/labels.py).
+LABEL = labels.register("document", gettext_noop("document “{name}”"))
 
 
 class Document(models.Model):
@@ -53,4 +58,4 @@ class Document(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"document “{self.original_name}”"
+        return labels.english(LABEL, name=self.original_name)

@@ -6,10 +6,15 @@ from anyascii import anyascii
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_noop
 
+from audit import labels
 from core.audited import CatalogueEntry
 from core.bilingual import localized
 from registry.staff import is_operator_staff
+
+# How the audit log names these rows (audit/labels.py).
+SECTION_LABEL = labels.register("section", gettext_noop("the section {name}"))
 
 
 class Sequence(models.Model):
@@ -364,4 +369,4 @@ class Section(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"the section {self.name}"[:200]
+        return labels.english(SECTION_LABEL, name=self.name)

@@ -4,6 +4,12 @@ digest of each is kept (apitokens.models.digest)."""
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_noop
+
+from audit import labels
+
+# How the audit log names these rows (audit/labels.py).
+LABEL = labels.register("scim_token", gettext_noop("SCIM token “{name}” ({prefix}…)"))
 
 
 class ScimTokenQuerySet(models.QuerySet):
@@ -53,7 +59,7 @@ class ScimToken(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"SCIM token {self.name!r} ({self.prefix}…)"
+        return labels.english(LABEL, name=self.name, prefix=self.prefix)
 
 
 class ScimIdentity(models.Model):

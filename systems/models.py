@@ -6,11 +6,19 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import gettext_noop, pgettext_lazy
 
+from audit import labels
 from core.audited import CatalogueEntry
 from core.bilingual import localized
 from registry.models import Organization, Person
+
+# How the audit log names these rows (audit/labels.py).
+MACHINE_LABEL = labels.register("machine_account", gettext_noop("the machine account “{name}”"))
+REVIEW_LABEL = labels.register("access_review", gettext_noop("the access review “{name}”"))
+ROLES_CHANGED_REVIEW_LABEL = labels.register(
+    "access_review", gettext_noop("the access review after a change of roles")
+)
 
 
 def _validate_levels(value) -> None:
@@ -279,7 +287,9 @@ class AccessReview(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return self.title.replace("Access review", "the access review", 1)
+        if self.campaign_id is not None:
+            return labels.english(REVIEW_LABEL, name=self.campaign.name)
+        return labels.english(ROLES_CHANGED_REVIEW_LABEL)
 
 
 class AccessReviewItem(models.Model):
@@ -430,4 +440,4 @@ class MachineAccount(models.Model):
 
     @property
     def audit_label(self) -> str:
-        return f"the machine account “{self.name}”"[:200]
+        return labels.english(MACHINE_LABEL, name=self.name)

@@ -76,3 +76,23 @@ def languages_of_addresses(addresses: list[str]) -> dict[str, str]:
             if address in folded:
                 found[address] = language
     return found
+
+
+# The switcher clicked before signing in: the choice waits in the session, and the sign-in
+# that follows in the same session keeps it with the account.
+_CHOSEN = "accounts.chosen_language"
+
+
+def note_choice(request, language: str) -> None:
+    request.session[_CHOSEN] = language
+
+
+def keep_choice(request, user) -> None:
+    """At sign-in (accounts.signals): the language chosen just before, kept with the account
+    through `accounts.services.set_language` (audited)."""
+    session = getattr(request, "session", None)
+    language = session.pop(_CHOSEN, None) if session is not None else None
+    if language in dict(settings.LANGUAGES):
+        from accounts.services import set_language
+
+        user.language = set_language(user, language=language, actor=user).language

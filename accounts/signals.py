@@ -6,7 +6,7 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from accounts import sessions, two_factor
+from accounts import language, sessions, two_factor
 from accounts.models import User
 from accounts.throttling import reset_account, username_from_request
 from audit.log import record
@@ -21,6 +21,8 @@ def signed_in(sender, request, user, **kwargs):
         reauth.mark_authenticated(request)
         two_factor.note_requirement(request, user)
     record(user, "account.signed_in", target=user)
+    if request is not None:
+        language.keep_choice(request, user)
 
 
 @receiver(user_login_failed, dispatch_uid="accounts.sign_in_failed")

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
-from accounts import services, sessions, two_factor
+from accounts import language, services, sessions, two_factor
 from accounts.backends import BACKEND
 from accounts.forms import (
     AccountNameReminderForm,
@@ -134,12 +134,18 @@ class SignOutView(auth_views.LogoutView):
 def set_language(request):
     """The language switcher on every page, the sign-in page included: Django's set_language
     sets the cookie and goes back to the page; a signed-in person's choice is also kept with
-    their account, for their next sign-ins (accounts.language)."""
+    their account, for their next sign-ins (accounts.language). Chosen before signing in, the
+    choice is kept with the account at the sign-in that follows in the same browser session
+    (a cookie left by someone else on a shared browser changes nobody's account)."""
     response = i18n_views.set_language(request)
-    language = request.POST.get("language", "")
-    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+    chosen = request.POST.get("language", "")
+    if chosen not in dict(settings.LANGUAGES):
+        return response
+    if not request.user.is_authenticated:
+        language.note_choice(request, chosen)
+    else:
         try:
-            user = services.set_language(request.user, language=language, actor=request.user)
+            user = services.set_language(request.user, language=chosen, actor=request.user)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:

@@ -111,3 +111,25 @@ def test_a_french_speaker_signs_in_and_every_page_after_is_in_french(personas):
     assert '<html lang="fr-CA">' in page
     assert ">Nouvelles</a>" in page and ">Se déconnecter</button>" in page
     assert "Session de <strong>" in page
+
+
+def test_french_chosen_on_the_sign_in_page_is_kept_at_sign_in(personas):
+    browser = Client()
+    choose(browser, "fr", "/login/")
+    assert '<html lang="fr-CA">' in browser.get("/login/").content.decode()
+    sign_in(browser, "alice", PASSWORD)
+    personas.alice.refresh_from_db()
+    assert personas.alice.language == "fr"
+    entry = last_audit("account.language_changed")
+    assert entry.actor_id == personas.alice.pk and entry.details["language"] == "fr"
+    assert '<html lang="fr-CA">' in browser.get("/news/").content.decode()
+
+
+def test_a_language_cookie_left_on_a_browser_changes_nobodys_account(personas):
+    browser = Client()
+    browser.cookies[COOKIE] = "fr"  # someone else chose French here, in another session
+    assert '<html lang="fr-CA">' in browser.get("/login/").content.decode()
+    sign_in(browser, "alice", PASSWORD)
+    personas.alice.refresh_from_db()
+    assert personas.alice.language == "en"
+    assert '<html lang="en">' in browser.get("/news/").content.decode()

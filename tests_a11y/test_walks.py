@@ -1,13 +1,16 @@
 """The browser walks: every seed task, as its persona, at desktop (1280 px) and phone (390 px)
-widths, by clicking the visible links and buttons the pages offer. After every click the page
-must not be a refusal (an error message, an error summary, a 4xx/5xx answer): an offered action
-is one the person may take. The clicks each task takes are counted and written as a table to
-test-artifacts/walks.md (and printed with `pytest -s`)."""
+widths, and in French at phone width (chosen with the sign-in page's switcher; every label
+from the French catalogue through `walk.t`), by clicking the visible links and buttons the
+pages offer. After every click the page must not be a refusal (an error message, an error
+summary, a 4xx/5xx answer): an offered action is one the person may take. The clicks each task
+takes, in each language, are counted and written as a table to test-artifacts/walks.md (and
+printed with `pytest -s`)."""
 
 import json
 import re
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import expect
 
 from conftest import ARTIFACTS, DEMO_PASSWORD
@@ -16,6 +19,11 @@ from documents.tests.files import pdf_bytes
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WIDTHS = {"desktop": 1280, "phone": 390}
+# English at both widths; French, chosen with the sign-in page's switcher, at phone width.
+RUNS = {"en-desktop": ("en", "desktop"), "en-phone": ("en", "phone"), "fr-phone": ("fr", "phone")}
+HTML_LANG = {"en": "en", "fr": "fr-CA"}
+# Words that only English uses (as in test_axe_in_french): a French title has none of them.
+ENGLISH = re.compile(r"\b(the|your|you|with|this|and|please|must|has been|there)\b", re.I)
 REFUSALS = ".message-error, .error-summary, [role=alert]"
 TABLE = ARTIFACTS / "walks.md"
 RESULTS = ARTIFACTS / "walks"
@@ -24,8 +32,9 @@ RESULTS = ARTIFACTS / "walks"
 class Walk:
     """A person clicking through the portal, counting clicks and checking each result."""
 
-    def __init__(self, page, base: str, width: int) -> None:
+    def __init__(self, page, base: str, width: int, language: str = "en") -> None:
         self.page, self.base, self.clicks = page, base, 0
+        self.language = language
         self.status = 200
         page.set_viewport_size({"width": width, "height": 900})
         page.on("response", self._seen)
@@ -41,7 +50,22 @@ class Walk:
         self.page.wait_for_load_state()
         self.assert_not_refused()
 
+    def t(self, text: str, context: str | None = None) -> str:
+        """`text` as the person reads it: the catalogue's translation in the walk's language."""
+        with translation.override(self.language):
+            if context:
+                return translation.pgettext(context, text)
+            return translation.gettext(text)
+
+    def assert_in_language(self) -> None:
+        """The page says its language, and in French its title is French."""
+        expect(self.page.locator("html")).to_have_attribute("lang", HTML_LANG[self.language])
+        if self.language != "en":
+            title = self.page.title().split(" · ")[0]
+            assert not ENGLISH.search(title), f"{self.page.url}: English title {title!r}"
+
     def assert_not_refused(self) -> None:
+        self.assert_in_language()
         where = self.page.url
         assert self.status < 400, f"{where} answered {self.status}"
         refusals = self.page.locator(REFUSALS)
@@ -56,13 +80,20 @@ class Walk:
         """Signing in is not counted: every task starts from a signed-in News page."""
         self.page.context.clear_cookies()
         self.page.goto(f"{self.base}/login/")
-        self.page.get_by_label("Account name").fill(username)
-        self.page.get_by_label("Password").fill(DEMO_PASSWORD)
-        self.page.get_by_role("button", name="Sign in").click()
-        expect(self.page.get_by_role("heading", level=1, name="News")).to_be_visible()
+        if self.language != "en":  # the person chooses their language with the switcher
+            switcher = self.page.locator("form.language-switcher")
+            switcher.get_by_role("button", name="Français").click()
+            self.page.wait_for_load_state()
+        self.assert_in_language()
+        self.page.get_by_label(self.t("Account name")).fill(username)
+        self.page.get_by_label(self.t("Password")).fill(DEMO_PASSWORD)
+        self.page.get_by_role("button", name=self.t("Sign in", "button")).click()
+        expect(self.page.get_by_role("heading", level=1, name=self.t("News"))).to_be_visible()
+        self.assert_in_language()
 
     def nav(self, name: str) -> None:
-        self.click(self.page.get_by_role("navigation", name="Main").get_by_role("link", name=name))
+        main = self.page.get_by_role("navigation", name=self.t("Main", "navigation"))
+        self.click(main.get_by_role("link", name=self.t(name)))
 
     def link(self, name) -> None:
         self.click(self.page.get_by_role("link", name=name).first)
@@ -72,6 +103,9 @@ class Walk:
 
     def says(self, text: str) -> None:
         expect(self.page.locator(".messages")).to_contain_text(text)
+
+    def starts(self, text: str) -> re.Pattern:
+        return starts(self.t(text))
 
 
 def starts(text: str) -> re.Pattern:
@@ -84,11 +118,14 @@ def _write_table() -> str:
     counts = {}
     for path in sorted(RESULTS.glob("*.json")):
         entry = json.loads(path.read_text())
-        counts[(entry["task"], entry["width"])] = entry["clicks"]
-    lines = ["| seed task | clicks at 1280 px | clicks at 390 px |", "|---|---|---|"]
+        counts[(entry["task"], entry.get("run", f"en-{entry['width']}"))] = entry["clicks"]
+    lines = [
+        "| seed task | clicks at 1280 px | clicks at 390 px | in French at 390 px |",
+        "|---|---|---|---|",
+    ]
     for task in sorted({task for task, _ in counts}):
-        desktop, phone = (counts.get((task, width), "–") for width in WIDTHS)
-        lines.append(f"| {task} | {desktop} | {phone} |")
+        cells = " | ".join(str(counts.get((task, run), "–")) for run in RUNS)
+        lines.append(f"| {task} | {cells} |")
     TABLE.write_text("\n".join(lines) + "\n")
     return "\n".join(lines)
 
@@ -100,75 +137,93 @@ def _click_table():
     print("\nClicks per seed task (signing in not counted)\n" + _write_table())
 
 
-@pytest.fixture(params=list(WIDTHS))
+# The known gap the French run finds first: choosing French with the sign-in page's switcher
+# is lost at sign-in, because the account's saved language (English by default) replaces the
+# cookie (accounts.language.PreferredLanguageMiddleware); News then opens in English. Until a
+# choice made on the sign-in page is kept with the account, the French walks stop there.
+FRENCH_AT_SIGN_IN = pytest.mark.xfail(
+    strict=True,
+    reason="French chosen on the sign-in page is replaced by the account's saved English at "
+    "sign-in (accounts.language.PreferredLanguageMiddleware): News opens in English",
+)
+
+
+@pytest.fixture(
+    params=[
+        pytest.param(run, marks=FRENCH_AT_SIGN_IN) if run.startswith("fr") else run for run in RUNS
+    ]
+)
 def walk(request, live_server, live_personas, page):
-    w = Walk(page, live_server.url, WIDTHS[request.param])
-    w.width_name = request.param
+    language, width = RUNS[request.param]
+    w = Walk(page, live_server.url, WIDTHS[width], language)
+    w.width_name, w.run = width, request.param
     yield w
 
 
 def record(walk: Walk, task: str) -> None:
     name = re.sub(r"\W+", "-", task).strip("-")
-    entry = {"task": task, "width": walk.width_name, "clicks": walk.clicks}
-    (RESULTS / f"{name}-{walk.width_name}.json").write_text(json.dumps(entry))
+    entry = {"task": task, "width": walk.width_name, "run": walk.run, "clicks": walk.clicks}
+    (RESULTS / f"{name}-{walk.run}.json").write_text(json.dumps(entry))
 
 
 def _add_rights_administrator(walk: Walk, first_name: str, full_name: str) -> None:
     walk.nav("Actions")
-    walk.link(starts("Update Organization"))
-    walk.link(starts("By Role"))
-    walk.link(re.compile("^Rights Administrator$"))
-    walk.page.get_by_label("Search by name, e-mail or Person ID").fill(first_name)
-    walk.button("Search")
+    walk.link(walk.starts("Update Organization"))
+    walk.link(walk.starts("By Role"))
+    walk.link(re.compile("^" + re.escape(walk.t("Rights Administrator")) + "$"))
+    walk.page.get_by_label(walk.t("Search by name, e-mail or Person ID")).fill(first_name)
+    walk.button(walk.t("Search"))
     walk.button(f"Add {full_name} as Rights Administrator")
     walk.says(f"{full_name} (Person ID")
-    walk.says("is now Rights Administrator")
+    walk.says(walk.t("is now Rights Administrator"))
 
 
 def test_alice_adds_and_removes_a_contact(walk):
     walk.sign_in("alice")
     _add_rights_administrator(walk, "Erin", "Erin Walsh")
-    walk.link("Remove Erin Walsh")
-    walk.button("Yes, remove")
-    walk.says("Erin Walsh is no longer Rights Administrator")
+    walk.link(walk.t("Remove Erin Walsh"))
+    walk.button(walk.t("Yes, remove"))
+    walk.says(walk.t("Erin Walsh is no longer Rights Administrator"))
     record(walk, "alice adds and removes a contact")
 
 
 def test_alice_updates_her_details(walk):
     walk.sign_in("alice")
     walk.nav("Actions")
-    walk.link(starts("Manage My Information"))
-    walk.page.get_by_label("Job title").fill("Director, Market Operations and Trading")
-    walk.button("Save my information")
-    walk.says("has been saved")
+    walk.link(walk.starts("Manage My Information"))
+    walk.page.get_by_label(walk.t("Job title")).fill("Director, Market Operations and Trading")
+    walk.button(walk.t("Save my information"))
+    walk.says(walk.t("has been saved"))
     record(walk, "alice updates her details")
 
 
 def _submit_banking(walk: Walk, bank: str) -> None:
     walk.nav("Actions")
-    walk.link(starts("Update Banking Information"))
-    if walk.page.get_by_role("heading", level=1, name="Banking information").count() == 0:
+    walk.link(walk.starts("Update Banking Information"))
+    if walk.page.get_by_role("heading", level=1, name=walk.t("Banking information")).count() == 0:
         walk.link(starts("Lakeshore Energy Inc."))  # a choice of organization comes first
-    walk.page.get_by_label("Bank name").fill(bank)
-    walk.page.get_by_label("Institution number").fill("002")
-    walk.page.get_by_label("Transit number").fill("00022")
-    walk.page.get_by_label("Account number").fill("7654321")
-    walk.page.get_by_label("Currency").select_option(label="Canadian dollar (CAD)")
-    walk.page.get_by_label("Void cheque or bank letter").set_input_files(
+    walk.page.get_by_label(walk.t("Bank name")).fill(bank)
+    walk.page.get_by_label(walk.t("Institution number")).fill("002")
+    walk.page.get_by_label(walk.t("Transit number")).fill("00022")
+    walk.page.get_by_label(walk.t("Account number")).fill("7654321")
+    walk.page.get_by_label(walk.t("Currency")).select_option(label=walk.t("Canadian dollar (CAD)"))
+    walk.page.get_by_label(walk.t("Void cheque or bank letter")).set_input_files(
         {"name": "void-cheque.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}
     )
-    walk.button("Submit for approval")
-    walk.says("has been submitted")
+    walk.button(walk.t("Submit for approval"))
+    walk.says(walk.t("has been submitted"))
 
 
 def _approve_first_task(walk: Walk) -> None:
     walk.nav("Tasks")
-    accept = walk.page.get_by_role("button", name=re.compile(r"^Accept\b"))
+    accept = walk.page.get_by_role(
+        "button", name=re.compile("^" + re.escape(walk.t("Accept")) + r"\b")
+    )
     if accept.count():
         walk.click(accept.first)
     walk.link(re.compile(r"^Approve\s*(:|task)"))
-    walk.button(re.compile("^Approve$"))
-    walk.says("You approved")
+    walk.button(re.compile("^" + re.escape(walk.t("Approve")) + "$"))
+    walk.says(walk.t("You approved"))
 
 
 def test_carol_submits_banking_and_bob_approves_it(walk):
@@ -192,28 +247,30 @@ def test_grace_submits_lakeshore_banking_and_frank_approves_it(walk):
 def test_erin_requests_access_and_dave_approves_it(walk):
     walk.sign_in("erin")
     walk.nav("Actions")
-    walk.link(starts("Request Access"))
-    walk.page.get_by_label("Access to").select_option(label="Metering Data – read")
-    walk.page.get_by_label("Why do you need it?").fill("Monthly meter reconciliation")
-    walk.button("Send request")
-    walk.says("has gone to the Rights Administrators")
+    walk.link(walk.starts("Request Access"))
+    walk.page.get_by_label(walk.t("Access to")).select_option(label=walk.t("Metering Data – read"))
+    walk.page.get_by_label(walk.t("Why do you need it?")).fill("Monthly meter reconciliation")
+    walk.button(walk.t("Send request"))
+    walk.says(walk.t("has gone to the Rights Administrators"))
     walk.sign_in("dave")
     walk.nav("Tasks")
-    walk.link(starts("Approve access request"))
-    walk.link(starts("Approve"))
-    walk.button(re.compile("^Approve$"))
-    walk.says("You approved")
+    walk.link(walk.starts("Approve access request"))
+    walk.link(walk.starts("Approve"))
+    walk.button(re.compile("^" + re.escape(walk.t("Approve")) + "$"))
+    walk.says(walk.t("You approved"))
     record(walk, "erin requests access, dave approves it")
 
 
 def test_ivan_grants_access_for_lakeshore(walk):
     walk.sign_in("ivan")
     walk.nav("Actions")
-    walk.link(starts("Manage Access"))
+    walk.link(walk.starts("Manage Access"))
     walk.link("Grace Kim")
-    walk.page.get_by_label("Level for Settlement Statements").select_option(label="Read")
-    walk.button("Grant access to Settlement Statements")
-    walk.says("Settlement Statements")
+    walk.page.get_by_label(walk.t("Level for Settlement Statements")).select_option(
+        label=walk.t("Read")
+    )
+    walk.button(walk.t("Grant access to Settlement Statements"))
+    walk.says(walk.t("Settlement Statements"))
     record(walk, "ivan (Lakeshore's Rights Administrator) grants access")
 
 
@@ -225,11 +282,13 @@ def test_frank_registers_a_rights_administrator_for_lakeshore(walk):
 
 def test_staff_publishes_an_announcement(walk):
     walk.sign_in("staff")
-    walk.link("Publish an announcement")
-    walk.page.get_by_label("Title", exact=True).fill("Planned maintenance")
-    walk.page.get_by_label("Announcement").fill("The portal is unavailable on Sunday 02:00–04:00.")
-    walk.button("Preview")
-    walk.button(re.compile("^Publish$"))
+    walk.link(walk.t("Publish an announcement"))
+    walk.page.get_by_label(walk.t("Title"), exact=True).fill("Planned maintenance")
+    walk.page.get_by_label(walk.t("Announcement")).fill(
+        "The portal is unavailable on Sunday 02:00–04:00."
+    )
+    walk.button(walk.t("Preview"))
+    walk.button(re.compile("^" + re.escape(walk.t("Publish")) + "$"))
     walk.nav("News")
     expect(walk.page.get_by_text("Planned maintenance").first).to_be_visible()
     record(walk, "staff publishes an announcement")
@@ -238,10 +297,10 @@ def test_staff_publishes_an_announcement(walk):
 def test_staff_looks_up_an_organization_and_a_person_in_the_back_office(walk):
     walk.sign_in("staff")
     walk.nav("Back office")
-    expect(walk.page.get_by_role("heading", level=1, name="Back office")).to_be_visible()
-    walk.link(starts("Organizations"))
-    walk.page.get_by_label("Search by name or Organization ID").fill("Northwind")
-    walk.button("Search")
+    expect(walk.page.get_by_role("heading", level=1, name=walk.t("Back office"))).to_be_visible()
+    walk.link(walk.starts("Organizations"))
+    walk.page.get_by_label(walk.t("Search by name or Organization ID")).fill("Northwind")
+    walk.button(walk.t("Search"))
     walk.link("Northwind Power Corp.")
     expect(walk.page.get_by_role("heading", level=1, name="Northwind Power Corp.")).to_be_visible()
     walk.link("Alice Martin")
@@ -251,11 +310,19 @@ def test_staff_looks_up_an_organization_and_a_person_in_the_back_office(walk):
     expect(account.locator("dt:text-is('Status') + dd")).to_have_text("Active")
     expect(account.locator("dt:text-is('Sign-in') + dd")).to_have_text("Not locked")
     walk.click(
-        walk.page.get_by_role("navigation", name="Back office").get_by_role("link", name="Roles")
+        walk.page.get_by_role("navigation", name=walk.t("Back office")).get_by_role(
+            "link", name=walk.t("Roles")
+        )
     )
-    expect(walk.page.get_by_role("heading", level=1, name="Registration roles")).to_be_visible()
+    expect(
+        walk.page.get_by_role("heading", level=1, name=walk.t("Registration roles"))
+    ).to_be_visible()
     walk.click(
-        walk.page.get_by_role("navigation", name="Back office").get_by_role("link", name="Systems")
+        walk.page.get_by_role("navigation", name=walk.t("Back office")).get_by_role(
+            "link", name=walk.t("Systems")
+        )
     )
-    expect(walk.page.get_by_role("heading", level=1, name="Information systems")).to_be_visible()
+    expect(
+        walk.page.get_by_role("heading", level=1, name=walk.t("Information systems"))
+    ).to_be_visible()
     record(walk, "staff looks up Northwind and Alice, then roles and systems")

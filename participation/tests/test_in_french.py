@@ -29,7 +29,15 @@ def test_the_applicants_pages_read_french(personas):
 
     base = f"/organizations/{org_id}/applications/{app.pk}"
     page = french_page(client.get(f"{base}/"), f"Demande {app.pk} (")
-    for words in ["Exigences", "Historique", "Commencée le", "Retirer cette demande", "Soumettre"]:
+    for words in [
+        "Exigences",
+        "Historique",
+        "Commencée le",
+        "Retirer cette demande",
+        "Soumettre",
+        "En cours",
+        "Pas encore soumise",
+    ]:
         assert words in page, words
 
     page = french_page(client.get(f"{base}/withdraw/"), f"Retirer la demande {app.pk}")

@@ -28,6 +28,7 @@ organization's **participation**.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import pgettext_lazy
 
 from core.audited import CatalogueEntry
 from core.bilingual import localized
@@ -59,10 +60,10 @@ class Requirement(models.Model):
     """One step of a participation type; see the module docstring for the kinds."""
 
     class Kind(models.TextChoices):
-        DOCUMENT = "document", "Document upload"
-        FORM = "form", "Form of fields"
-        FEE = "fee", "Fee"
-        ROLES = "roles", "Contact roles to be held"
+        DOCUMENT = "document", pgettext_lazy("requirement kind", "Document upload")
+        FORM = "form", pgettext_lazy("requirement kind", "Form of fields")
+        FEE = "fee", pgettext_lazy("requirement kind", "Fee")
+        ROLES = "roles", pgettext_lazy("requirement kind", "Contact roles to be held")
 
     participation_type = models.ForeignKey(
         ParticipationType, on_delete=models.CASCADE, related_name="requirements"
@@ -118,11 +119,11 @@ class Application(models.Model):
     """An organization's application for a participation type; see the module docstring."""
 
     class State(models.TextChoices):
-        IN_PROGRESS = "in_progress", "In progress"
-        SUBMITTED = "submitted", "Submitted for review"
-        AUTHORIZED = "authorized", "Authorized"
-        SUSPENDED = "suspended", "Suspended"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        IN_PROGRESS = "in_progress", pgettext_lazy("application state", "In progress")
+        SUBMITTED = "submitted", pgettext_lazy("application state", "Submitted for review")
+        AUTHORIZED = "authorized", pgettext_lazy("application state", "Authorized")
+        SUSPENDED = "suspended", pgettext_lazy("application state", "Suspended")
+        WITHDRAWN = "withdrawn", pgettext_lazy("application state", "Withdrawn")
 
     # The organization may still change what it submitted.
     OPEN_STATES = (State.IN_PROGRESS, State.SUBMITTED)
@@ -195,10 +196,10 @@ class Item(models.Model):
     reviewed it."""
 
     class State(models.TextChoices):
-        PENDING = "pending", "Not submitted yet"
-        SUBMITTED = "submitted", "Submitted, waiting for review"
-        ACCEPTED = "accepted", "Accepted"
-        RETURNED = "returned", "Returned for changes"
+        PENDING = "pending", pgettext_lazy("requirement state", "Not submitted yet")
+        SUBMITTED = "submitted", pgettext_lazy("requirement state", "Submitted, waiting for review")
+        ACCEPTED = "accepted", pgettext_lazy("requirement state", "Accepted")
+        RETURNED = "returned", pgettext_lazy("requirement state", "Returned for changes")
 
     # What the organization has handed in (counts for submitting the application).
     IN_STATES = (State.SUBMITTED, State.ACCEPTED)

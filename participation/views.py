@@ -5,10 +5,13 @@ withdrawing. Each view: access, one service, a message, a redirect."""
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.errors import DomainError, Invalid
 from core.forms import show_errors
+from core.text import sentence
 from core.views import attempt
 from documents.forms import DocumentField
 from participation import queries, rules, services
@@ -20,7 +23,7 @@ from registry.models import Organization
 
 
 class UploadForm(forms.Form):
-    file = DocumentField(label="File")
+    file = DocumentField(label=gettext_lazy("File"))
 
 
 @require_GET
@@ -64,8 +67,13 @@ def start(request, org_id: int, code: str):
                 return redirect("participation-organization", org.org_id)
             messages.success(
                 request,
-                f"Your {ptype.name} application has started. Submit each requirement, then "
-                f"submit the application for review.",
+                sentence(
+                    _(
+                        "Your {type} application has started. Submit each requirement, then "
+                        "submit the application for review."
+                    ),
+                    type=ptype,
+                ),
             )
             return redirect("participation-application", org.org_id, app.pk)
         status = 422
@@ -143,7 +151,7 @@ def submit_requirement(request, org_id: int, application_id: int, code: str):
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("participation-application", org_id, app.pk)
-    messages.success(request, f"You submitted {item.requirement.name}.")
+    messages.success(request, sentence(_("You submitted {name}."), name=item.requirement.name))
     return redirect("participation-application", org_id, app.pk)
 
 
@@ -153,8 +161,10 @@ def submit_application(request, org_id: int, application_id: int):
     attempt(
         request,
         lambda: services.submit_application(app, actor=request.user),
-        "Your application is submitted. Operator staff review each requirement; you will "
-        "hear by e-mail when one is returned or the participation is authorized.",
+        _(
+            "Your application is submitted. Operator staff review each requirement; you will "
+            "hear by e-mail when one is returned or the participation is authorized."
+        ),
     )
     return redirect("participation-application", org_id, app.pk)
 
@@ -169,7 +179,11 @@ def withdraw(request, org_id: int, application_id: int):
             lambda: services.withdraw_application(
                 app, reason=request.POST.get("reason", ""), actor=request.user
             ),
-            lambda _: f"The {app.audit_label} is withdrawn.",
+            lambda _result: sentence(
+                _("The {type} application {number} is withdrawn."),
+                type=app.participation_type,
+                number=app.pk,
+            ),
         )
         return redirect("participation-organization", org_id)
     return render(

@@ -4,10 +4,12 @@ suspend, reinstate, withdraw) and the participation types with their requirement
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.errors import DomainError, Invalid, NotFound
 from core.forms import show_errors
+from core.text import sentence
 from core.views import attempt
 from participation import queries, rules, services
 from participation.access import get_participation_type, get_staff_application
@@ -86,7 +88,7 @@ def accept(request, application_id: int, code: str):
         item = services.accept_requirement(app, code, actor=request.user)
     except DomainError as exc:
         return _refused(request, app, exc)
-    return _done(request, app, f"{item.requirement.name} is accepted.")
+    return _done(request, app, sentence(_("{name} is accepted."), name=item.requirement.name))
 
 
 def _act(request, application_id: int, change, *, form_key, form, done):
@@ -117,8 +119,9 @@ def return_item(request, application_id: int, code: str):
         ),
         form_key=("return", code),
         form=lambda: ReturnForm(request.POST, prefix=prefix),
-        done=lambda item: (
-            f"{item.requirement.name} is returned; the applicants are told by e-mail."
+        done=lambda item: sentence(
+            _("{name} is returned; the applicants are told by e-mail."),
+            name=item.requirement.name,
         ),
     )
 
@@ -137,8 +140,9 @@ def record_fee(request, application_id: int, code: str):
         lambda app: services.record_fee(app, code, data=data, actor=request.user),
         form_key=("fee", code),
         form=lambda: FeeForm(request.POST, prefix=prefix),
-        done=lambda item: (
-            f"{item.requirement.name} is recorded as received; the receipt is e-mailed."
+        done=lambda item: sentence(
+            _("{name} is recorded as received; the receipt is e-mailed."),
+            name=item.requirement.name,
         ),
     )
 
@@ -154,8 +158,10 @@ def authorize(request, application_id: int):
         ),
         form_key="authorize",
         form=lambda: AuthorizeForm(request.POST),
-        done=lambda app: (
-            f"{app.organization.legal_name} is authorized as {app.participation_type.name}."
+        done=lambda app: sentence(
+            _("{org} is authorized as {type}."),
+            org=app.organization.legal_name,
+            type=app.participation_type,
         ),
     )
 
@@ -171,7 +177,7 @@ def suspend(request, application_id: int):
         ),
         form_key="suspend",
         form=lambda: ReturnForm(request.POST, prefix="suspend"),
-        done=lambda _: "The participation is suspended.",
+        done=lambda _result: _("The participation is suspended."),
     )
 
 
@@ -183,7 +189,7 @@ def reinstate(request, application_id: int):
         services.reinstate_participation(app, actor=request.user)
     except DomainError as exc:
         return _refused(request, app, exc)
-    return _done(request, app, "The participation is reinstated.")
+    return _done(request, app, _("The participation is reinstated."))
 
 
 # --- Participation types ----------------------------------------------------------------------

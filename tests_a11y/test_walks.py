@@ -137,20 +137,21 @@ def _click_table():
     print("\nClicks per seed task (signing in not counted)\n" + _write_table())
 
 
-# The known gap the French run finds first: choosing French with the sign-in page's switcher
-# is lost at sign-in, because the account's saved language (English by default) replaces the
-# cookie (accounts.language.PreferredLanguageMiddleware); News then opens in English. Until a
-# choice made on the sign-in page is kept with the account, the French walks stop there.
-FRENCH_AT_SIGN_IN = pytest.mark.xfail(
+# The French run gets past sign-in (the language chosen on the sign-in page is kept), then stops
+# where a walk expects a message or a link whose English has values in it ("… has been saved",
+# "Add {name} as Rights Administrator"): `walk.t` translates whole catalogue entries only, so
+# these steps still look for English. Strict: a French walk that passes must lose this mark.
+FRENCH_SENTENCES_WITH_VALUES = pytest.mark.xfail(
     strict=True,
-    reason="French chosen on the sign-in page is replaced by the account's saved English at "
-    "sign-in (accounts.language.PreferredLanguageMiddleware): News opens in English",
+    reason="the walk looks for messages and link names with values in English: walk.t "
+    "cannot translate them yet",
 )
 
 
 @pytest.fixture(
     params=[
-        pytest.param(run, marks=FRENCH_AT_SIGN_IN) if run.startswith("fr") else run for run in RUNS
+        pytest.param(run, marks=FRENCH_SENTENCES_WITH_VALUES) if run.startswith("fr") else run
+        for run in RUNS
     ]
 )
 def walk(request, live_server, live_personas, page):

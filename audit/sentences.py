@@ -38,13 +38,37 @@ _MISSING = {
 }
 
 
+# Targets whose stored label (English, as the model writes it) reads in the reader's language:
+# the English around the name, and the sentence it is read as.
+_LABELS = {
+    "section": ("the section ", "", gettext_noop("the section {name}")),
+    "machine_account": (
+        "the machine account “",
+        "”",
+        gettext_noop("the machine account “{name}”"),
+    ),
+}
+
+
+def _target(entry: AuditEntry) -> str:
+    label = entry.target_label
+    known = _LABELS.get(entry.target_type)
+    if known is None:
+        return label
+    prefix, suffix, template = known
+    if not (label.startswith(prefix) and label.endswith(suffix)):
+        return label  # cut short at 200 characters, or written before: as stored
+    name = label[len(prefix) : len(label) - len(suffix)]
+    return sentence(gettext(template), name=name) if name else label
+
+
 def _values(entry: AuditEntry) -> _Values:
     details = entry.details or {}
     values = _Values({k: str(v) for k, v in details.items() if isinstance(v, str | int)})
     actor = entry.actor_label
     values["actor"] = gettext("Someone") if not actor or actor == "anonymous" else actor
     if entry.target_label:
-        values["target"] = entry.target_label
+        values["target"] = _target(entry)
     values["org"] = entry.org_label or gettext("the organization")
     if details.get("role_name"):
         values["role"] = details["role_name"]

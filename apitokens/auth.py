@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
@@ -37,14 +38,14 @@ class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
         found = authenticate_token(token.strip())
         if found is None:
-            raise AuthenticationError(401, "This API token is not valid, expired or revoked.")
+            raise AuthenticationError(401, _("This API token is not valid, expired or revoked."))
         request.api_token = found
         if found.kind == ApiToken.Kind.SERVICE:
             if not self.service:
-                raise HttpError(403, "A service token cannot be used for this operation.")
+                raise HttpError(403, _("A service token cannot be used for this operation."))
             return ServiceCaller(found)
         if not self.personal:
-            raise HttpError(403, "This operation needs a service token.")
+            raise HttpError(403, _("This operation needs a service token."))
         user = found.user
         # What the token proves, as the session's stamp says it of a browser (core.reauth): its
         # owner signed in recently when it was made.
@@ -76,7 +77,9 @@ class SessionAuth(APIKeyCookie):
         if user is None or not user.is_authenticated:
             return None
         if check_csrf(request) is not None:
-            raise HttpError(403, "The CSRF token is missing or wrong. Reload the page and retry.")
+            raise HttpError(
+                403, _("The CSRF token is missing or wrong. Reload the page and retry.")
+            )
         return user
 
 

@@ -196,18 +196,19 @@ class CountedPaginator(Paginator):
 
 def attach_roles(org: Organization, people: list[Person]) -> list[Person]:
     """Give each person `.org_roles`, their role types in `org` (one query per page). The
-    role types carry the fields lists show (code, name, order), read as plain values."""
+    role types carry the fields lists show (code, name and its French, order), read as plain
+    values."""
     by_person: dict[int, list[RoleType]] = {}
     seen: dict[int, RoleType] = {}
     rows = RoleAssignment.objects.filter(
         membership__organization=org, membership__person__in=[p.pk for p in people]
     ).values_list(
         "membership__person_id", "role_type_id", "role_type__code", "role_type__name",
-        "role_type__sort_order",
+        "role_type__name_fr", "role_type__sort_order",
     )  # fmt: skip
-    for person_pk, pk, code, name, sort_order in rows:
+    for person_pk, pk, code, name, name_fr, sort_order in rows:
         if pk not in seen:
-            seen[pk] = RoleType(pk=pk, code=code, name=name, sort_order=sort_order)
+            seen[pk] = RoleType(pk=pk, code=code, name=name, name_fr=name_fr, sort_order=sort_order)
         by_person.setdefault(person_pk, []).append(seen[pk])
     for person in people:
         person.org_roles = sorted(

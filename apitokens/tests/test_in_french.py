@@ -77,3 +77,12 @@ def test_the_new_token_e_mail_is_in_the_owners_language(
     assert "Gérer mes renseignements" in to_alice.body
     [to_bob] = [m for m in mail.outbox if m.to == [bob.person.email]]
     assert to_bob.subject == "A new API token was created for your account"
+
+
+def test_a_refused_api_token_is_explained_in_the_callers_language(client):
+    bad = {"HTTP_AUTHORIZATION": "Bearer oreg_" + "x" * 43}
+    french = client.get("/api/v1/me", HTTP_ACCEPT_LANGUAGE="fr", **bad)
+    assert french.status_code == 401
+    assert french.json()["detail"] == "Ce jeton d'API n'est pas valide, a expiré ou a été révoqué."
+    english = client.get("/api/v1/me", HTTP_ACCEPT_LANGUAGE="en", **bad)
+    assert english.json()["detail"] == "This API token is not valid, expired or revoked."

@@ -189,3 +189,21 @@ def test_the_contacts_export_header_follows_the_reader(staff_in_french):
     response = staff_in_french.get(reverse("backoffice-export-contacts", args=[NORTHWIND]))
     first_line = b"".join(response.streaming_content).decode().splitlines()[0]
     assert first_line.startswith('"Numéro de personne","Prénom","Nom de famille"')
+
+
+def test_the_role_list_names_each_role_in_the_readers_language(staff_in_french, personas):
+    from django.utils import translation
+
+    from core.testing import as_read
+    from registry.models import RoleType
+
+    role = RoleType.objects.get(code="invoicing_banking_contact")
+    with translation.override("fr"):
+        french = str(role)
+    assert french != role.name
+    page = as_read(staff_in_french.get("/backoffice/role-types/"))
+    assert french in page and role.name not in page
+    reads_english = personas.staff
+    reads_english.language = "en"
+    reads_english.save(update_fields=["language"])
+    assert role.name in as_read(staff_in_french.get("/backoffice/role-types/"))

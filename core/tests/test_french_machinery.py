@@ -71,3 +71,24 @@ def test_french_elides_before_a_name_that_starts_with_a_vowel():
         assert sentence("de « {name} »", name="Anne") == "de « Anne »"
     with translation.override("en"):
         assert sentence("la de {name}", name="Anne") == "la de Anne"
+
+
+def test_a_required_choice_left_empty_says_what_to_choose_in_the_readers_language():
+    from django import forms
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    from core.forms import RequiredChoiceField
+
+    class ChooseSystem(forms.Form):
+        system = RequiredChoiceField(
+            choices=[("a", "A"), ("b", "B")], prompt=gettext_lazy("Choose an information system")
+        )
+
+    form = ChooseSystem(data={})  # built once, read in each language
+    assert not form.is_valid()
+    with translation.override("fr"):
+        assert form.errors["system"] == ["Choisissez un système d'information."]
+        assert "Choisissez un système" in str(form["system"])
+    with translation.override("en"):
+        assert form.errors["system"] == ["Choose an information system."]

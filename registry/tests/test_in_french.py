@@ -102,3 +102,24 @@ def test_the_choose_organization_page_is_in_french(client, personas):
     assert '<html lang="fr-CA">' in html
     assert "Mettre à jour l'organisation" in title(html)
     assert "Quelle organisation voulez-vous mettre à jour?" in html
+
+
+def test_role_names_on_the_contact_pages_read_in_the_readers_language(client, personas):
+    from django.utils import translation
+
+    from core.testing import as_read, french_client
+    from registry.models import RoleType
+
+    role = RoleType.objects.get(code="invoicing_banking_contact")
+    english = role.name
+    with translation.override("fr"):
+        french = str(role)
+    assert french and french != english
+    org = personas.northwind.org_id
+    by_person = reverse("registry-by-person", args=[org])
+    page = as_read(french_client(personas.alice).get(by_person))
+    assert french in page and english not in page
+    personas.alice.language = "en"  # the same page, for an English reader
+    personas.alice.save(update_fields=["language"])
+    client.force_login(personas.alice)
+    assert english in as_read(client.get(by_person))

@@ -106,7 +106,7 @@ def test_the_staff_pages_answer_in_french(client, personas):
             ["Enregistrer", "Niveaux d'accès"],
         ),
         reverse("systems-information-system", args=["metering"]): (
-            "Metering Data",
+            "Données de mesurage",
             ["Position dans les listes"],
         ),
         reverse("systems-review-campaigns"): (
@@ -177,3 +177,21 @@ def test_each_recipient_of_a_lapsed_review_reads_it_in_their_language(
     [to_erin] = [m for m in mailoutbox if m.to == [personas.person("erin").email]]
     assert to_erin.subject == "Your access to Metering Data has ended"
     assert to_erin.body.startswith("Hello Erin,")
+
+
+def test_system_names_on_manage_access_read_in_the_readers_language(client, personas):
+    from django.utils import translation
+
+    from core.testing import as_read, french_client
+    from systems.models import InformationSystem
+
+    grant(personas, "erin", "metering")
+    system = InformationSystem.objects.get(code="metering")
+    english = system.name
+    with translation.override("fr"):
+        french = str(system)
+    assert french and french != english
+    url = reverse("systems-manage-access", args=[personas.northwind.org_id])
+    assert french in as_read(french_client(personas.dave).get(url))
+    client.force_login(personas.dave)
+    assert english in as_read(client.get(url))
